@@ -1,0 +1,1 @@
+print("nv: not built yet")
