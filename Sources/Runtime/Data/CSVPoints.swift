@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a user's 2D points from CSV: three comma-separated columns x, y, label per line,
+/// label 0 or 1; an optional header line (a first line whose x is not a number); blank lines
+/// and lines starting with `#` are skipped. Every error names the file and the line.
+public enum CSVPoints {
+    /// Parses CSV text; `source` names it in messages.
+    /// - Throws: `RuntimeError` naming the line for a wrong column count, a value that is not a
+    ///   number, or a label other than 0/1; also for a file without points.
+    public static func parse(_ text: String, source: String) throws -> Dataset {
+        var points = [Float](), labels = [Float]()
+        var sawData = false
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = offset + 1
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if !sawData, let first = fields.first, Float(first) == nil {
+                sawData = true  // a header: the first non-blank line, not numeric
+                continue
+            }
+            sawData = true
+            guard fields.count == 3 else {
+                throw RuntimeError("\(source) line \(lineNumber): expected 3 columns (x, y, label), got \(fields.count)")
+            }
+            var values = [Float]()
+            for (column, name) in zip(fields, ["x", "y", "label"]) {
+                guard let v = Float(column), v.isFinite else {
+                    throw RuntimeError("\(source) line \(lineNumber): \(name) '\(column)' is not a number")
+                }
+                values.append(v)
+            }
+            guard values[2] == 0 || values[2] == 1 else {
+                throw RuntimeError("\(source) line \(lineNumber): label \(fields[2]) must be 0 or 1")
+            }
+            points.append(values[0]); points.append(values[1]); labels.append(values[2])
+        }
+        guard !labels.isEmpty else { throw RuntimeError("\(source): no points found") }
+        return Dataset(unchecked: points, labels: labels, name: source)
+    }
+
+    /// Reads and parses the file at `path`.
+    /// - Throws: `RuntimeError` when the file cannot be read or is not valid UTF-8, or as `parse`.
+    public static func read(path: String) throws -> Dataset {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuntimeError("csv: cannot read '\(path)' (missing file or no permission)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuntimeError("csv: '\(path)' is not UTF-8 text")
+        }
+        return try parse(text, source: path)
+    }
+}

@@ -1,0 +1,13 @@
+/// An error from the Runtime module: bad arguments, malformed files, numbers that went wrong.
+///
+/// The message is complete and meant for the user ("CSV points.csv line 4: expected 3 columns
+/// (x, y, label), got 2"); the Interpreter wraps it with a source span.
+public struct RuntimeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A full sentence naming what was wrong and where.
+    public var message: String
+
+    /// Creates an error with a complete message.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,108 @@
+/// What the MLP training loop reports to its observer.
+public struct MLPSnapshot: Sendable {
+    /// Epochs trained so far.
+    public var epoch: Int
+    /// Loss on the whole training set after that epoch.
+    public var trainLoss: Float
+    /// Loss on the test set, when training was given one.
+    public var testLoss: Float?
+    /// A copy of the network at that moment (cheap: buffers are shared until the next step).
+    public var network: MLP
+    /// True for the last report of a run.
+    public var isFinal: Bool
+}
+
+extension MLP {
+    /// One pass over `data` in shuffled mini-batches of `batchSize`; returns the mean of the
+    /// batch losses (penalty excluded).
+    @discardableResult
+    public mutating func trainEpoch(on data: Dataset, rng: inout SeededGenerator) -> Float {
+        let order = shuffledIndices(data.count, rng: &rng)
+        var total: Float = 0
+        var batches = 0
+        var start = 0
+        while start < data.count {
+            let end = min(start + batchSize, data.count)
+            total += step(on: data.subset(Array(order[start..<end])))
+            batches += 1
+            start = end
+        }
+        epoch += 1
+        return batches > 0 ? total / Float(batches) : 0
+    }
+
+    /// One gradient step on one batch; returns its loss before the update.
+    @discardableResult
+    public mutating func step(on batch: Dataset) -> Float {
+        let (loss, _) = accumulateGradients(on: batch)
+        var flat = layers.flatMap(\.parameters)
+        optimizer.step(&flat)
+        var k = 0
+        for i in layers.indices where !layers[i].parameters.isEmpty {
+            let n = layers[i].parameters.count
+            layers[i].parameters = Array(flat[k..<(k + n)])
+            k += n
+        }
+        return loss
+    }
+
+    /// Zeroes the gradients, then runs forward and backward on `batch` and adds the weight
+    /// penalty's gradient; returns the data loss and the gradient with respect to the features.
+    mutating func accumulateGradients(on batch: Dataset) -> (loss: Float, inputGradient: Tensor) {
+        for i in layers.indices { layers[i].zeroGradients() }
+        // x: [batch, features] → ... → z: [batch, 1] (logit for bce, probability for mse)
+        var x = InputFeature.matrix(features, points: batch.points)
+        let fused = loss == .binaryCrossEntropy
+        let last = fused ? layers.count - 1 : layers.count
+        for i in 0..<last { x = layers[i].forward(x) }
+        var (value, gradient) = loss.evaluate(prediction: x, target: batch.labelTensor)
+        for i in stride(from: last - 1, through: 0, by: -1) { gradient = layers[i].backward(gradient) }
+        if regularization != .none {
+            for (index, dense) in denseLayers {
+                regularization.addGradient(weights: dense.weight.data, to: &layers[index].parameters[0].gradient.data)
+            }
+        }
+        return (value, gradient)
+    }
+
+    /// Trains for `epochs` epochs on `train`, recording `trainLosses` (and `testLosses` when
+    /// `test` is given) after each; reports before the first epoch, every `every` epochs and at
+    /// the end; checks `stop` between mini-batch epochs and keeps the weights when raised.
+    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, an empty training set,
+    ///   or a loss that stops being finite (e.g. from a huge learning rate).
+    @discardableResult
+    public mutating func train(on train: Dataset, test: Dataset? = nil, epochs: Int, every: Int = 10,
+                               rng: inout SeededGenerator, stop: StopFlag? = nil,
+                               observer: (MLPSnapshot) -> Void = { _ in }) throws -> Int {
+        guard epochs >= 0 else {
+            throw RuntimeError("train: argument 'epochs' must be a non-negative integer, got \(epochs)")
+        }
+        guard every >= 1 else {
+            throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
+        }
+        guard train.count > 0 else { throw RuntimeError("train: the training set '\(train.name)' is empty") }
+        func report(final: Bool) {
+            observer(MLPSnapshot(epoch: epoch, trainLoss: trainLosses.last ?? loss(on: train),
+                                 testLoss: test.map { testLosses.last ?? loss(on: $0) },
+                                 network: self, isFinal: final))
+        }
+        report(final: epochs == 0)
+        var run = 0
+        while run < epochs {
+            if let stop, stop.isRaised { break }
+            trainEpoch(on: train, rng: &rng)
+            run += 1
+            let trainLoss = loss(on: train)
+            trainLosses.append(trainLoss)
+            if let test { testLosses.append(loss(on: test)) }
+            guard trainLoss.isFinite else {
+                report(final: true)
+                throw RuntimeError("train: the loss became \(trainLoss) at epoch \(epoch); "
+                    + "the learning rate \(optimizer.learningRate) is probably too large")
+            }
+            if run < epochs, run % every == 0 { report(final: false) }
+        }
+        if epochs > 0 { report(final: true) }
+        return run
+    }
+}

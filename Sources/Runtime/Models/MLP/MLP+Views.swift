@@ -1,0 +1,64 @@
+extension MLP {
+    /// Every neuron's output over the input plane, for the architecture thumbnails: element 0
+    /// holds the input features, then one element per dense layer with the activated output of
+    /// each of its neurons (the last is the output probability). Each field has `resolution` ×
+    /// `resolution` samples over `range` on both axes (the Playground's −6...6 by default).
+    /// - Throws: `RuntimeError` when `resolution` is below 2.
+    public func neuronOutputs(resolution: Int, range: ClosedRange<Float> = -6...6) throws -> [[GridField]] {
+        guard resolution >= 2 else {
+            throw RuntimeError("neuron outputs: resolution must be at least 2, got \(resolution)")
+        }
+        let points = Self.gridPoints(resolution: resolution, range: range)
+        let samples = resolution * resolution
+        func fields(_ t: Tensor) -> [GridField] {
+            let width = t.shape[1]
+            return (0..<width).map { k in
+                GridField(resolution: resolution, xRange: range, yRange: range,
+                          values: (0..<samples).map { t.data[$0 * width + k] })
+            }
+        }
+        var x = InputFeature.matrix(features, points: points)
+        var result = [fields(x)]
+        for layer in layers {
+            x = layer.infer(x)
+            if layer is Activation { result.append(fields(x)) }
+        }
+        return result
+    }
+
+    /// The output probability over the input plane (the decision boundary's field).
+    public func decisionField(resolution: Int, range: ClosedRange<Float> = -6...6) throws -> GridField {
+        guard resolution >= 2 else {
+            throw RuntimeError("decision field: resolution must be at least 2, got \(resolution)")
+        }
+        return GridField(resolution: resolution, xRange: range, yRange: range,
+                         values: predict(points: Self.gridPoints(resolution: resolution, range: range)))
+    }
+
+    /// The activated outputs of dense layer `layer` (0-based among dense layers) for `points`
+    /// `[n, 2]` → `[n, width]`, for the hidden-feature view of a chosen pair of neurons.
+    /// - Throws: `RuntimeError` when `layer` is out of range.
+    public func layerOutputs(layer: Int, points: [Float]) throws -> Tensor {
+        let dense = denseLayers
+        guard dense.indices.contains(layer) else {
+            throw RuntimeError("layer \(layer): the network has \(dense.count) dense layers (0 to \(dense.count - 1))")
+        }
+        var x = InputFeature.matrix(features, points: points)
+        for module in layers[...(dense[layer].index + 1)] { x = module.infer(x) }
+        return x
+    }
+
+    /// Grid points `[n·n, 2]`, row i at y step i, column j at x step j.
+    static func gridPoints(resolution: Int, range: ClosedRange<Float>) -> [Float] {
+        var points = [Float]()
+        points.reserveCapacity(2 * resolution * resolution)
+        for i in 0..<resolution {
+            let y = GridField.coordinate(i, of: resolution, in: range)
+            for j in 0..<resolution {
+                points.append(GridField.coordinate(j, of: resolution, in: range))
+                points.append(y)
+            }
+        }
+        return points
+    }
+}

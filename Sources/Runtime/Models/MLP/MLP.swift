@@ -1,0 +1,128 @@
+/// A multilayer perceptron for 2D binary classification, TensorFlow Playground style.
+///
+/// `widths` `[f, h₁, ..., 1]` builds Dense(f→h₁), activation, ..., Dense(→1), Sigmoid — the same
+/// module list as a PyTorch `nn.Sequential`, so `layers[i]` is Sequential index i (activation
+/// layers count; `linear` becomes `nn.Identity`). The output is a probability of class 1. With
+/// `.binaryCrossEntropy` the final sigmoid is fused into the loss during training.
+public struct MLP: Sendable {
+    /// Layer widths, inputs first; `widths[0]` equals `features.count`.
+    public let widths: [Int]
+    /// Hidden-layer nonlinearity.
+    public let activation: Activation.Kind
+    /// Training loss.
+    public let loss: Loss
+    /// Features computed from (x, y) for the first layer.
+    public let features: [InputFeature]
+    /// Weight penalty.
+    public var regularization: Regularization
+    /// Points per gradient step (the last batch of an epoch may be smaller).
+    public var batchSize: Int
+    /// Update rule.
+    public var optimizer: any Optimizer
+    /// The modules, in `nn.Sequential` order.
+    public var layers: [any Layer]
+    /// Epochs trained so far.
+    public internal(set) var epoch = 0
+    /// Loss on the whole training set after each epoch.
+    public internal(set) var trainLosses: [Float] = []
+    /// Loss on the test set after each epoch (empty when trained without one).
+    public internal(set) var testLosses: [Float] = []
+
+    /// Builds a network with freshly initialised weights (see `Dense.init(inputs:outputs:rng:)`).
+    /// - Throws: `RuntimeError` for fewer than 2 widths, a width below 1, a first width that
+    ///   differs from the number of features, an output width other than 1, or a batch size below 1.
+    public init(layers widths: [Int], activation: Activation.Kind = .tanh, loss: Loss = .binaryCrossEntropy,
+                features: [InputFeature] = [.x, .y], regularization: Regularization = .none,
+                batchSize: Int = 10, optimizer: any Optimizer = SGD(lr: 0.03),
+                rng: inout SeededGenerator) throws {
+        guard widths.count >= 2 else {
+            throw RuntimeError("mlp: 'layers' needs at least an input and an output width, got \(widths)")
+        }
+        if let bad = widths.firstIndex(where: { $0 < 1 }) {
+            throw RuntimeError("mlp: layer \(bad) has width \(widths[bad]); every width must be at least 1")
+        }
+        guard !features.isEmpty, widths[0] == features.count else {
+            throw RuntimeError("mlp: layers[0] is \(widths[0]) but \(features.count) input features are selected (\(features.map(\.rawValue).joined(separator: ", ")))")
+        }
+        guard widths.last == 1 else {
+            throw RuntimeError("mlp: the last layer must have 1 output (a class-1 probability), got \(widths.last ?? 0)")
+        }
+        guard batchSize >= 1 else {
+            throw RuntimeError("mlp: 'batch' must be a positive integer, got \(batchSize)")
+        }
+        self.widths = widths
+        self.activation = activation
+        self.loss = loss
+        self.features = features
+        self.regularization = regularization
+        self.batchSize = batchSize
+        self.optimizer = optimizer
+        var modules: [any Layer] = []
+        for i in 1..<widths.count {
+            modules.append(Dense(inputs: widths[i - 1], outputs: widths[i], rng: &rng))
+            modules.append(Activation(i == widths.count - 1 ? .sigmoid : activation))
+        }
+        layers = modules
+    }
+
+    /// The dense layers, first to last, with their Sequential indices.
+    public var denseLayers: [(index: Int, layer: Dense)] {
+        layers.enumerated().compactMap { i, l in (l as? Dense).map { (i, $0) } }
+    }
+
+    /// Weights of each dense layer, `[out, in]`.
+    public var weights: [Tensor] { denseLayers.map(\.layer.weight) }
+    /// Biases of each dense layer, `[out]`.
+    public var biases: [Tensor] { denseLayers.map(\.layer.bias) }
+
+    /// Replaces one weight (dense layer `layer`, output `row`, input `column`).
+    /// - Throws: `RuntimeError` naming the index that is out of range.
+    public mutating func setWeight(layer: Int, row: Int, column: Int, to value: Float) throws {
+        let dense = denseLayers
+        guard dense.indices.contains(layer) else {
+            throw RuntimeError("layers[\(layer)]: the network has \(dense.count) dense layers")
+        }
+        let (index, d) = dense[layer]
+        guard (0..<d.outputs).contains(row), (0..<d.inputs).contains(column) else {
+            throw RuntimeError("layers[\(layer)].weight[\(row)][\(column)]: the weight is \(d.outputs) x \(d.inputs)")
+        }
+        layers[index].parameters[0].value.data[row * d.inputs + column] = value
+    }
+
+    /// Class-1 probabilities for points `[n, 2]` row-major → `[n]`.
+    public func predict(points: [Float]) -> [Float] {
+        var x = InputFeature.matrix(features, points: points)
+        for layer in layers { x = layer.infer(x) }
+        return x.data
+    }
+
+    /// Fraction of `data` classified right (probability ≥ 0.5 means class 1).
+    public func accuracy(on data: Dataset) -> Float {
+        guard data.count > 0 else { return 0 }
+        let p = predict(points: data.points)
+        let right = zip(p, data.labels).filter { ($0 >= 0.5) == ($1 == 1) }.count
+        return Float(right) / Float(data.count)
+    }
+
+    /// The training loss (without the weight penalty) on `data`.
+    public func loss(on data: Dataset) -> Float {
+        guard data.count > 0 else { return 0 }
+        var x = InputFeature.matrix(features, points: data.points)
+        let stop = loss == .binaryCrossEntropy ? layers.count - 1 : layers.count
+        for layer in layers[..<stop] { x = layer.infer(x) }
+        return loss.evaluate(prediction: x, target: data.labelTensor).loss
+    }
+
+    /// The weight penalty of the current weights.
+    public var regularizationPenalty: Float {
+        weights.reduce(0) { $0 + regularization.penalty($1.data) }
+    }
+
+    /// Every parameter in Sequential order, named as PyTorch's state dict names them
+    /// (`layers.0.weight` `[out, in]`, `layers.0.bias` `[out]`, ...).
+    public var stateDict: [(name: String, tensor: Tensor)] {
+        layers.enumerated().flatMap { i, layer in
+            layer.parameters.map { ("layers.\(i).\($0.name)", $0.value) }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// What the XOR training loop reports to its observer: plain values, copied out of the network.
+public struct XORSnapshot: Sendable {
+    /// Epochs trained so far.
+    public var epoch: Int
+    /// Loss before the last step (the loss of the weights at the start of that epoch).
+    public var loss: Float
+    /// Weight-gradient norms of the last step.
+    public var gradientNorms: XORGradientNorms
+    /// Weights and biases after the last step, in `XORNetwork`'s layout.
+    public var w1: [Float], b1: [Float], w2: [Float], b2: Float
+    /// True for the last report of a run (finished, or stopped by the flag).
+    public var isFinal: Bool
+    /// A copy of the network at that moment, for the dashboard's derived views (decision
+    /// field, feature space, loss surface); cheap, its buffers are shared until the next step.
+    public var network: XORNetwork
+}
+
+/// One recorded point of the path gradient descent took over the loss surface.
+public struct XORTrajectoryPoint: Sendable, Equatable {
+    /// Epochs trained when recorded.
+    public var epoch: Int
+    /// The original's w1[0, 0] and w1[0, 1]: weights from input 1 to hidden units 1 and 2.
+    public var w00: Float, w01: Float
+    /// Loss at that epoch.
+    public var loss: Float
+    /// Weight-gradient norms at that epoch.
+    public var gradientNorms: XORGradientNorms
+}
+
+/// How a training run ended.
+public struct XORTrainingResult: Sendable, Equatable {
+    /// Epochs run in this call.
+    public var epochsRun: Int
+    /// True when the stop flag ended the run early.
+    public var stopped: Bool
+}
+
+extension XORNetwork {
+    /// Trains for `epochs` full-batch steps, reporting to `observer` before the first step,
+    /// every `every` epochs, and once more at the end (`isFinal`); checks `stop` between steps and
+    /// keeps the weights reached when it is raised. Each report also appends to `trajectory`.
+    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, or a loss that stops
+    ///   being finite (the weights are kept as they were at that step).
+    @discardableResult
+    public mutating func train(epochs: Int, every: Int = 100, stop: StopFlag? = nil,
+                               observer: (XORSnapshot) -> Void = { _ in }) throws -> XORTrainingResult {
+        guard epochs >= 0 else {
+            throw RuntimeError("train: argument 'epochs' must be a non-negative integer, got \(epochs)")
+        }
+        guard every >= 1 else {
+            throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
+        }
+        var run = 0
+        var stopped = false
+        report(isFinal: epochs == 0, observer: observer)
+        while run < epochs {
+            if let stop, stop.isRaised { stopped = true; break }
+            let loss = step()
+            run += 1
+            guard loss.isFinite else {
+                report(isFinal: true, observer: observer)
+                throw RuntimeError("train: the loss became \(loss) at epoch \(epoch); "
+                    + "the learning rate \(learningRate) is probably too large")
+            }
+            if run == epochs { break }
+            if run % every == 0 { report(isFinal: false, observer: observer) }
+        }
+        if epochs > 0 { report(isFinal: true, observer: observer) }
+        return XORTrainingResult(epochsRun: run, stopped: stopped)
+    }
+
+    /// The path of (w1[0,0], w1[0,1], loss) recorded at each report of `train`, oldest first.
+    public var trajectory: [XORTrajectoryPoint] { history }
+
+    private mutating func report(isFinal: Bool, observer: (XORSnapshot) -> Void) {
+        let currentLoss = losses.last ?? loss
+        let norms = lastGradientNorms
+        let point = XORTrajectoryPoint(epoch: epoch, w00: w1[0], w01: hidden > 1 ? w1[1] : 0,
+                                       loss: currentLoss, gradientNorms: norms)
+        if history.last?.epoch == epoch { history[history.count - 1] = point } else { history.append(point) }
+        observer(XORSnapshot(epoch: epoch, loss: currentLoss, gradientNorms: norms,
+                             w1: w1, b1: b1, w2: w2, b2: b2, isFinal: isFinal, network: self))
+    }
+}

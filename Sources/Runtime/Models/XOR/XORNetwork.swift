@@ -1,0 +1,203 @@
+import Foundation
+
+/// The XOR network of the original Network-Visualizers visualizer: 2 inputs, `hidden` sigmoid
+/// units, 1 sigmoid output, trained by full-batch gradient descent on the XOR truth table.
+///
+/// The maths follows the original NumPy code exactly: weights from a standard normal, biases zero,
+/// loss ½(ŷ − y)² averaged over the four rows, gradients of the summed loss divided by the batch
+/// size, learning rate 0.1. Weights keep the original's layout: `w1` is `[2, hidden]` (input-major,
+/// so `w1[0, 1]` is the weight from input 1 to hidden unit 2, as the original indexes it) and `w2`
+/// is `[hidden, 1]`. The one difference is the number type: Float32 instead of NumPy's Float64.
+public struct XORNetwork: Sendable {
+    /// Number of hidden units (at least 1).
+    public let hidden: Int
+    /// Input-to-hidden weights, `[2, hidden]` row-major: `w1[i * hidden + j]` joins input i to unit j.
+    public var w1: [Float]
+    /// Hidden biases, `[hidden]`.
+    public var b1: [Float]
+    /// Hidden-to-output weights, `[hidden]` (the original's `(hidden, 1)`).
+    public var w2: [Float]
+    /// Output bias.
+    public var b2: Float
+    /// Step size of gradient descent.
+    public var learningRate: Float
+    /// Epochs trained so far (one epoch is one full-batch step).
+    public private(set) var epoch: Int = 0
+    /// Loss before each step, one per epoch trained so far.
+    public private(set) var losses: [Float] = []
+    /// Trajectory points recorded by `train`'s reports (see `trajectory`).
+    var history: [XORTrajectoryPoint] = []
+
+    /// The XOR truth table, `[4, 2]` row-major: (0,0), (0,1), (1,0), (1,1).
+    public static let inputs: [Float] = [0, 0, 0, 1, 1, 0, 1, 1]
+    /// The XOR targets for `inputs`, `[4]`.
+    public static let targets: [Float] = [0, 1, 1, 0]
+    /// Rows in the data set.
+    public static let batch = 4
+
+    // Scratch for `step()`, kept so that a step allocates nothing.
+    private var scratch: Scratch
+
+    /// A network with weights drawn from a standard normal (w1 row by row, then w2, as NumPy's
+    /// `randn(2, h)` then `randn(h, 1)`) and zero biases.
+    /// - Throws: `RuntimeError` when `hidden` is not at least 1.
+    public init(hidden: Int, learningRate: Float = 0.1, rng: inout SeededGenerator) throws {
+        guard hidden >= 1 else {
+            throw RuntimeError("xor: the hidden layer needs at least 1 unit, got \(hidden)")
+        }
+        guard learningRate.isFinite, learningRate > 0 else {
+            throw RuntimeError("xor: the learning rate must be a positive number, got \(learningRate)")
+        }
+        self.hidden = hidden
+        self.learningRate = learningRate
+        w1 = (0..<(2 * hidden)).map { _ in Float(rng.normal()) }
+        b1 = Array(repeating: 0, count: hidden)
+        w2 = (0..<hidden).map { _ in Float(rng.normal()) }
+        b2 = 0
+        scratch = Scratch(hidden: hidden)
+    }
+
+    /// The loss ½ mean (ŷ − y)² of the current weights on the truth table (no update).
+    public var loss: Float { Self.loss(of: forward()) }
+
+    /// One full-batch gradient-descent step; returns the loss before the update (as the original
+    /// records it) and keeps the weight-gradient norms of this step in `lastGradientNorms`.
+    @discardableResult
+    public mutating func step() -> Float {
+        let h = hidden
+        let m = Self.batch
+        let lr = learningRate
+        var lossSum: Float = 0
+        var b2Grad: Float = 0
+        scratch.w1Grad.withUnsafeMutableBufferPointer { w1g in
+        scratch.b1Grad.withUnsafeMutableBufferPointer { b1g in
+        scratch.w2Grad.withUnsafeMutableBufferPointer { w2g in
+        scratch.a1.withUnsafeMutableBufferPointer { a1 in
+        w1.withUnsafeMutableBufferPointer { w1 in
+        w2.withUnsafeMutableBufferPointer { w2 in
+        b1.withUnsafeMutableBufferPointer { b1 in
+            for k in 0..<(2 * h) { w1g[k] = 0 }
+            for j in 0..<h { b1g[j] = 0; w2g[j] = 0 }
+            for r in 0..<m {
+                let x0 = Self.inputs[2 * r], x1 = Self.inputs[2 * r + 1]
+                // forward: z1 = x·w1 + b1 [h], a1 = σ(z1) [h]; z2 = a1·w2 + b2, ŷ = σ(z2)
+                var z2 = b2
+                for j in 0..<h {
+                    let z1 = x0 * w1[j] + x1 * w1[h + j] + b1[j]
+                    let a = sigmoid(z1)
+                    a1[j] = a
+                    z2 += a * w2[j]
+                }
+                let yHat = sigmoid(z2)
+                let err = yHat - Self.targets[r]
+                lossSum += err * err
+                // backward: dz2 = (ŷ − y) σ'(z2); dw2 += a1 dz2; da1 = dz2 w2; dz1 = da1 σ'(z1)
+                let dz2 = err * yHat * (1 - yHat)
+                b2Grad += dz2
+                for j in 0..<h {
+                    let a = a1[j]
+                    w2g[j] += a * dz2
+                    let dz1 = dz2 * w2[j] * a * (1 - a)
+                    b1g[j] += dz1
+                    w1g[j] += x0 * dz1
+                    w1g[h + j] += x1 * dz1
+                }
+            }
+            // Gradients of the summed loss divided by the batch size, as the original does.
+            let scale = lr / Float(m)
+            var w1Norm: Float = 0, w2Norm: Float = 0
+            for k in 0..<(2 * h) {
+                w1Norm += w1g[k] * w1g[k]
+                w1[k] -= scale * w1g[k]
+            }
+            for j in 0..<h {
+                w2Norm += w2g[j] * w2g[j]
+                w2[j] -= scale * w2g[j]
+                b1[j] -= scale * b1g[j]
+            }
+            scratch.norms = XORGradientNorms(w1: w1Norm.squareRoot() / Float(m),
+                                             w2: w2Norm.squareRoot() / Float(m))
+        }}}}}}}
+        b2 -= lr / Float(m) * b2Grad
+        let loss = 0.5 * lossSum / Float(m)
+        losses.append(loss)
+        epoch += 1
+        return loss
+    }
+
+    /// Norms of the loss gradient with respect to `w1` and `w2` at the last step (zero before
+    /// the first step). These are the gradients of the averaged loss, i.e. the original's summed
+    /// gradients divided by the batch size.
+    public var lastGradientNorms: XORGradientNorms { scratch.norms }
+
+    /// The forward pass on the truth table with every intermediate value the dashboard shows.
+    public func forward() -> XORForwardPass { forward(w1: w1) }
+
+    /// The forward pass with a replacement `w1` (same layout), other weights held.
+    func forward(w1 w1Override: [Float]) -> XORForwardPass {
+        let h = hidden
+        var z1 = [Float](repeating: 0, count: Self.batch * h)
+        var a1 = z1
+        var z2 = [Float](repeating: 0, count: Self.batch)
+        var a2 = z2
+        for r in 0..<Self.batch {
+            let x0 = Self.inputs[2 * r], x1 = Self.inputs[2 * r + 1]
+            var sum = b2
+            for j in 0..<h {
+                let z = x0 * w1Override[j] + x1 * w1Override[h + j] + b1[j]
+                z1[r * h + j] = z
+                a1[r * h + j] = sigmoid(z)
+                sum += a1[r * h + j] * w2[j]
+            }
+            z2[r] = sum
+            a2[r] = sigmoid(sum)
+        }
+        return XORForwardPass(hidden: h, hiddenSums: z1, hiddenActivations: a1,
+                              hiddenBiases: b1, outputSums: z2, outputs: a2, outputBias: b2)
+    }
+
+    /// Output probabilities for arbitrary points, `points`: `[n, 2]` row-major → `[n]`.
+    public func predict(points: [Float]) -> [Float] {
+        let n = points.count / 2
+        var out = [Float](repeating: 0, count: n)
+        for r in 0..<n {
+            let x0 = points[2 * r], x1 = points[2 * r + 1]
+            var sum = b2
+            for j in 0..<hidden {
+                sum += sigmoid(x0 * w1[j] + x1 * w1[hidden + j] + b1[j]) * w2[j]
+            }
+            out[r] = sigmoid(sum)
+        }
+        return out
+    }
+
+    /// True when all four outputs are on the right side of 0.5.
+    public var solvesXOR: Bool {
+        zip(forward().outputs, Self.targets).allSatisfy { ($0 >= 0.5) == ($1 >= 0.5) }
+    }
+
+    /// ½ mean (ŷ − y)² of a forward pass against the XOR targets.
+    static func loss(of pass: XORForwardPass) -> Float {
+        var sum: Float = 0
+        for r in 0..<batch {
+            let e = pass.outputs[r] - targets[r]
+            sum += e * e
+        }
+        return 0.5 * sum / Float(batch)
+    }
+
+    /// Per-step buffers: gradients `w1Grad [2, h]`, `b1Grad [h]`, `w2Grad [h]`, activations `a1 [h]`.
+    struct Scratch: Sendable {
+        var w1Grad: [Float], b1Grad: [Float], w2Grad: [Float], a1: [Float]
+        var norms = XORGradientNorms(w1: 0, w2: 0)
+        init(hidden h: Int) {
+            w1Grad = Array(repeating: 0, count: 2 * h)
+            b1Grad = Array(repeating: 0, count: h)
+            w2Grad = Array(repeating: 0, count: h)
+            a1 = Array(repeating: 0, count: h)
+        }
+    }
+}
+
+/// The logistic sigmoid 1 / (1 + e^−z).
+@inline(__always) func sigmoid(_ z: Float) -> Float { 1 / (1 + exp(-z)) }
