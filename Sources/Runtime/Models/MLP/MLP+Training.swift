@@ -97,8 +97,7 @@ extension MLP {
             if let test { testLosses.append(loss(on: test)) }
             guard trainLoss.isFinite else {
                 report(final: true)
-                throw RuntimeError("train: the loss became \(trainLoss) at epoch \(epoch); "
-                    + "the learning rate \(optimizer.learningRate) is probably too large")
+                throw RuntimeError.diverged(loss: trainLoss, epoch: epoch, learningRate: optimizer.learningRate)
             }
             if run < epochs, run % every == 0 { report(final: false) }
         }

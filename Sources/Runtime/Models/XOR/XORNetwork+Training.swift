@@ -57,10 +57,12 @@ extension XORNetwork {
             if let stop, stop.isRaised { stopped = true; break }
             let loss = step()
             run += 1
-            guard loss.isFinite else {
+            // The loss is checked every step; the weights (which can overflow while a saturated
+            // sigmoid keeps the loss finite) at every report and at the end.
+            let weightsBroken = (run % every == 0 || run == epochs) && !weightsAreFinite
+            guard loss.isFinite, !weightsBroken else {
                 report(isFinal: true, observer: observer)
-                throw RuntimeError("train: the loss became \(loss) at epoch \(epoch); "
-                    + "the learning rate \(learningRate) is probably too large")
+                throw RuntimeError.diverged(loss: loss, epoch: epoch, learningRate: learningRate)
             }
             if run == epochs { break }
             if run % every == 0 { report(isFinal: false, observer: observer) }
@@ -71,6 +73,11 @@ extension XORNetwork {
 
     /// The path of (w1[0,0], w1[0,1], loss) recorded at each report of `train`, oldest first.
     public var trajectory: [XORTrajectoryPoint] { history }
+
+    /// True when every weight and bias is a finite number.
+    public var weightsAreFinite: Bool {
+        b2.isFinite && w1.allSatisfy(\.isFinite) && b1.allSatisfy(\.isFinite) && w2.allSatisfy(\.isFinite)
+    }
 
     private mutating func report(isFinal: Bool, observer: (XORSnapshot) -> Void) {
         let currentLoss = losses.last ?? loss
