@@ -25,6 +25,7 @@ let package = Package(
             "Interpreter", "Plots", "Runtime", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "nv-bench-runtime", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],

@@ -1,0 +1,66 @@
+import Foundation
+import Runtime
+
+// Release benchmark and measurement tool for the Runtime maths (no display):
+//   nv-bench-runtime xor-time [hidden] [epochs] [repeats]   time full-batch XOR training
+//   nv-bench-runtime xor-solve [epochs]                      seeds 1...20, h = 2 and 3: solved counts
+//   nv-bench-runtime spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]  the playground's spiral check
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+func argument(_ index: Int, default value: Int) -> Int {
+    let list = Array(arguments)
+    return index < list.count ? Int(list[index]) ?? value : value
+}
+
+do {
+    switch arguments.first ?? "xor-time" {
+    case "xor-time":
+        let hidden = argument(1, default: 3), epochs = argument(2, default: 40_000), repeats = argument(3, default: 5)
+        var best = Double.infinity
+        var checksum: Float = 0
+        for r in 0..<repeats {
+            var rng = SeededGenerator(seed: UInt64(r + 1))
+            var net = try XORNetwork(hidden: hidden, rng: &rng)
+            let t = try seconds { try net.train(epochs: epochs, every: epochs) }
+            best = min(best, t)
+            checksum += net.loss
+        }
+        print(String(format: "xor hidden %d: %d epochs in %.3f ms (best of %d), %.0f epochs/s, checksum %.4f",
+                     hidden, epochs, best * 1e3, repeats, Double(epochs) / best, checksum))
+    case "xor-solve":
+        let epochs = argument(1, default: 40_000)
+        for hidden in [2, 3] {
+            var solved: [Int] = []
+            for seed in 1...20 {
+                var rng = SeededGenerator(seed: UInt64(seed))
+                var net = try XORNetwork(hidden: hidden, rng: &rng)
+                try net.train(epochs: epochs, every: epochs)
+                if net.solvesXOR { solved.append(seed) }
+            }
+            print("nv xor hidden \(hidden): solved \(solved.count)/20 within \(epochs) epochs; seeds \(solved)")
+        }
+    case "spiral":
+        let seed = UInt64(argument(1, default: 1)), epochs = argument(2, default: 300)
+        let lr = Float(argument(3, default: 100)) / 10_000, batch = argument(4, default: 10)
+        let l2 = Float(argument(5, default: 0)) / 100_000
+        var rng = SeededGenerator(seed: seed)
+        let data = try PlaygroundData.make(.spiral, n: 400, noise: 0.1, rng: &rng)
+        let (train, test) = try data.split(trainFraction: 0.5, rng: &rng)
+        var net = try MLP(layers: [2, 8, 8, 1], activation: .tanh, loss: .binaryCrossEntropy,
+                          regularization: l2 > 0 ? .l2(rate: l2) : .none, batchSize: batch, optimizer: Adam(lr: lr), rng: &rng)
+        let t = try seconds { try net.train(on: train, test: test, epochs: epochs, rng: &rng) }
+        print(String(format: "spiral seed %d: %d epochs in %.2f s, train acc %.3f, test acc %.3f, test loss %.4f",
+                     seed, epochs, t, net.accuracy(on: train), net.accuracy(on: test), net.testLosses.last ?? -1))
+    default:
+        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]")
+    }
+} catch {
+    print("error: \(error)")
+    exit(1)
+}
