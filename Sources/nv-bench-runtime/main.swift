@@ -3,7 +3,7 @@ import Runtime
 
 // Release benchmark and measurement tool for the Runtime maths (no display):
 //   nv-bench-runtime xor-time [hidden] [epochs] [repeats]   time full-batch XOR training
-//   nv-bench-runtime xor-solve [epochs]                      seeds 1...20, h = 2 and 3: solved counts
+//   nv-bench-runtime xor-solve [epochs] [seeds]              seeds 1...N (20), h = 2 and 3: solved counts
 //   nv-bench-runtime spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]  the playground's spiral check
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -23,7 +23,7 @@ do {
     case "xor-time":
         let hidden = argument(1, default: 3), epochs = argument(2, default: 40_000), repeats = argument(3, default: 5)
         var best = Double.infinity
-        var checksum: Float = 0
+        var checksum: Double = 0
         for r in 0..<repeats {
             var rng = SeededGenerator(seed: UInt64(r + 1))
             var net = try XORNetwork(hidden: hidden, rng: &rng)
@@ -34,16 +34,17 @@ do {
         print(String(format: "xor hidden %d: %d epochs in %.3f ms (best of %d), %.0f epochs/s, checksum %.4f",
                      hidden, epochs, best * 1e3, repeats, Double(epochs) / best, checksum))
     case "xor-solve":
-        let epochs = argument(1, default: 40_000)
+        let epochs = argument(1, default: 40_000), seeds = argument(2, default: 20)
         for hidden in [2, 3] {
             var solved: [Int] = []
-            for seed in 1...20 {
+            for seed in 1...seeds {
                 var rng = SeededGenerator(seed: UInt64(seed))
                 var net = try XORNetwork(hidden: hidden, rng: &rng)
                 try net.train(epochs: epochs, every: epochs)
                 if net.solvesXOR { solved.append(seed) }
             }
-            print("nv xor hidden \(hidden): solved \(solved.count)/20 within \(epochs) epochs; seeds \(solved)")
+            let list = seeds <= 20 ? "; seeds \(solved)" : ""
+            print("nv xor hidden \(hidden): solved \(solved.count)/\(seeds) within \(epochs) epochs\(list)")
         }
     case "spiral":
         let seed = UInt64(argument(1, default: 1)), epochs = argument(2, default: 300)
@@ -58,7 +59,7 @@ do {
         print(String(format: "spiral seed %d: %d epochs in %.2f s, train acc %.3f, test acc %.3f, test loss %.4f",
                      seed, epochs, t, net.accuracy(on: train), net.accuracy(on: test), net.testLosses.last ?? -1))
     default:
-        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]")
+        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] [seeds] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]")
     }
 } catch {
     print("error: \(error)")

@@ -14,6 +14,23 @@ enum GradientCheck {
         return grad
     }
 
+    /// The numerical gradient of a Double function (the XOR network's type).
+    static func numerical(_ x: [Double], epsilon: Double = 1e-5, _ f: ([Double]) -> Double) -> [Double] {
+        var grad = [Double](repeating: 0, count: x.count)
+        for k in x.indices {
+            var plus = x, minus = x
+            plus[k] += epsilon
+            minus[k] -= epsilon
+            grad[k] = (f(plus) - f(minus)) / (2 * epsilon)
+        }
+        return grad
+    }
+
+    /// `maxError` for Double values.
+    static func maxError(_ a: [Double], _ b: [Double]) -> Double {
+        zip(a, b).map { abs($0 - $1) / max(1, abs($0), abs($1)) }.max() ?? 0
+    }
+
     /// Largest |a − b| / max(1, |a|, |b|) over the pairs: relative for large values,
     /// absolute for small ones.
     static func maxError(_ a: [Float], _ b: [Float]) -> Float {

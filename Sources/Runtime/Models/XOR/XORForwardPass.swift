@@ -4,20 +4,20 @@ public struct XORForwardPass: Sendable, Equatable {
     /// Number of hidden units.
     public var hidden: Int
     /// Hidden input sums z1 = x·w1 + b1, `[4, hidden]` row-major (row r is truth-table row r).
-    public var hiddenSums: [Float]
+    public var hiddenSums: [Double]
     /// Hidden activations a1 = σ(z1), `[4, hidden]`.
-    public var hiddenActivations: [Float]
+    public var hiddenActivations: [Double]
     /// Hidden biases, `[hidden]`.
-    public var hiddenBiases: [Float]
+    public var hiddenBiases: [Double]
     /// Output input sums z2 = a1·w2 + b2, `[4]`.
-    public var outputSums: [Float]
+    public var outputSums: [Double]
     /// Outputs ŷ = σ(z2), `[4]`.
-    public var outputs: [Float]
+    public var outputs: [Double]
     /// Output bias.
-    public var outputBias: Float
+    public var outputBias: Double
 
     /// The hidden activations of truth-table row `row`, `[hidden]`.
-    public func activations(row: Int) -> [Float] {
+    public func activations(row: Int) -> [Double] {
         Array(hiddenActivations[(row * hidden)..<((row + 1) * hidden)])
     }
 }
@@ -25,10 +25,10 @@ public struct XORForwardPass: Sendable, Equatable {
 /// Norms of the averaged loss's gradient with respect to each weight matrix at one step.
 public struct XORGradientNorms: Sendable, Equatable {
     /// ‖∂L/∂w1‖ (Frobenius).
-    public var w1: Float
+    public var w1: Double
     /// ‖∂L/∂w2‖.
-    public var w2: Float
+    public var w2: Double
 
     /// Creates the pair.
-    public init(w1: Float, w2: Float) { self.w1 = w1; self.w2 = w2 }
+    public init(w1: Double, w2: Double) { self.w1 = w1; self.w2 = w2 }
 }

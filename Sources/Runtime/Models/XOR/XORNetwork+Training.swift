@@ -3,11 +3,11 @@ public struct XORSnapshot: Sendable {
     /// Epochs trained so far.
     public var epoch: Int
     /// Loss before the last step (the loss of the weights at the start of that epoch).
-    public var loss: Float
+    public var loss: Double
     /// Weight-gradient norms of the last step.
     public var gradientNorms: XORGradientNorms
     /// Weights and biases after the last step, in `XORNetwork`'s layout.
-    public var w1: [Float], b1: [Float], w2: [Float], b2: Float
+    public var w1: [Double], b1: [Double], w2: [Double], b2: Double
     /// True for the last report of a run (finished, or stopped by the flag).
     public var isFinal: Bool
     /// A copy of the network at that moment, for the dashboard's derived views (decision
@@ -20,9 +20,9 @@ public struct XORTrajectoryPoint: Sendable, Equatable {
     /// Epochs trained when recorded.
     public var epoch: Int
     /// The original's w1[0, 0] and w1[0, 1]: weights from input 1 to hidden units 1 and 2.
-    public var w00: Float, w01: Float
+    public var w00: Double, w01: Double
     /// Loss at that epoch.
-    public var loss: Float
+    public var loss: Double
     /// Weight-gradient norms at that epoch.
     public var gradientNorms: XORGradientNorms
 }
@@ -62,7 +62,7 @@ extension XORNetwork {
             let weightsBroken = (run % every == 0 || run == epochs) && !weightsAreFinite
             guard loss.isFinite, !weightsBroken else {
                 report(isFinal: true, observer: observer)
-                throw RuntimeError.diverged(loss: loss, epoch: epoch, learningRate: learningRate)
+                throw RuntimeError.diverged(loss: Float(loss), epoch: epoch, learningRate: Float(learningRate))
             }
             if run == epochs { break }
             if run % every == 0 { report(isFinal: false, observer: observer) }

@@ -23,26 +23,27 @@ extension XORNetwork {
         guard resolution >= 2 else {
             throw RuntimeError("decision field: resolution must be at least 2, got \(resolution)")
         }
-        var points = [Float]()
+        var points = [Double]()
         points.reserveCapacity(2 * resolution * resolution)
         for i in 0..<resolution {
-            let y = GridField.coordinate(i, of: resolution, in: range)
+            let y = Double(GridField.coordinate(i, of: resolution, in: range))
             for j in 0..<resolution {
-                points.append(GridField.coordinate(j, of: resolution, in: range))
+                points.append(Double(GridField.coordinate(j, of: resolution, in: range)))
                 points.append(y)
             }
         }
-        return GridField(resolution: resolution, xRange: range, yRange: range, values: predict(points: points))
+        return GridField(resolution: resolution, xRange: range, yRange: range,
+                         values: predict(points: points).map { Float($0) })
     }
 
     /// The hidden activations of the four truth-table rows, `[4, hidden]` row-major.
-    public var hiddenActivations: [Float] { forward().hiddenActivations }
+    public var hiddenActivations: [Double] { forward().hiddenActivations }
 
     /// A logistic regression fitted on the hidden activations of the four points against the
     /// XOR labels, as the original's feature-space panel does (a line for 2 hidden units, a plane
     /// for 3; any hidden size works).
     public func featureSpaceBoundary(learningRate: Float = 0.01, iterations: Int = 8000) throws -> LogisticRegression {
-        try LogisticRegression(points: hiddenActivations, labels: Self.targets, features: hidden,
+        try LogisticRegression(points: hiddenActivations.map { Float($0) }, labels: Self.targets.map { Float($0) }, features: hidden,
                                learningRate: learningRate, iterations: iterations)
     }
 
@@ -58,15 +59,16 @@ extension XORNetwork {
         guard resolution >= 2 else {
             throw RuntimeError("loss surface: resolution must be at least 2, got \(resolution)")
         }
-        let xRange = (w1[0] - radius)...(w1[0] + radius)
-        let yRange = (w1[1] - radius)...(w1[1] + radius)
+        let xRange = (Float(w1[0]) - radius)...(Float(w1[0]) + radius)
+        let yRange = (Float(w1[1]) - radius)...(Float(w1[1]) + radius)
+        let r = Double(radius), step = 2 * r / Double(resolution - 1)
         var values = [Float](repeating: 0, count: resolution * resolution)
         var trial = w1
         for i in 0..<resolution {
-            trial[1] = GridField.coordinate(i, of: resolution, in: yRange)
+            trial[1] = w1[1] - r + step * Double(i)
             for j in 0..<resolution {
-                trial[0] = GridField.coordinate(j, of: resolution, in: xRange)
-                values[i * resolution + j] = Self.loss(of: forward(w1: trial))
+                trial[0] = w1[0] - r + step * Double(j)
+                values[i * resolution + j] = Float(Self.loss(of: forward(w1: trial)))
             }
         }
         return GridField(resolution: resolution, xRange: xRange, yRange: yRange, values: values)

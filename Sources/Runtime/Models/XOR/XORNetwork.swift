@@ -7,31 +7,33 @@ import Foundation
 /// loss ½(ŷ − y)² averaged over the four rows, gradients of the summed loss divided by the batch
 /// size, learning rate 0.1. Weights keep the original's layout: `w1` is `[2, hidden]` (input-major,
 /// so `w1[0, 1]` is the weight from input 1 to hidden unit 2, as the original indexes it) and `w2`
-/// is `[hidden, 1]`. The one difference is the number type: Float32 instead of NumPy's Float64.
+/// is `[hidden, 1]`. Values are Double, like NumPy's float64: in Float32 the tiny updates of a
+/// network crossing a plateau (lr · g ≈ 1e-9 against weights near 1) are rounded away, and fewer
+/// seeds solve XOR.
 public struct XORNetwork: Sendable {
     /// Number of hidden units (at least 1).
     public let hidden: Int
     /// Input-to-hidden weights, `[2, hidden]` row-major: `w1[i * hidden + j]` joins input i to unit j.
-    public var w1: [Float]
+    public var w1: [Double]
     /// Hidden biases, `[hidden]`.
-    public var b1: [Float]
+    public var b1: [Double]
     /// Hidden-to-output weights, `[hidden]` (the original's `(hidden, 1)`).
-    public var w2: [Float]
+    public var w2: [Double]
     /// Output bias.
-    public var b2: Float
+    public var b2: Double
     /// Step size of gradient descent.
-    public var learningRate: Float
+    public var learningRate: Double
     /// Epochs trained so far (one epoch is one full-batch step).
     public private(set) var epoch: Int = 0
     /// Loss before each step, one per epoch trained so far.
-    public private(set) var losses: [Float] = []
+    public private(set) var losses: [Double] = []
     /// Trajectory points recorded by `train`'s reports (see `trajectory`).
     var history: [XORTrajectoryPoint] = []
 
     /// The XOR truth table, `[4, 2]` row-major: (0,0), (0,1), (1,0), (1,1).
-    public static let inputs: [Float] = [0, 0, 0, 1, 1, 0, 1, 1]
+    public static let inputs: [Double] = [0, 0, 0, 1, 1, 0, 1, 1]
     /// The XOR targets for `inputs`, `[4]`.
-    public static let targets: [Float] = [0, 1, 1, 0]
+    public static let targets: [Double] = [0, 1, 1, 0]
     /// Rows in the data set.
     public static let batch = 4
 
@@ -41,7 +43,7 @@ public struct XORNetwork: Sendable {
     /// A network with weights drawn from a standard normal (w1 row by row, then w2, as NumPy's
     /// `randn(2, h)` then `randn(h, 1)`) and zero biases.
     /// - Throws: `RuntimeError` when `hidden` is not at least 1.
-    public init(hidden: Int, learningRate: Float = 0.1, rng: inout SeededGenerator) throws {
+    public init(hidden: Int, learningRate: Double = 0.1, rng: inout SeededGenerator) throws {
         guard hidden >= 1 else {
             throw RuntimeError("xor: the hidden layer needs at least 1 unit, got \(hidden)")
         }
@@ -50,25 +52,25 @@ public struct XORNetwork: Sendable {
         }
         self.hidden = hidden
         self.learningRate = learningRate
-        w1 = (0..<(2 * hidden)).map { _ in Float(rng.normal()) }
+        w1 = (0..<(2 * hidden)).map { _ in rng.normal() }
         b1 = Array(repeating: 0, count: hidden)
-        w2 = (0..<hidden).map { _ in Float(rng.normal()) }
+        w2 = (0..<hidden).map { _ in rng.normal() }
         b2 = 0
         scratch = Scratch(hidden: hidden)
     }
 
     /// The loss ½ mean (ŷ − y)² of the current weights on the truth table (no update).
-    public var loss: Float { Self.loss(of: forward()) }
+    public var loss: Double { Self.loss(of: forward()) }
 
     /// One full-batch gradient-descent step; returns the loss before the update (as the original
     /// records it) and keeps the weight-gradient norms of this step in `lastGradientNorms`.
     @discardableResult
-    public mutating func step() -> Float {
+    public mutating func step() -> Double {
         let h = hidden
         let m = Self.batch
         let lr = learningRate
-        var lossSum: Float = 0
-        var b2Grad: Float = 0
+        var lossSum: Double = 0
+        var b2Grad: Double = 0
         scratch.w1Grad.withUnsafeMutableBufferPointer { w1g in
         scratch.b1Grad.withUnsafeMutableBufferPointer { b1g in
         scratch.w2Grad.withUnsafeMutableBufferPointer { w2g in
@@ -104,8 +106,8 @@ public struct XORNetwork: Sendable {
                 }
             }
             // Gradients of the summed loss divided by the batch size, as the original does.
-            let scale = lr / Float(m)
-            var w1Norm: Float = 0, w2Norm: Float = 0
+            let scale = lr / Double(m)
+            var w1Norm: Double = 0, w2Norm: Double = 0
             for k in 0..<(2 * h) {
                 w1Norm += w1g[k] * w1g[k]
                 w1[k] -= scale * w1g[k]
@@ -115,11 +117,11 @@ public struct XORNetwork: Sendable {
                 w2[j] -= scale * w2g[j]
                 b1[j] -= scale * b1g[j]
             }
-            scratch.norms = XORGradientNorms(w1: w1Norm.squareRoot() / Float(m),
-                                             w2: w2Norm.squareRoot() / Float(m))
+            scratch.norms = XORGradientNorms(w1: w1Norm.squareRoot() / Double(m),
+                                             w2: w2Norm.squareRoot() / Double(m))
         }}}}}}}
-        b2 -= lr / Float(m) * b2Grad
-        let loss = 0.5 * lossSum / Float(m)
+        b2 -= lr / Double(m) * b2Grad
+        let loss = 0.5 * lossSum / Double(m)
         losses.append(loss)
         epoch += 1
         return loss
@@ -134,11 +136,11 @@ public struct XORNetwork: Sendable {
     public func forward() -> XORForwardPass { forward(w1: w1) }
 
     /// The forward pass with a replacement `w1` (same layout), other weights held.
-    func forward(w1 w1Override: [Float]) -> XORForwardPass {
+    func forward(w1 w1Override: [Double]) -> XORForwardPass {
         let h = hidden
-        var z1 = [Float](repeating: 0, count: Self.batch * h)
+        var z1 = [Double](repeating: 0, count: Self.batch * h)
         var a1 = z1
-        var z2 = [Float](repeating: 0, count: Self.batch)
+        var z2 = [Double](repeating: 0, count: Self.batch)
         var a2 = z2
         for r in 0..<Self.batch {
             let x0 = Self.inputs[2 * r], x1 = Self.inputs[2 * r + 1]
@@ -157,9 +159,9 @@ public struct XORNetwork: Sendable {
     }
 
     /// Output probabilities for arbitrary points, `points`: `[n, 2]` row-major → `[n]`.
-    public func predict(points: [Float]) -> [Float] {
+    public func predict(points: [Double]) -> [Double] {
         let n = points.count / 2
-        var out = [Float](repeating: 0, count: n)
+        var out = [Double](repeating: 0, count: n)
         for r in 0..<n {
             let x0 = points[2 * r], x1 = points[2 * r + 1]
             var sum = b2
@@ -177,18 +179,18 @@ public struct XORNetwork: Sendable {
     }
 
     /// ½ mean (ŷ − y)² of a forward pass against the XOR targets.
-    static func loss(of pass: XORForwardPass) -> Float {
-        var sum: Float = 0
+    static func loss(of pass: XORForwardPass) -> Double {
+        var sum: Double = 0
         for r in 0..<batch {
             let e = pass.outputs[r] - targets[r]
             sum += e * e
         }
-        return 0.5 * sum / Float(batch)
+        return 0.5 * sum / Double(batch)
     }
 
     /// Per-step buffers: gradients `w1Grad [2, h]`, `b1Grad [h]`, `w2Grad [h]`, activations `a1 [h]`.
     struct Scratch: Sendable {
-        var w1Grad: [Float], b1Grad: [Float], w2Grad: [Float], a1: [Float]
+        var w1Grad: [Double], b1Grad: [Double], w2Grad: [Double], a1: [Double]
         var norms = XORGradientNorms(w1: 0, w2: 0)
         init(hidden h: Int) {
             w1Grad = Array(repeating: 0, count: 2 * h)
@@ -200,4 +202,4 @@ public struct XORNetwork: Sendable {
 }
 
 /// The logistic sigmoid 1 / (1 + e^−z).
-@inline(__always) func sigmoid(_ z: Float) -> Float { 1 / (1 + exp(-z)) }
+@inline(__always) func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
