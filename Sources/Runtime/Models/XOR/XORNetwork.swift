@@ -64,64 +64,52 @@ public struct XORNetwork: Sendable {
 
     /// One full-batch gradient-descent step; returns the loss before the update (as the original
     /// records it) and keeps the weight-gradient norms of this step in `lastGradientNorms`.
+    ///
+    /// The four truth-table rows travel together as the lanes of a `SIMD4<Double>`; each hidden
+    /// unit's gradient is complete once the output's is known, so it is applied at once and no
+    /// gradient buffer is needed.
     @discardableResult
     public mutating func step() -> Double {
         let h = hidden
-        let m = Self.batch
-        let lr = learningRate
-        var lossSum: Double = 0
-        var b2Grad: Double = 0
-        scratch.w1Grad.withUnsafeMutableBufferPointer { w1g in
-        scratch.b1Grad.withUnsafeMutableBufferPointer { b1g in
-        scratch.w2Grad.withUnsafeMutableBufferPointer { w2g in
-        scratch.a1.withUnsafeMutableBufferPointer { a1 in
-        w1.withUnsafeMutableBufferPointer { w1 in
-        w2.withUnsafeMutableBufferPointer { w2 in
-        b1.withUnsafeMutableBufferPointer { b1 in
-            for k in 0..<(2 * h) { w1g[k] = 0 }
-            for j in 0..<h { b1g[j] = 0; w2g[j] = 0 }
-            for r in 0..<m {
-                let x0 = Self.inputs[2 * r], x1 = Self.inputs[2 * r + 1]
-                // forward: z1 = x·w1 + b1 [h], a1 = σ(z1) [h]; z2 = a1·w2 + b2, ŷ = σ(z2)
-                var z2 = b2
-                for j in 0..<h {
-                    let z1 = x0 * w1[j] + x1 * w1[h + j] + b1[j]
-                    let a = sigmoid(z1)
-                    a1[j] = a
-                    z2 += a * w2[j]
-                }
-                let yHat = sigmoid(z2)
-                let err = yHat - Self.targets[r]
-                lossSum += err * err
-                // backward: dz2 = (ŷ − y) σ'(z2); dw2 += a1 dz2; da1 = dz2 w2; dz1 = da1 σ'(z1)
-                let dz2 = err * yHat * (1 - yHat)
-                b2Grad += dz2
-                for j in 0..<h {
-                    let a = a1[j]
-                    w2g[j] += a * dz2
-                    let dz1 = dz2 * w2[j] * a * (1 - a)
-                    b1g[j] += dz1
-                    w1g[j] += x0 * dz1
-                    w1g[h + j] += x1 * dz1
-                }
-            }
-            // Gradients of the summed loss divided by the batch size, as the original does.
-            let scale = lr / Double(m)
-            var w1Norm: Double = 0, w2Norm: Double = 0
-            for k in 0..<(2 * h) {
-                w1Norm += w1g[k] * w1g[k]
-                w1[k] -= scale * w1g[k]
-            }
+        let scale = learningRate / Double(Self.batch)
+        // lanes = truth-table rows: x0, x1, y are [4]
+        let x0 = SIMD4<Double>(0, 0, 1, 1), x1 = SIMD4<Double>(0, 1, 0, 1), y = SIMD4<Double>(0, 1, 1, 0)
+        var loss = 0.0, b2Gradient = 0.0, w1Norm = 0.0, w2Norm = 0.0
+        let b2 = self.b2
+        scratch.a1.withUnsafeMutableBufferPointer { a1 in   // a1: [h] of [4]
+        w1.withUnsafeMutableBufferPointer { w1 in           // w1: [2, h]
+        w2.withUnsafeMutableBufferPointer { w2 in           // w2: [h]
+        b1.withUnsafeMutableBufferPointer { b1 in           // b1: [h]
+            // forward: z1_j = x0 w1[0,j] + x1 w1[1,j] + b1_j, a1_j = σ(z1_j); z2 = Σ_j a1_j w2_j + b2
+            var z2 = SIMD4<Double>(repeating: b2)
             for j in 0..<h {
-                w2Norm += w2g[j] * w2g[j]
-                w2[j] -= scale * w2g[j]
-                b1[j] -= scale * b1g[j]
+                let a = sigmoid4(x0 * w1[j] + x1 * w1[h + j] + b1[j])
+                a1[j] = a
+                z2 += a * w2[j]
             }
-            scratch.norms = XORGradientNorms(w1: w1Norm.squareRoot() / Double(m),
-                                             w2: w2Norm.squareRoot() / Double(m))
-        }}}}}}}
-        b2 -= lr / Double(m) * b2Grad
-        let loss = 0.5 * lossSum / Double(m)
+            let yHat = sigmoid4(z2)
+            let err = yHat - y
+            loss = 0.5 * (err * err).sum() / Double(Self.batch)
+            // backward: dz2 = (ŷ − y) σ'(z2) [4]; ∂w2_j = Σ a1_j dz2; dz1_j = dz2 w2_j σ'(z1_j) [4]
+            let dz2 = err * yHat * (1 - yHat)
+            b2Gradient = dz2.sum()
+            for j in 0..<h {
+                let a = a1[j]
+                let dz1 = dz2 * w2[j] * a * (1 - a)
+                let gw2 = (a * dz2).sum(), gb1 = dz1.sum()
+                let gw10 = (x0 * dz1).sum(), gw11 = (x1 * dz1).sum()
+                w2Norm += gw2 * gw2
+                w1Norm += gw10 * gw10 + gw11 * gw11
+                // Gradients of the summed loss divided by the batch size, as the original does.
+                w2[j] -= scale * gw2
+                b1[j] -= scale * gb1
+                w1[j] -= scale * gw10
+                w1[h + j] -= scale * gw11
+            }
+        }}}}
+        self.b2 -= scale * b2Gradient
+        let m = Double(Self.batch)
+        scratch.norms = XORGradientNorms(w1: w1Norm.squareRoot() / m, w2: w2Norm.squareRoot() / m)
         losses.append(loss)
         epoch += 1
         return loss
@@ -188,18 +176,19 @@ public struct XORNetwork: Sendable {
         return 0.5 * sum / Double(batch)
     }
 
-    /// Per-step buffers: gradients `w1Grad [2, h]`, `b1Grad [h]`, `w2Grad [h]`, activations `a1 [h]`.
+    /// Per-step buffers: hidden activations `a1` `[h]` of 4 lanes (one per truth-table row).
     struct Scratch: Sendable {
-        var w1Grad: [Double], b1Grad: [Double], w2Grad: [Double], a1: [Double]
+        var a1: [SIMD4<Double>]
         var norms = XORGradientNorms(w1: 0, w2: 0)
-        init(hidden h: Int) {
-            w1Grad = Array(repeating: 0, count: 2 * h)
-            b1Grad = Array(repeating: 0, count: h)
-            w2Grad = Array(repeating: 0, count: h)
-            a1 = Array(repeating: 0, count: h)
-        }
+        init(hidden h: Int) { a1 = Array(repeating: .zero, count: h) }
     }
 }
 
 /// The logistic sigmoid 1 / (1 + e^−z).
 @inline(__always) func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+/// The sigmoid of each lane.
+@inline(__always) func sigmoid4(_ z: SIMD4<Double>) -> SIMD4<Double> {
+    let e = SIMD4<Double>(exp(-z[0]), exp(-z[1]), exp(-z[2]), exp(-z[3]))
+    return 1 / (1 + e)
+}
