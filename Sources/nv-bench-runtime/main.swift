@@ -4,6 +4,7 @@ import Runtime
 // Release benchmark and measurement tool for the Runtime maths (no display):
 //   nv-bench-runtime xor-time [hidden] [epochs] [repeats]   time full-batch XOR training
 //   nv-bench-runtime xor-solve [epochs] [seeds]              seeds 1...N (20), h = 2 and 3: solved counts
+//   nv-bench-runtime export DIR                              checkpoints + outputs for the PyTorch check
 //   nv-bench-runtime spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]  the playground's spiral check
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -58,8 +59,29 @@ do {
         let t = try seconds { try net.train(on: train, test: test, epochs: epochs, rng: &rng) }
         print(String(format: "spiral seed %d: %d epochs in %.2f s, train acc %.3f, test acc %.3f, test loss %.4f",
                      seed, epochs, t, net.accuracy(on: train), net.accuracy(on: test), net.testLosses.last ?? -1))
+    case "export":
+        // Writes DIR/mlp.safetensors, DIR/xor.safetensors and DIR/outputs.json (points and nv's
+        // probabilities) for tools/reference/check_safetensors.py.
+        let directory = Array(arguments).dropFirst().first ?? "."
+        var rng = SeededGenerator(seed: 5)
+        let data = try PlaygroundData.make(.moons, n: 200, noise: 0.1, rng: &rng)
+        var mlp = try MLP(layers: [5, 8, 6, 1], activation: .tanh, loss: .binaryCrossEntropy,
+                          features: [.x, .y, .xSquared, .xTimesY, .sinY], optimizer: Adam(lr: 0.01), rng: &rng)
+        try mlp.train(on: data, epochs: 20, rng: &rng)
+        try mlp.save(to: directory + "/mlp.safetensors")
+        var xor = try XORNetwork(hidden: 3, rng: &rng)
+        try xor.train(epochs: 5_000)
+        try xor.save(to: directory + "/xor.safetensors")
+        let points = data.points
+        let json: [String: Any] = [
+            "points": points.map(Double.init),
+            "mlp": mlp.predict(points: points).map(Double.init),
+            "xor": xor.predict(points: points.map(Double.init)),
+        ]
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: directory + "/outputs.json"))
+        print("wrote \(directory)/mlp.safetensors, xor.safetensors, outputs.json")
     default:
-        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] [seeds] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]")
+        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] [seeds] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵] | export DIR")
     }
 } catch {
     print("error: \(error)")

@@ -86,6 +86,7 @@ import Testing
         ("offsets out of range", "lie outside the 36 bytes of data"),
         ("offsets disagree with shape", "needs 8 bytes, its offsets give 12"),
         ("gap", "a gap or an overlap"),
+        ("huge shape", "needs more bytes than a file can hold"),
         ("metadata not strings", "__metadata__ entry 'n' is not a string"),
     ])
     func malformedFilesAreExplained(kind: String, message: String) throws {
@@ -100,6 +101,7 @@ import Testing
         case "wrong dtype": data = try Self.withHeader(#"{"layers.0.bias":{"dtype":"F16","shape":[2],"data_offsets":[24,32]},"# + tail)
         case "offsets out of range": data = try Self.withHeader(#"{"layers.0.bias":{"dtype":"F32","shape":[2],"data_offsets":[32,40]},"# + tail)
         case "offsets disagree with shape": data = try Self.withHeader(#"{"layers.0.bias":{"dtype":"F32","shape":[2],"data_offsets":[20,32]},"# + tail)
+        case "huge shape": data = try Self.withHeader(#"{"layers.0.bias":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[24,32]},"# + tail)
         case "gap": data = try Self.withHeader(#"{"layers.0.bias":{"dtype":"F32","shape":[1],"data_offsets":[24,28]},"# + tail)
         default: data = try Self.withHeader(#"{"__metadata__":{"n":3},"layers.0.bias":{"dtype":"F32","shape":[2],"data_offsets":[24,32]},"# + tail)
         }
@@ -121,5 +123,25 @@ import Testing
         #expect(throws: RuntimeError("m: the config in __metadata__ is not a valid MLP config")) {
             try MLP(checkpoint: file, source: "m")
         }
+    }
+}
+
+@Suite struct XORCheckpointTests {
+    @Test func xorCheckpointRoundTripsAsASequential() throws {
+        var rng = SeededGenerator(seed: 13)
+        var net = try XORNetwork(hidden: 3, rng: &rng)
+        try net.train(epochs: 500)
+        #expect(net.stateDict.map(\.tensor.shape) == [[3, 2], [3], [1, 3], [1]])
+        // layers.0.weight[j][i] is the weight from input i to hidden unit j: w1[i, j].
+        #expect(net.stateDict[0].tensor.data[2 * 1 + 0] == Float(net.w1[1]))
+        #expect(net.stateDict[0].tensor.data[2 * 1 + 1] == Float(net.w1[3 + 1]))
+        let path = SafeTensorsTests.temporaryPath("xor.safetensors")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try net.save(to: path)
+        let loaded = try XORNetwork.load(path: path)
+        for (a, b) in zip(loaded.forward().outputs, net.forward().outputs) { #expect(abs(a - b) < 1e-6) }
+        var rng2 = SeededGenerator(seed: 1)
+        try MLP(layers: [2, 2, 1], rng: &rng2).save(to: path)
+        #expect(throws: RuntimeError.self) { try XORNetwork.load(path: path) }
     }
 }

@@ -121,9 +121,9 @@ public enum SafeTensors {
             guard begin >= 0, begin <= end, end <= dataSize else {
                 throw RuntimeError("\(source): tensor '\(name)' data_offsets [\(begin), \(end)] lie outside the \(dataSize) bytes of data")
             }
-            let expected = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max / 8 : $0 * $1 }
-            guard end - begin == 4 * expected else {
-                throw RuntimeError("\(source): tensor '\(name)' of shape \(shape) needs \(4 * expected) bytes, its offsets give \(end - begin)")
+            guard let expectedBytes = byteCount(shape), end - begin == expectedBytes else {
+                let needed = byteCount(shape).map { "\($0) bytes" } ?? "more bytes than a file can hold"
+                throw RuntimeError("\(source): tensor '\(name)' of shape \(shape) needs \(needed), its offsets give \(end - begin)")
             }
             entries.append((name, shape, begin, end))
         }
@@ -159,6 +159,17 @@ public enum SafeTensors {
             throw RuntimeError("load: cannot read '\(path)' (missing file or no permission)")
         }
         return try decode(bytes, source: path)
+    }
+
+    /// 4 × the product of `shape`, or nil when that overflows.
+    private static func byteCount(_ shape: [Int]) -> Int? {
+        var total = 4
+        for extent in shape {
+            let (product, overflow) = total.multipliedReportingOverflow(by: extent)
+            if overflow { return nil }
+            total = product
+        }
+        return total
     }
 
     /// A JSON array of integers (JSONSerialization gives NSNumber; fractions are refused).
