@@ -5,7 +5,7 @@ import Runtime
 //   nv-bench-runtime xor-time [hidden] [epochs] [repeats]   time full-batch XOR training
 //   nv-bench-runtime xor-solve [epochs] [seeds]              seeds 1...N (20), h = 2 and 3: solved counts
 //   nv-bench-runtime export DIR                              checkpoints + outputs for the PyTorch check
-//   nv-bench-runtime spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵]  the playground's spiral check
+//   nv-bench-runtime spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵] [1 = sgd]  the playground's spiral check
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -56,9 +56,17 @@ do {
         let (train, test) = try data.split(trainFraction: 0.5, rng: &rng)
         var net = try MLP(layers: [2, 8, 8, 1], activation: .tanh, loss: .binaryCrossEntropy,
                           regularization: l2 > 0 ? .l2(rate: l2) : .none, batchSize: batch, optimizer: Adam(lr: lr), rng: &rng)
-        let t = try seconds { try net.train(on: train, test: test, epochs: epochs, rng: &rng) }
-        print(String(format: "spiral seed %d: %d epochs in %.2f s, train acc %.3f, test acc %.3f, test loss %.4f",
-                     seed, epochs, t, net.accuracy(on: train), net.accuracy(on: test), net.testLosses.last ?? -1))
+        if argument(6, default: 0) == 1 { net.optimizer = SGD(lr: lr) }
+        var best: (accuracy: Float, epoch: Int) = (0, 0)
+        let t = try seconds {
+            try net.train(on: train, test: test, epochs: epochs, every: 10, rng: &rng) { snapshot in
+                let accuracy = snapshot.network.accuracy(on: test)
+                if accuracy > best.accuracy { best = (accuracy, snapshot.epoch) }
+            }
+        }
+        print(String(format: "spiral seed %d: %d epochs in %.2f s, train acc %.3f, test acc %.3f (best %.3f at epoch %d), test loss %.4f",
+                     seed, epochs, t, net.accuracy(on: train), net.accuracy(on: test), best.accuracy, best.epoch,
+                     net.testLosses.last ?? -1))
     case "export":
         // Writes DIR/mlp.safetensors, DIR/xor.safetensors and DIR/outputs.json (points and nv's
         // probabilities) for tools/reference/check_safetensors.py.
@@ -81,7 +89,7 @@ do {
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: directory + "/outputs.json"))
         print("wrote \(directory)/mlp.safetensors, xor.safetensors, outputs.json")
     default:
-        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] [seeds] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵] | export DIR")
+        print("usage: nv-bench-runtime xor-time [hidden] [epochs] [repeats] | xor-solve [epochs] [seeds] | spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵] [1 = sgd] | export DIR")
     }
 } catch {
     print("error: \(error)")
