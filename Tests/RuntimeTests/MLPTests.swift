@@ -9,6 +9,8 @@ import Testing
         #expect(net.stateDict.map(\.name) == ["layers.0.weight", "layers.0.bias", "layers.2.weight",
                                               "layers.2.bias", "layers.4.weight", "layers.4.bias"])
         #expect(net.stateDict.map(\.tensor.shape) == [[8, 2], [8], [4, 8], [4], [1, 4], [1]])
+        #expect(net.summary.map(\.outputShape) == [[8], [8], [4], [4], [1], [1]])
+        #expect(net.summary.map(\.parameters) == [24, 0, 36, 0, 5, 0])
     }
 
     @Test(arguments: [
@@ -112,6 +114,8 @@ import Testing
         #expect(run == 15 && epochs == [0, 5, 10, 15, 15])
         #expect { try net.train(on: data, epochs: -1, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("'epochs'") == true }
         #expect { try net.train(on: data, epochs: 1, every: 0, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("'every'") == true }
+        net.optimizer.learningRate = -1
+        #expect { try net.train(on: data, epochs: 1, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("learning rate must be a positive number") == true }
     }
 
     @Test func hugeLearningRateReportsNaNInsteadOfCrashing() throws {

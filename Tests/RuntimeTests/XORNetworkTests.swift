@@ -90,6 +90,13 @@ import Testing
         }
     }
 
+    @Test func nonPositiveLearningRateIsNamed() throws {
+        var rng = SeededGenerator(seed: 1)
+        var net = try XORNetwork(hidden: 2, rng: &rng)
+        net.learningRate = 0
+        #expect(throws: RuntimeError("train: argument 'lr' must be a positive number, got 0.0")) { try net.train(epochs: 10) }
+    }
+
     @Test func zeroHiddenUnitsIsAnError() {
         var rng = SeededGenerator(seed: 1)
         #expect(throws: RuntimeError.self) { try XORNetwork(hidden: 0, rng: &rng) }

@@ -68,7 +68,8 @@ extension MLP {
     /// Trains for `epochs` epochs on `train`, recording `trainLosses` (and `testLosses` when
     /// `test` is given) after each; reports before the first epoch, every `every` epochs and at
     /// the end; checks `stop` between mini-batch epochs and keeps the weights when raised.
-    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, an empty training set,
+    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, an empty training set, a
+    ///   learning rate that is not a positive number,
     ///   or a loss that stops being finite (e.g. from a huge learning rate).
     @discardableResult
     public mutating func train(on train: Dataset, test: Dataset? = nil, epochs: Int, every: Int = 10,
@@ -81,6 +82,9 @@ extension MLP {
             throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
         }
         guard train.count > 0 else { throw RuntimeError("train: the training set '\(train.name)' is empty") }
+        guard optimizer.learningRate.isFinite, optimizer.learningRate > 0 else {
+            throw RuntimeError("train: the learning rate must be a positive number, got \(optimizer.learningRate)")
+        }
         func report(final: Bool) {
             observer(MLPSnapshot(epoch: epoch, trainLoss: trainLosses.last ?? loss(on: train),
                                  testLoss: test.map { testLosses.last ?? loss(on: $0) },

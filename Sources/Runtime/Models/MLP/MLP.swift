@@ -118,6 +118,16 @@ public struct MLP: Sendable {
         weights.reduce(0) { $0 + regularization.penalty($1.data) }
     }
 
+    /// One row per module for a summary table: the PyTorch module name, the per-sample output
+    /// shape and the number of parameters.
+    public var summary: [(layer: String, outputShape: [Int], parameters: Int)] {
+        var shape = [widths[0]]
+        return layers.map { layer in
+            shape = (try? layer.outputShape(for: shape)) ?? shape
+            return (layer.torchName, shape, layer.parameters.reduce(0) { $0 + $1.value.count })
+        }
+    }
+
     /// Every parameter in Sequential order, named as PyTorch's state dict names them
     /// (`layers.0.weight` `[out, in]`, `layers.0.bias` `[out]`, ...).
     public var stateDict: [(name: String, tensor: Tensor)] {

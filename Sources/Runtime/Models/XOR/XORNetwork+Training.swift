@@ -39,7 +39,8 @@ extension XORNetwork {
     /// Trains for `epochs` full-batch steps, reporting to `observer` before the first step,
     /// every `every` epochs, and once more at the end (`isFinal`); checks `stop` between steps and
     /// keeps the weights reached when it is raised. Each report also appends to `trajectory`.
-    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, or a loss that stops
+    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, a learning rate that is
+    ///   not a positive number, or a loss that stops
     ///   being finite (the weights are kept as they were at that step).
     @discardableResult
     public mutating func train(epochs: Int, every: Int = 100, stop: StopFlag? = nil,
@@ -49,6 +50,9 @@ extension XORNetwork {
         }
         guard every >= 1 else {
             throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
+        }
+        guard learningRate.isFinite, learningRate > 0 else {
+            throw RuntimeError("train: argument 'lr' must be a positive number, got \(learningRate)")
         }
         var run = 0
         var stopped = false
