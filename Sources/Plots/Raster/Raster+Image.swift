@@ -44,7 +44,9 @@ extension Raster {
         }
     }
 
-    /// `drawValues` for Float32 data (tensors hold Float).
+    /// `drawValues` for Float32 data (tensors hold Float). Disfavoured so that array literals
+    /// pick the Double version.
+    @_disfavoredOverload
     public mutating func drawValues(_ values: [Float], columns: Int, rows: Int, in rect: Rect,
                                     colormap: Colormap, range: ClosedRange<Double>? = nil,
                                     interpolation: Interpolation = .nearest,

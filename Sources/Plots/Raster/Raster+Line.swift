@@ -63,7 +63,13 @@ extension Raster {
             let left = pattern[state.index] - state.used
             let step = min(left, length - travelled)
             if state.index % 2 == 0 {
-                let t0 = travelled / length, t1 = (travelled + step) / length
+                // Round caps reach `radius` beyond a piece: pull the dash's own ends in by it
+                // (not ends that are only polyline joints) so dashes are as long as asked.
+                let startsDash = state.used == 0, endsDash = step >= left
+                let trim = min(radius, pattern[state.index] / 2)
+                let from = travelled + (startsDash ? trim : 0)
+                let to = travelled + step - (endsDash ? trim : 0)
+                let t0 = from / length, t1 = max(from, to) / length
                 capsule(Point(a.x + dx * t0, a.y + dy * t0), Point(a.x + dx * t1, a.y + dy * t1),
                         radius: radius, intensity: intensity, color: color)
             }
