@@ -63,7 +63,7 @@ public enum Ticks {
         if magnitude >= 1e5 || magnitude < 1e-4 || (step > 0 && step < 1e-4) {
             let exponent = Int(log10(magnitude).rounded(.down))
             let mantissa = value / pow(10, Double(exponent))
-            let digits = step > 0 ? max(0, Int((log10(magnitude / step)).rounded(.up)) - 1) : 2
+            let digits = step > 0 ? max(0, exponent - Int((log10(step) + 1e-9).rounded(.down))) : 2
             var m = String(format: "%.\(min(digits, 3))f", mantissa)
             if m.contains(".") { while m.hasSuffix("0") { m.removeLast() }; if m.hasSuffix(".") { m.removeLast() } }
             text = "\(m)e\(exponent)"
