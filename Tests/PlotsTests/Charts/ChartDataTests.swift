@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Plots
 
@@ -120,5 +121,23 @@ import Testing
         }
         let half = barLength(0), full = barLength(1)
         #expect(abs(Double(half) / Double(full) - 0.5) < 0.03, "\(half) vs \(full)")
+    }
+}
+
+@Suite struct LegendPlacementTests {
+    @Test func bestPlacementAvoidsTheData() {
+        let rising = (0..<50).map { 1 - exp(-Double($0) / 8) }
+        let axes = Axes([LineChart([LineSeries(rising, label: "accuracy", color: RGBA(0, 0, 200), width: 3)])])
+        var raster = Raster(width: 300, height: 200, fill: Theme.light.background)
+        axes.draw(into: &raster, in: Rect(x: 0, y: 0, width: 300, height: 200), theme: .light)
+        let area = axes.frame(in: Rect(x: 0, y: 0, width: 300, height: 200))!.plotArea
+        let entries = axes.layers.flatMap(\.legendEntries)
+        let bottomRight = Legend.box(for: entries, plotArea: area, corner: .bottomRight)
+        let topRight = Legend.box(for: entries, plotArea: area, corner: .topRight)
+        // The legend's text is drawn in the theme's text colour: it must be bottom right.
+        func hasText(_ r: Rect) -> Bool {
+            (Int(r.minY)..<Int(r.maxY)).contains { y in (Int(r.minX)..<Int(r.maxX)).contains { raster[$0, y] == Theme.light.text } }
+        }
+        #expect(hasText(bottomRight) && !hasText(topRight))
     }
 }
