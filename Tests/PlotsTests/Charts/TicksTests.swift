@@ -40,6 +40,12 @@ import Testing
         #expect(Ticks.label(value, step: step) == label)
     }
 
+    @Test func scientificLabelsShareOneExponent() {
+        #expect(Ticks.labels([980_000, 1_000_000, 1_020_000], step: 20_000) == ["0.98e6", "1.00e6", "1.02e6"])
+        #expect(Ticks.labels([0, 1e-5, 2e-5], step: 1e-5) == ["0", "1e−5", "2e−5"])
+        #expect(Ticks.labels([0, 0.5, 1], step: 0.5) == ["0", "0.5", "1.0"])
+    }
+
     @Test func logTicksArePowersOfTenOrOneTwoFive() {
         #expect(Ticks.log(1e-4, 10, target: 6) == [1e-4, 1e-3, 1e-2, 1e-1, 1, 10])
         let short = Ticks.log(0.15, 3, target: 5)
