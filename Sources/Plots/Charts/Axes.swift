@@ -9,7 +9,9 @@
 public struct Axes: Chart {
     /// The layers, drawn in order (first at the bottom).
     public var layers: [any PlotLayer]
+    /// The label under the x axis; nil for none.
     public var xLabel: String?
+    /// The label left of the y axis, reading upwards; nil for none.
     public var yLabel: String?
     /// Fixed x extent; nil fits the data.
     public var xRange: ClosedRange<Double>?
@@ -22,6 +24,7 @@ public struct Axes: Chart {
     /// Where the legend goes; nil hides it.
     public var legend: Legend.Placement?
 
+    /// Axes showing `layers`; every option can also be changed afterwards.
     public init(_ layers: [any PlotLayer] = [], xLabel: String? = nil, yLabel: String? = nil,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
                 logY: Bool = false, grid: Bool = true, legend: Legend.Placement? = .best) {
@@ -113,6 +116,8 @@ public struct Axes: Chart {
         return DataBounds.widened(base, pad: pad && fixed == nil, log: log, fromZero: fromZero)
     }
 
+    /// Draws frame, grid, ticks, layers (clipped to the plot area), labels, legend and colour
+    /// bar into `rect`.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
         guard let layout = layout(in: rect) else { return }
         let area = layout.frame.plotArea

@@ -13,9 +13,13 @@ public struct Histogram: PlotLayer {
     public let counts: [Int]
     /// How many values were not finite and so not counted.
     public let skipped: Int
+    /// The bar colour; nil takes the first palette colour.
     public var color: RGBA?
+    /// The legend label; nil for none.
     public var label: String?
 
+    /// Bins and counts `values`; `range` (if usable) fixes the binned extent, values outside
+    /// it are not counted.
     public init(values: [Double], bins: Int? = nil, range: ClosedRange<Double>? = nil,
                 color: RGBA? = nil, label: String? = nil) {
         self.color = color; self.label = label

@@ -15,13 +15,16 @@ public struct GridLayout: Equatable, Sendable {
         public var chartArea: Rect
     }
 
+    /// The outer margin and the gap between cells, in pixels.
     public static let margin = 8.0
     public static let gap = 12.0
 
+    /// The grid actually used (rows grow when panels do not fit).
     public var rows: Int
     public var columns: Int
     /// The overall title band, if the figure has a title.
     public var titleBand: Rect?
+    /// One slot per placed panel, in panel order.
     public var slots: [Slot]
 
     /// Lays out `panels` in a `rows` x `columns` grid (≤ 0 picks a near-square grid) filling
