@@ -141,3 +141,25 @@ import Testing
         #expect(hasText(bottomRight) && !hasText(topRight))
     }
 }
+
+@Suite struct CustomTickTests {
+    static func matrix(classes: Int) -> Axes {
+        let values = (0..<(classes * classes)).map { Double($0 % (classes + 1) == 0 ? 20 : $0 % 3) }
+        let ticks = (0..<classes).map { Axes.AxisTick(Double($0) + 0.5, "class \($0)") }
+        return Axes([Heatmap(values: values, columns: classes, rows: classes, x: 0...Double(classes),
+                             y: 0...Double(classes), interpolation: .nearest, label: "count")],
+                    xLabel: "predicted", yLabel: "true", grid: false, customXTicks: ticks, customYTicks: ticks)
+    }
+
+    @Test func customTicksAreUsedAndThinnedWhenCrowded() {
+        let rect = Rect(x: 0, y: 0, width: 360, height: 260)
+        let few = Self.matrix(classes: 3).layout(in: rect)!
+        #expect(few.xTicks.labels == ["class 0", "class 1", "class 2"])
+        let many = Self.matrix(classes: 40).layout(in: rect)!
+        #expect(many.xTicks.values.count < 40 && many.xTicks.values.count >= 2)
+        #expect(many.xTicks.labels.first == "class 0")
+        var raster = Raster(width: 360, height: 260, fill: Theme.light.background)
+        Self.matrix(classes: 3).draw(into: &raster, in: rect, theme: .light)
+        LookAt.save(raster, "custom-ticks")
+    }
+}
