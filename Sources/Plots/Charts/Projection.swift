@@ -130,3 +130,22 @@ public struct Projection: Sendable {
                            depth: v.z)
     }
 }
+
+extension Projection {
+    /// The data point that `scenePoint` maps to `scene` (the inverse of the axis scaling).
+    public func dataPoint(fromScene scene: Vector3) -> Vector3 {
+        let radius = boxAspect.length
+        func data(_ u: Double, _ aspect: Double, _ r: ClosedRange<Double>) -> Double {
+            let unit = u * radius / aspect
+            return r.lowerBound + (unit + 1) / 2 * (r.upperBound - r.lowerBound)
+        }
+        return Vector3(data(scene.x, boxAspect.x, bounds.x), data(scene.y, boxAspect.y, bounds.y),
+                       data(scene.z, boxAspect.z, bounds.z))
+    }
+
+    /// The eye's position in data coordinates; for the orthographic lens, a point far along the
+    /// view direction (what matters is which side of a plane the eye is on).
+    public var eyeInData: Vector3 {
+        dataPoint(fromScene: (camera.eyeDistance ?? 1e6) * camera.eyeDirection)
+    }
+}
