@@ -8,13 +8,6 @@
 /// intersecting polygons can be ordered wrongly, which is why a decision plane is split into
 /// small tiles before it goes in.
 public struct ProjectionScene: Sendable {
-    /// A point in raster pixels.
-    public struct Point: Equatable, Sendable {
-        public var x: Double
-        public var y: Double
-        public init(x: Double, y: Double) { self.x = x; self.y = y }
-    }
-
     /// Something flat to draw.
     public enum Shape: Sendable {
         /// A filled polygon with an optional outline (wireframe cells, plane tiles).

@@ -4,7 +4,7 @@ import Testing
 @Suite struct DepthOrderTests {
     @Test func sceneDrawsFarthestFirstAndKeepsTiesInOrder() {
         var scene = ProjectionScene()
-        let p = ProjectionScene.Point(x: 0, y: 0)
+        let p = Point(x: 0, y: 0)
         scene.add(.dot(p, radius: 1, fill: RGBA(1, 0, 0), outline: nil), depth: 0.2)
         scene.add(.dot(p, radius: 2, fill: RGBA(2, 0, 0), outline: nil), depth: 0.9)
         scene.add(.dot(p, radius: 3, fill: RGBA(3, 0, 0), outline: nil), depth: 0.2)
