@@ -17,12 +17,17 @@ public struct RGBA: Equatable, Hashable, Sendable {
 /// An image in memory: `width * height` pixels, row-major from the top-left, 4 bytes (RGBA8) each.
 ///
 /// Everything nv draws ends up in a `Raster`; the encoders turn one into PNG, kitty, Sixel,
-/// iTerm2 or text.
+/// iTerm2 or text. The drawing API (Raster+Fill, +Line, +Circle, +Polygon, +Image, +Text) lives in
+/// extensions; every drawing call respects `clip`. Two rasters are equal when their sizes and
+/// pixels are; the clip is drawing state, not picture, and does not take part.
 public struct Raster: Equatable, Sendable {
     public let width: Int
     public let height: Int
     /// pixels: [height, width, 4] as RGBA bytes.
     public var pixels: [UInt8]
+    /// The pixels drawing may touch; always inside the raster. Set it with `setClip(_:)` or
+    /// scope it with `withClip(_:_:)`.
+    public internal(set) var clip: PixelBox
 
     /// A raster filled with one colour.
     public init(width: Int, height: Int, fill: RGBA = .white) {
@@ -34,6 +39,11 @@ public struct Raster: Equatable, Sendable {
             bytes[i] = fill.r; bytes[i + 1] = fill.g; bytes[i + 2] = fill.b; bytes[i + 3] = fill.a
         }
         self.pixels = bytes
+        self.clip = PixelBox(minX: 0, minY: 0, maxX: width, maxY: height)
+    }
+
+    public static func == (lhs: Raster, rhs: Raster) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.pixels == rhs.pixels
     }
 
     /// The pixel at column `x`, row `y` (both in range).
