@@ -95,6 +95,13 @@ public struct ImageGrid: Sendable {
                     raster.drawText(caption, x: cell.captionCentreX, y: cell.captionTop,
                                     font: font, color: color, anchor: .top)
                 }
+                if normalization == .signed && tile.correct != false {
+                    // Zero is near-white on the diverging map, like the page: outline the tile.
+                    raster.strokeRect(Rect(x: Double(cell.imageX - 1), y: Double(cell.imageY - 1),
+                                           width: Double(cell.imageWidth + 2),
+                                           height: Double(cell.imageHeight + 2)),
+                                      color: theme.grid, lineWidth: 1)
+                }
                 if tile.correct == false {
                     raster.strokeRect(Rect(x: Double(cell.imageX - 2), y: Double(cell.imageY - 2),
                                            width: Double(cell.imageWidth + 4),

@@ -72,9 +72,10 @@ public struct NetworkDiagramLayout: Sendable {
         let pitch = usableHeight / maxSlots
         let columnGap = sizes.count > 1 ? usableWidth / Double(sizes.count) : usableWidth
 
-        // The circle may use the part of the pitch the labels leave, less a 2 px gap.
+        // The circle may use the part of the pitch the labels leave, less a gap of 15% of the
+        // pitch (at least 2 px) so neighbours never touch.
         func radius(lines: Int) -> Double {
-            let free = pitch - Double(lines) * lineHeight - 2
+            let free = pitch - Double(lines) * lineHeight - max(2, pitch * 0.15)
             return min(maxRadius, free / 2, columnGap * 0.3)
         }
         var lines = max(0, requestedLines)

@@ -41,3 +41,21 @@ public struct ProjectionScene: Sendable {
         items.sorted { a, b in a.depth != b.depth ? a.depth > b.depth : a.order < b.order }
     }
 }
+
+extension ProjectionScene {
+    /// Draws every shape back to front.
+    public func draw(into raster: inout Raster) {
+        for item in backToFront {
+            switch item.shape {
+            case .polygon(let points, let fill, let stroke, let width):
+                if let fill { raster.fillPolygon(points, color: fill) }
+                if let stroke { raster.strokePolygon(points, color: stroke, lineWidth: width) }
+            case .segment(let a, let b, let color, let width):
+                raster.line(from: a, to: b, width: width, color: color)
+            case .dot(let centre, let radius, let fill, let outline):
+                if let outline { raster.fillCircle(center: centre, radius: radius + 1, color: outline) }
+                raster.fillCircle(center: centre, radius: radius, color: fill)
+            }
+        }
+    }
+}
