@@ -83,6 +83,9 @@ public struct ProjectionAxisBox: Sendable {
         let centre = screen(Vector3((bounds.x.lowerBound + bounds.x.upperBound) / 2,
                                     (bounds.y.lowerBound + bounds.y.upperBound) / 2,
                                     (bounds.z.lowerBound + bounds.z.upperBound) / 2))
+        // Tick labels drawn so far, on every axis: where two axes meet at a corner, or an axis
+        // is seen nearly end-on, a label that would touch an earlier one is skipped.
+        var placed: [Rect] = []
         for axis in 0..<3 {
             let (start, end) = axisEdge(axis)
             let a = screen(start), b = screen(end)
@@ -96,7 +99,6 @@ public struct ProjectionAxisBox: Sendable {
             let ticks = ProjectionAxisBox.ticks(in: range, count: tickCount)
             let step = ticks.count > 1 ? ticks[1] - ticks[0] : range.upperBound - range.lowerBound
             var farthest = 0.0
-            var placed: [Rect] = []
             for tick in ticks {
                 let p = screen(set(start, axis: axis, tick))
                 raster.line(from: p, to: Point(p.x + unit.x * 4, p.y + unit.y * 4), width: 1,
@@ -107,8 +109,6 @@ public struct ProjectionAxisBox: Sendable {
                 let reach = 6 + abs(unit.x) * Double(size.width) / 2 + abs(unit.y) * Double(size.height) / 2
                 farthest = max(farthest, reach + abs(unit.x) * Double(size.width) / 2
                                    + abs(unit.y) * Double(size.height) / 2)
-                // Labels of an axis seen nearly end-on would pile up: skip any that would
-                // touch one already drawn.
                 let box = Rect(x: p.x + unit.x * reach - Double(size.width) / 2 - 1,
                                y: p.y + unit.y * reach - Double(size.height) / 2,
                                width: Double(size.width) + 2, height: Double(size.height))
