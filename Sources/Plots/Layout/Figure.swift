@@ -21,3 +21,60 @@ public struct Figure: Sendable {
     /// Renders the figure at its preferred size.
     public func render() -> Raster { draw(preferredWidth, preferredHeight) }
 }
+
+extension Figure {
+    /// The smallest and largest side, in pixels, that figures built here render at; requested
+    /// sizes outside 16...4096 are clamped (a 0 or 10^6 px request gets a usable picture).
+    public static let sideLimits = 16...4096
+
+    /// `width` x `height` clamped to `sideLimits`.
+    public static func clampedSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        (min(max(width, sideLimits.lowerBound), sideLimits.upperBound),
+         min(max(height, sideLimits.lowerBound), sideLimits.upperBound))
+    }
+
+    /// A figure of titled panels in a `rows` x `columns` grid (≤ 0 picks a near-square grid),
+    /// with an optional overall title, on the theme's opaque background. It renders at any
+    /// requested size (clamped to `sideLimits`) by laying the grid out again.
+    public static func grid(rows: Int = 0, columns: Int = 0, panels: [Panel], title: String? = nil,
+                            width: Int = 960, height: Int = 600, theme: Theme = .light) -> Figure {
+        let (w, h) = clampedSize(width: width, height: height)
+        return Figure(preferredWidth: w, preferredHeight: h) { requestedWidth, requestedHeight in
+            let (width, height) = clampedSize(width: requestedWidth, height: requestedHeight)
+            var raster = Raster(width: width, height: height, fill: theme.background)
+            let layout = GridLayout(width: width, height: height, rows: rows, columns: columns,
+                                    panels: panels, hasTitle: title != nil)
+            if let title, let band = layout.titleBand {
+                drawTitle(title, in: band, into: &raster, theme: theme)
+            }
+            for slot in layout.slots {
+                let panel = panels[slot.panelIndex]
+                if let text = panel.title, let band = slot.titleBand {
+                    drawTitle(text, in: band, into: &raster, theme: theme)
+                }
+                if let chart = panel.chart, !slot.chartArea.isEmpty {
+                    raster.withClip(slot.chartArea) { raster in
+                        chart.draw(into: &raster, in: slot.chartArea, theme: theme)
+                    }
+                }
+            }
+            return raster
+        }
+    }
+
+    /// A figure holding one chart, with an optional title.
+    public static func single(_ chart: any Chart, title: String? = nil, width: Int = 640,
+                              height: Int = 420, theme: Theme = .light) -> Figure {
+        grid(rows: 1, columns: 1, panels: [Panel(chart)], title: title, width: width, height: height,
+             theme: theme)
+    }
+
+    /// A title centred in `band` in the large font, cut with "…" to the band's width.
+    static func drawTitle(_ text: String, in band: Rect, into raster: inout Raster, theme: Theme) {
+        let columns = max(1, Int(band.width) / Font.large.cellWidth)
+        raster.withClip(band) { raster in
+            raster.drawText(Legend.truncated(text, columns: columns), x: band.midX, y: band.midY,
+                            font: .large, color: theme.text, anchor: .center)
+        }
+    }
+}

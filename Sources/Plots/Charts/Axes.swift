@@ -1,0 +1,180 @@
+/// A pair of numeric axes with layers drawn on them: the frame, nice ticks with labels, light
+/// grid lines, axis labels, an optional log y axis, a legend for the layers that have one and a
+/// colour bar for the first layer with a colour scale.
+///
+/// Layout, inside the given rect: y tick labels and the rotated y label on the left, x tick
+/// labels and the x label below, a colour bar (if any) on the right; the plot area takes the
+/// rest. Tick counts follow the plot area's size (about one per 40 px vertically, fewer when x
+/// labels would collide). With no finite data at all the frame is drawn with "no data" in it.
+public struct Axes: Chart {
+    /// The layers, drawn in order (first at the bottom).
+    public var layers: [any PlotLayer]
+    public var xLabel: String?
+    public var yLabel: String?
+    /// Fixed x extent; nil fits the data.
+    public var xRange: ClosedRange<Double>?
+    /// Fixed y extent; nil fits the data.
+    public var yRange: ClosedRange<Double>?
+    /// Base-10 log y axis; values ≤ 0 are gaps.
+    public var logY: Bool
+    /// Light grid lines at the ticks.
+    public var grid: Bool
+    /// Where the legend goes; nil hides it.
+    public var legend: Legend.Corner?
+
+    public init(_ layers: [any PlotLayer] = [], xLabel: String? = nil, yLabel: String? = nil,
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
+                logY: Bool = false, grid: Bool = true, legend: Legend.Corner? = .topRight) {
+        self.layers = layers; self.xLabel = xLabel; self.yLabel = yLabel
+        self.xRange = xRange; self.yRange = yRange; self.logY = logY; self.grid = grid
+        self.legend = legend
+    }
+
+    /// Ticks chosen for one axis: values, their labels, and pixel positions.
+    struct TickSet {
+        var values: [Double] = []
+        var labels: [String] = []
+    }
+
+    /// The complete layout of the axes in a rect.
+    struct Layout {
+        var frame: AxesFrame
+        var xTicks: TickSet
+        var yTicks: TickSet
+        var colorScale: ColorScale?
+        var hasData: Bool
+    }
+
+    /// Where the plot area and scales land when drawn in `rect` (nil when `rect` is too small
+    /// to hold any plot area).
+    public func frame(in rect: Rect) -> AxesFrame? { layout(in: rect)?.frame }
+
+    func layout(in rect: Rect) -> Layout? {
+        let font = Font.small
+        let lineHeight = Double(font.lineHeight)
+        var bounds: DataBounds? = nil
+        for layer in layers {
+            guard let b = layer.bounds(logY: logY) else { continue }
+            bounds = bounds.map { $0.union(b) } ?? b
+        }
+        let xDomain = Self.domain(fixed: xRange, data: bounds?.x, pad: bounds?.padX ?? false,
+                                  log: false, fromZero: false)
+        let yDomain = Self.domain(fixed: yRange, data: bounds?.y, pad: bounds?.padY ?? true,
+                                  log: logY, fromZero: bounds?.yFromZero ?? false)
+        let xScale = Scale(lower: xDomain.lowerBound, upper: xDomain.upperBound)
+        let yScale = Scale(lower: yDomain.lowerBound, upper: yDomain.upperBound, isLog: logY)
+        let colorScale = layers.lazy.compactMap(\.colorScale).first
+
+        let top = (rect.minY + lineHeight / 2 + 1).rounded()
+        let bottomMargin = 4 + 3 + lineHeight + (xLabel == nil ? 0 : lineHeight + 4) + 2
+        let plotBottom = (rect.maxY - bottomMargin).rounded()
+        let plotHeight = plotBottom - top
+        guard plotHeight >= 8 else { return nil }
+
+        var yTicks = TickSet()
+        if bounds != nil {
+            yTicks.values = yScale.ticks(target: max(2, min(8, Int(plotHeight / 40))))
+            yTicks.labels = yScale.labels(yTicks.values)
+        }
+        let yLabelWidth = Double(yTicks.labels.map { font.width(of: $0) }.max() ?? 0)
+        let leftMargin = (yLabel == nil ? 2 : lineHeight + 6) + yLabelWidth + 4 + 4
+        let colorBarWidth = colorScale.map { ColorBar.width(for: $0, height: plotHeight) } ?? 0
+        let left = (rect.minX + leftMargin).rounded()
+        let right = (rect.maxX - 8 - colorBarWidth).rounded()
+        let plotWidth = right - left
+        guard plotWidth >= 8 else { return nil }
+
+        var xTicks = TickSet()
+        if bounds != nil {
+            var target = max(2, min(10, Int(plotWidth / 70)))
+            while true {
+                xTicks.values = xScale.ticks(target: target)
+                xTicks.labels = xScale.labels(xTicks.values)
+                let widest = Double(xTicks.labels.map { font.width(of: $0) }.max() ?? 0)
+                let spacing = plotWidth / Double(max(1, xTicks.values.count - 1)) * 0.999
+                if widest + 10 <= spacing || target <= 2 { break }
+                target -= 1
+            }
+        }
+        let plotArea = Rect(x: left, y: top, width: plotWidth, height: plotHeight)
+        return Layout(frame: AxesFrame(plotArea: plotArea, xScale: xScale, yScale: yScale),
+                      xTicks: xTicks, yTicks: yTicks, colorScale: colorScale, hasData: bounds != nil)
+    }
+
+    /// The axis extent: the fixed range when usable, else the data's, widened and padded.
+    static func domain(fixed: ClosedRange<Double>?, data: ClosedRange<Double>?, pad: Bool,
+                       log: Bool, fromZero: Bool) -> ClosedRange<Double> {
+        if let fixed, fixed.lowerBound.isFinite, fixed.upperBound.isFinite,
+           fixed.upperBound > fixed.lowerBound, !log || fixed.lowerBound > 0 {
+            return fixed
+        }
+        let base = fixed.flatMap { $0.lowerBound.isFinite && $0.upperBound.isFinite ? $0 : nil }
+            ?? data ?? (log ? 1...10 : 0...1)
+        return DataBounds.widened(base, pad: pad && fixed == nil, log: log, fromZero: fromZero)
+    }
+
+    public func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
+        guard let layout = layout(in: rect) else { return }
+        let area = layout.frame.plotArea
+        let font = Font.small
+        raster.withClip(rect) { raster in
+            raster.fillRect(area, color: theme.plotBackground)
+            if grid {
+                for v in layout.yTicks.values {
+                    let y = crisp(layout.frame.pixelY(v))
+                    raster.line(from: Point(area.minX, y), to: Point(area.maxX, y), color: theme.grid)
+                }
+                for v in layout.xTicks.values {
+                    let x = crisp(layout.frame.pixelX(v))
+                    raster.line(from: Point(x, area.minY), to: Point(x, area.maxY), color: theme.grid)
+                }
+            }
+            raster.withClip(area) { raster in
+                for layer in layers { layer.draw(into: &raster, frame: layout.frame, theme: theme) }
+            }
+            raster.strokeRect(Rect(x: area.minX - 1, y: area.minY - 1, width: area.width + 2,
+                                   height: area.height + 2), color: theme.frame)
+            for (v, label) in zip(layout.yTicks.values, layout.yTicks.labels) {
+                let y = crisp(layout.frame.pixelY(v))
+                raster.line(from: Point(area.minX - 5, y), to: Point(area.minX - 1, y), color: theme.frame)
+                raster.drawText(label, x: area.minX - 7, y: y + 0.5, font: font, color: theme.text,
+                                anchor: .right)
+            }
+            for (v, label) in zip(layout.xTicks.values, layout.xTicks.labels) {
+                let x = crisp(layout.frame.pixelX(v))
+                raster.line(from: Point(x, area.maxY + 1), to: Point(x, area.maxY + 5), color: theme.frame)
+                // Keep edge labels inside the rect rather than clipped.
+                let half = Double(font.width(of: label)) / 2
+                let labelX = min(max(x + 0.5, rect.minX + half), rect.maxX - half)
+                raster.drawText(label, x: labelX, y: area.maxY + 7, font: font, color: theme.text,
+                                anchor: .top)
+            }
+            if let xLabel {
+                raster.drawText(xLabel, x: area.midX, y: rect.maxY - 1, font: font, color: theme.text,
+                                anchor: .bottom)
+            }
+            if let yLabel {
+                raster.drawText(yLabel, x: rect.minX + 1, y: area.midY, font: font, color: theme.text,
+                                anchor: .top, rotation: .up)
+            }
+            if !layout.hasData {
+                raster.drawText("no data", x: area.midX, y: area.midY, font: font,
+                                color: theme.mutedText, anchor: .center)
+            }
+            if let corner = legend {
+                let entries = layers.flatMap(\.legendEntries)
+                Legend.draw(entries, into: &raster, plotArea: area, corner: corner, theme: theme)
+            }
+            if let scale = layout.colorScale {
+                ColorBar.draw(scale, into: &raster,
+                              in: Rect(x: area.maxX + 1, y: area.minY, width: rect.maxX - area.maxX - 1,
+                                       height: area.height), theme: theme)
+            }
+        }
+    }
+
+    /// The centre of the pixel containing `v`, so 1-pixel lines land on one pixel column/row.
+    private func crisp(_ v: Double) -> Double {
+        v.isFinite ? min(max(v, -1e6), 1e6).rounded(.down) + 0.5 : v
+    }
+}

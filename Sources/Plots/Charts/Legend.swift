@@ -1,0 +1,88 @@
+/// One row of a legend: a swatch and a label.
+public struct LegendEntry: Sendable {
+    /// How the swatch looks.
+    public enum Swatch: Sendable {
+        /// A short line, as the series is drawn (with its dash, if any).
+        case line(width: Double, dash: [Double]?)
+        /// A round marker, as scatter points are drawn.
+        case marker
+        /// A filled square, as bars are drawn.
+        case box
+    }
+
+    public var label: String
+    public var color: RGBA
+    public var swatch: Swatch
+
+    public init(label: String, color: RGBA, swatch: Swatch) {
+        self.label = label; self.color = color; self.swatch = swatch
+    }
+}
+
+/// Draws legend entries in a box in a corner of a plot area.
+public enum Legend {
+    /// Where the box sits inside the plot area.
+    public enum Corner: Sendable { case topRight, topLeft, bottomRight, bottomLeft }
+
+    /// Draws `entries` in `corner` of `plotArea`. Entries that do not fit in the plot area's
+    /// height are left out and counted in a final "+N more" row; labels are cut with "…" to at
+    /// most half the plot width.
+    public static func draw(_ entries: [LegendEntry], into raster: inout Raster, plotArea: Rect,
+                            corner: Corner = .topRight, theme: Theme) {
+        guard !entries.isEmpty, !plotArea.isEmpty else { return }
+        let font = Font.small
+        let rowHeight = Double(font.lineHeight + 2)
+        let swatchWidth = 18.0, padding = 5.0
+        let maxLabelColumns = max(3, Int(plotArea.width / 2) / font.cellWidth)
+        let fitRows = max(1, Int((plotArea.height - 2 * padding - 8) / rowHeight))
+        var shown = entries
+        var more = 0
+        if entries.count > fitRows {
+            shown = Array(entries.prefix(max(0, fitRows - 1)))
+            more = entries.count - shown.count
+        }
+        var labels = shown.map { truncated($0.label, columns: maxLabelColumns) }
+        if more > 0 { labels.append("+\(more) more") }
+        let textWidth = Double(labels.map { font.width(of: $0) }.max() ?? 0)
+        let boxWidth = min(plotArea.width - 8, padding * 2 + swatchWidth + 5 + textWidth)
+        let boxHeight = min(plotArea.height - 8, padding * 2 + rowHeight * Double(labels.count))
+        let x: Double, y: Double
+        switch corner {
+        case .topRight: (x, y) = (plotArea.maxX - boxWidth - 4, plotArea.minY + 4)
+        case .topLeft: (x, y) = (plotArea.minX + 4, plotArea.minY + 4)
+        case .bottomRight: (x, y) = (plotArea.maxX - boxWidth - 4, plotArea.maxY - boxHeight - 4)
+        case .bottomLeft: (x, y) = (plotArea.minX + 4, plotArea.maxY - boxHeight - 4)
+        }
+        let box = Rect(x: x.rounded(), y: y.rounded(), width: boxWidth.rounded(), height: boxHeight.rounded())
+        var background = theme.plotBackground
+        background.a = 225
+        raster.fillRect(box, color: background)
+        raster.strokeRect(box, color: theme.grid)
+        for (row, label) in labels.enumerated() {
+            let midY = box.minY + padding + rowHeight * (Double(row) + 0.5)
+            let swatchX = box.minX + padding
+            if row < shown.count {
+                let entry = shown[row]
+                switch entry.swatch {
+                case let .line(width, dash):
+                    raster.line(from: Point(swatchX, midY), to: Point(swatchX + swatchWidth, midY),
+                                width: min(width, 4), color: entry.color, dash: dash)
+                case .marker:
+                    raster.fillCircle(center: Point(swatchX + swatchWidth / 2, midY), radius: 3.5,
+                                      color: entry.color)
+                case .box:
+                    raster.fillRect(Rect(x: swatchX + 4, y: midY - 5, width: 10, height: 10), color: entry.color)
+                }
+            }
+            raster.drawText(label, x: swatchX + swatchWidth + 5, y: midY, font: font,
+                            color: row < shown.count ? theme.text : theme.mutedText, anchor: .left)
+        }
+    }
+
+    /// `text` cut to `columns` characters, ending in "…" when cut.
+    static func truncated(_ text: String, columns: Int) -> String {
+        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard firstLine.count > columns else { return firstLine }
+        return String(firstLine.prefix(max(1, columns - 1))) + "…"
+    }
+}

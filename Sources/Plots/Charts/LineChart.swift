@@ -1,0 +1,111 @@
+/// One line of a line chart.
+public struct LineSeries: Sendable {
+    /// The legend label; nil leaves the series out of the legend.
+    public var label: String?
+    /// The x values; nil means 0, 1, 2, ... (epochs, steps).
+    public var xs: [Double]?
+    public var ys: [Double]
+    /// The colour; nil takes the class palette colour of the series' index.
+    public var color: RGBA?
+    public var width: Double
+    /// Dash pattern in pixels (see `Raster.line`), nil for solid.
+    public var dash: [Double]?
+
+    public init(_ ys: [Double], xs: [Double]? = nil, label: String? = nil, color: RGBA? = nil,
+                width: Double = 1.5, dash: [Double]? = nil) {
+        self.ys = ys; self.xs = xs; self.label = label; self.color = color
+        self.width = width; self.dash = dash
+    }
+
+    /// How many points the series has: with xs given, pairs beyond the shorter array are
+    /// ignored (builtins check lengths and report a mismatch before drawing).
+    var count: Int { xs.map { min($0.count, ys.count) } ?? ys.count }
+
+    @inline(__always)
+    func x(_ i: Int) -> Double { xs?[i] ?? Double(i) }
+}
+
+/// Several series as lines on shared axes. NaN and infinite values (and values ≤ 0 on a log
+/// axis) are gaps; a point with gaps on both sides is drawn as a dot so it stays visible.
+///
+/// Long index-based series (more than 4 points per pixel column) are reduced to the first,
+/// lowest, highest and last point of each column before drawing, which looks the same and keeps
+/// live frames fast.
+public struct LineChart: PlotLayer {
+    public var series: [LineSeries]
+
+    public init(_ series: [LineSeries]) { self.series = series }
+
+    /// One unlabelled series over 0, 1, 2, ...
+    public init(ys: [Double], label: String? = nil) { self.series = [LineSeries(ys, label: label)] }
+
+    func color(_ index: Int) -> RGBA { series[index].color ?? ClassPalette.color(index) }
+
+    public func bounds(logY: Bool) -> DataBounds? {
+        var result: DataBounds? = nil
+        for s in series {
+            let n = s.count
+            var xLo = Double.infinity, xHi = -Double.infinity, yLo = Double.infinity, yHi = -Double.infinity
+            for i in 0..<n {
+                let x = s.x(i), y = s.ys[i]
+                guard x.isFinite, y.isFinite, !logY || y > 0 else { continue }
+                xLo = min(xLo, x); xHi = max(xHi, x); yLo = min(yLo, y); yHi = max(yHi, y)
+            }
+            guard xLo <= xHi else { continue }
+            let b = DataBounds(x: xLo...xHi, y: yLo...yHi, padX: false, padY: true)
+            result = result.map { $0.union(b) } ?? b
+        }
+        return result
+    }
+
+    public func draw(into raster: inout Raster, frame: AxesFrame, theme: Theme) {
+        for (index, s) in series.enumerated() {
+            let n = s.count
+            guard n > 0 else { continue }
+            var points: [Point] = []
+            points.reserveCapacity(min(n, 8 * Int(frame.plotArea.width) + 8))
+            if s.xs == nil && n > 4 * Int(frame.plotArea.width) {
+                Self.decimate(s.ys, frame: frame, into: &points)
+            } else {
+                for i in 0..<n { points.append(frame.point(s.x(i), s.ys[i])) }
+            }
+            let c = color(index)
+            raster.polyline(points, width: s.width, color: c, dash: s.dash)
+            for i in points.indices where points[i].isFinite {
+                let before = i == 0 || !points[i - 1].isFinite
+                let after = i == points.count - 1 || !points[i + 1].isFinite
+                if before && after { raster.fillCircle(center: points[i], radius: max(1.5, s.width), color: c) }
+            }
+        }
+    }
+
+    /// Per pixel column: first, min, max, last (in index order), gaps kept as NaN points.
+    static func decimate(_ ys: [Double], frame: AxesFrame, into points: inout [Point]) {
+        var column = Int.min
+        var first = 0, last = 0, lowest = 0, highest = 0
+        func flush() {
+            guard column != Int.min else { return }
+            for i in Set([first, lowest, highest, last]).sorted() { points.append(frame.point(Double(i), ys[i])) }
+        }
+        for i in ys.indices {
+            let p = frame.point(Double(i), ys[i])
+            guard p.isFinite else { flush(); column = Int.min; points.append(p); continue }
+            let c = clampedInt(p.x, -1 << 30, 1 << 30)
+            if c != column {
+                flush(); column = c; first = i; last = i; lowest = i; highest = i
+            } else {
+                last = i
+                if ys[i] < ys[lowest] { lowest = i }
+                if ys[i] > ys[highest] { highest = i }
+            }
+        }
+        flush()
+    }
+
+    public var legendEntries: [LegendEntry] {
+        series.indices.compactMap { i in
+            series[i].label.map { LegendEntry(label: $0, color: color(i),
+                                              swatch: .line(width: series[i].width, dash: series[i].dash)) }
+        }
+    }
+}
