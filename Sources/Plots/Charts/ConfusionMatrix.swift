@@ -1,6 +1,6 @@
 /// A classes x classes grid of prediction counts: row = true class, column = predicted class,
 /// each cell coloured by its count (or by its share of the row) with the count printed in it.
-public struct ConfusionMatrix: Sendable {
+public struct ConfusionMatrix: Chart {
     /// counts: [true class, predicted class].
     public var counts: [[Int]]
     /// One name per class; nil numbers them from 0.
@@ -115,7 +115,7 @@ public struct ConfusionMatrix: Sendable {
             raster.drawText("predicted", x: gridX + cell * Double(n) / 2,
                             y: gridY + cell * Double(n) + bottom - 2, font: font,
                             color: theme.text, anchor: .bottom)
-            raster.drawText("true", x: rect.x + 1, y: gridY + cell * Double(n) / 2, font: font,
+            raster.drawText("true", x: max(rect.x + 1, gridX - left), y: gridY + cell * Double(n) / 2, font: font,
                             color: theme.text, anchor: .top, rotation: .up)
         }
     }

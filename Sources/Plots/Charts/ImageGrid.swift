@@ -1,7 +1,7 @@
 /// One image or a grid of small images — MNIST digits, conv filters, feature maps — each
 /// normalised on its own and drawn with nearest-neighbour scaling, with an optional caption
 /// under each (a predicted label, green when right and red-orange when wrong).
-public struct ImageGrid: Sendable {
+public struct ImageGrid: Chart {
     /// One grayscale image and its caption.
     public struct Tile: Sendable {
         public var width: Int

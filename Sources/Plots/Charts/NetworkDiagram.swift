@@ -3,7 +3,7 @@
 /// weight (diverging map: blue negative, red positive) and as thick as its magnitude, optional
 /// small thumbnails in place of the nodes (a neuron's output over the input plane), input and
 /// output labels at the sides.
-public struct NetworkDiagram: Sendable {
+public struct NetworkDiagram: Chart {
     /// Nodes per layer, input first, e.g. [2, 3, 1].
     public var layerSizes: [Int]
     /// weights[l]: [layerSizes[l + 1], layerSizes[l]] — the weight from node i of layer l to

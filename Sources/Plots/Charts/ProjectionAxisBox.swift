@@ -127,8 +127,15 @@ public struct ProjectionAxisBox: Sendable {
         }
     }
 
-    /// The screen space needed around the box for tick labels and names, in pixels.
-    public static let labelMargin: Double = 34
+    /// The part of `rect` the box itself may fill: room is kept for tick labels and names on
+    /// the sides where the axes are drawn (left, right, and the bottom — or the top when the
+    /// eye is below the floor), only a little elsewhere.
+    public static func plotArea(in rect: Rect, camera: Camera) -> Rect {
+        let labels = 34.0, slim = 8.0
+        let above = camera.elevation >= 0
+        return rect.inset(top: above ? slim : labels, left: labels, bottom: above ? labels : slim,
+                          right: labels - 4)
+    }
 
     // MARK: Geometry
 

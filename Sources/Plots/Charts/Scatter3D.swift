@@ -5,7 +5,7 @@
 /// Points are drawn back to front; with a plane, the points on the far side of it from the
 /// eye are drawn first, then the plane, then the near ones — exact, because a plane splits
 /// space in two (see `Scatter3DPlane`).
-public struct Scatter3D: Sendable {
+public struct Scatter3D: Chart {
     public var points: [Vector3]
     /// The class of each point (colour from `ClassPalette`); nil draws all in the first colour.
     public var classes: [Int]?
@@ -47,9 +47,9 @@ public struct Scatter3D: Sendable {
 
     /// The projection this chart uses inside `rect`.
     public func projection(in rect: Rect) -> Projection {
-        Projection(camera: camera, bounds: bounds ?? Projection.Bounds(enclosing: points),
-                   originX: rect.x, originY: rect.y, width: rect.width, height: rect.height,
-                   margin: ProjectionAxisBox.labelMargin)
+        let area = ProjectionAxisBox.plotArea(in: rect, camera: camera)
+        return Projection(camera: camera, bounds: bounds ?? Projection.Bounds(enclosing: points),
+                          originX: area.x, originY: area.y, width: area.width, height: area.height)
     }
 
     /// Which points lie on the far side of the plane from the eye (all false without a plane).

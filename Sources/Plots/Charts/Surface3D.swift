@@ -5,7 +5,7 @@
 ///
 /// Faces, path pieces and markers are sorted by depth and drawn back to front, so a part of
 /// the path behind a hill is hidden by the hill.
-public struct Surface3D: Sendable {
+public struct Surface3D: Chart {
     /// How the faces are drawn.
     public enum Style: Sendable {
         /// Filled faces: colormap by height, darkened by Lambert shading.
@@ -86,9 +86,9 @@ public struct Surface3D: Sendable {
 
     /// The projection this chart uses inside `rect`.
     public func projection(in rect: Rect) -> Projection {
-        Projection(camera: camera, bounds: bounds ?? fittedBounds, originX: rect.x,
-                   originY: rect.y, width: rect.width, height: rect.height,
-                   margin: ProjectionAxisBox.labelMargin)
+        let area = ProjectionAxisBox.plotArea(in: rect, camera: camera)
+        return Projection(camera: camera, bounds: bounds ?? fittedBounds, originX: area.x,
+                          originY: area.y, width: area.width, height: area.height)
     }
 
     /// The depth-sorted scene: faces, path pieces and the end markers.
