@@ -55,9 +55,12 @@ extension NetworkDiagram {
         let largest = weights.flatMap { $0.flatMap { $0 } }.filter(\.isFinite)
             .map(abs).max() ?? 0
         let thickest = max(1.2, min(5, layout.pitch * 0.12, layout.radius * 0.5))
-        let ordered = layout.edges.sorted { a, b in
-            abs(weights[a.layer][a.to][a.from]) < abs(weights[b.layer][b.to][b.from])
+        // Weakest first, so strong edges are drawn on top; NaN sorts as 0 (a strict order).
+        func strength(_ e: NetworkDiagramLayout.Edge) -> Double {
+            let w = weights[e.layer][e.to][e.from]
+            return w.isFinite ? abs(w) : 0
         }
+        let ordered = layout.edges.sorted { strength($0) < strength($1) }
         for edge in ordered {
             guard let source = layout.node(layer: edge.layer, index: edge.from),
                   let target = layout.node(layer: edge.layer + 1, index: edge.to) else { continue }

@@ -106,7 +106,11 @@ public struct Surface3D: Chart {
             case .shaded:
                 let color = Surface3DLighting.shade(
                     base, by: lighting.intensity(normal: quad.sceneNormal, camera: camera))
-                scene.add(.polygon(points, fill: color, stroke: color, strokeWidth: 0.8),
+                // Neighbouring anti-aliased faces each cover a shared edge partly, so the
+                // background would show through as hairlines; pushing every corner 0.5 px away
+                // from the face's centre closes them (depth order decides the overlap).
+                scene.add(.polygon(Surface3D.grown(points, by: 0.5), fill: color, stroke: nil,
+                                   strokeWidth: 0),
                           depth: depths.reduce(0, +) / 4)
             case .wireframe:
                 scene.add(.polygon(points, fill: theme.plotBackground, stroke: base, strokeWidth: 1),
@@ -118,6 +122,18 @@ public struct Surface3D: Chart {
         let bias = mesh.quads.isEmpty ? 0 : 0.5 * depthExtent / Double(mesh.quads.count)
         addPath(to: &scene, projection: projection, bias: bias)
         return scene
+    }
+
+    /// The polygon with each corner moved `pixels` further from the centroid.
+    static func grown(_ points: [Point], by pixels: Double) -> [Point] {
+        let n = Double(points.count)
+        let cx = points.reduce(0) { $0 + $1.x } / n, cy = points.reduce(0) { $0 + $1.y } / n
+        return points.map { p in
+            let dx = p.x - cx, dy = p.y - cy
+            let length = (dx * dx + dy * dy).squareRoot()
+            guard length > 1e-9 else { return p }
+            return Point(p.x + dx / length * pixels, p.y + dy / length * pixels)
+        }
     }
 
     private func addPath(to scene: inout ProjectionScene, projection: Projection, bias: Double) {
