@@ -17,6 +17,7 @@ public struct ConfusionMatrix: Chart {
         hex(0x4292C6), hex(0x2171B5), hex(0x08519C), hex(0x08306B),
     ])
 
+    /// A matrix of counts [true, predicted]; check `problem` before trusting the shape.
     public init(counts: [[Int]], classNames: [String]? = nil, normalizeRows: Bool = false,
                 colormap: Colormap = ConfusionMatrix.blues) {
         self.counts = counts; self.classNames = classNames

@@ -13,6 +13,7 @@ public struct ImageGrid: Chart {
         /// neutral caption. A wrong tile also gets a frame in the "wrong" colour.
         public var correct: Bool?
 
+        /// A tile of `width` x `height` values with an optional caption and verdict.
         public init(width: Int, height: Int, values: [Float], caption: String? = nil,
                     correct: Bool? = nil) {
             self.width = width; self.height = height; self.values = values
@@ -38,6 +39,7 @@ public struct ImageGrid: Chart {
     /// Pixels between tiles.
     public var gap: Double
 
+    /// A grid of tiles, each normalised on its own with `normalization`.
     public init(tiles: [Tile], normalization: ImageGridNormalization = .minMax,
                 colormap: Colormap? = nil, columns: Int? = nil, gap: Double = 4) {
         self.tiles = tiles; self.normalization = normalization; self.colormap = colormap

@@ -28,6 +28,7 @@ public struct NetworkDiagram: Chart {
     public var inputLabels: [String]?
     public var outputLabels: [String]?
 
+    /// A diagram of the layers and weights; everything else is optional decoration.
     public init(layerSizes: [Int], weights: [[[Double]]], activations: [[Double]]? = nil,
                 activationRange: ClosedRange<Double> = 0...1,
                 nodeColormap: Colormap = .viridis, nodeLabels: [[[String]]]? = nil,

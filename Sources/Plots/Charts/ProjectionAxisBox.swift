@@ -14,6 +14,8 @@ public struct ProjectionAxisBox: Sendable {
     /// About how many ticks each axis gets (nice values: 1, 2 or 5 × 10^k).
     public var tickCount: Int
 
+    /// The frame of the box that `projection` shows, with axis `names` and about `tickCount`
+    /// ticks per axis (at least 2).
     public init(projection: Projection, names: [String] = ["x", "y", "z"], tickCount: Int = 4) {
         self.projection = projection
         self.names = names

@@ -28,6 +28,7 @@ public struct ProjectionScene: Sendable {
 
     public private(set) var items: [Item] = []
 
+    /// An empty scene.
     public init() {}
 
     /// Adds a shape at `depth`; non-finite depths are dropped (they come from non-finite data).

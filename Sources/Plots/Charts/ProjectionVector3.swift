@@ -7,15 +7,21 @@ public struct Vector3: Equatable, Hashable, Sendable {
     public var y: Double
     public var z: Double
 
+    /// The vector (x, y, z).
     public init(_ x: Double, _ y: Double, _ z: Double) {
         self.x = x; self.y = y; self.z = z
     }
 
+    /// The origin.
     public static let zero = Vector3(0, 0, 0)
 
+    /// Component-wise sum.
     public static func + (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x + b.x, a.y + b.y, a.z + b.z) }
+    /// Component-wise difference.
     public static func - (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x - b.x, a.y - b.y, a.z - b.z) }
+    /// Scaling by a number.
     public static func * (s: Double, v: Vector3) -> Vector3 { Vector3(s * v.x, s * v.y, s * v.z) }
+    /// The opposite direction.
     public static prefix func - (v: Vector3) -> Vector3 { Vector3(-v.x, -v.y, -v.z) }
 
     /// The dot product `a · b`.

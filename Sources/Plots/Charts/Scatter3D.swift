@@ -23,6 +23,7 @@ public struct Scatter3D: Chart {
     /// The box shown; nil fits the points. Fix it for animations.
     public var bounds: Projection.Bounds?
 
+    /// A scatter of `points`, optionally coloured, labelled and cut by a plane.
     public init(points: [Vector3], classes: [Int]? = nil, labels: [String]? = nil,
                 plane: Scatter3DPlane? = nil, planeColor: RGBA = RGBA(90, 90, 90, 80),
                 pointRadius: Double = 5, stems: Bool = true,

@@ -9,6 +9,7 @@ public struct Scatter3DPlane: Equatable, Sendable {
     public var normal: Vector3
     public var offset: Double
 
+    /// The plane `normal · p + offset = 0`.
     public init(normal: Vector3, offset: Double) {
         self.normal = normal
         self.offset = offset

@@ -33,6 +33,7 @@ public struct Surface3D: Chart {
     /// does not move.
     public var bounds: Projection.Bounds?
 
+    /// A surface from sampled heights `z[j][i]` at `(xs[i], ys[j])`.
     public init(xs: [Double], ys: [Double], z: [[Double]], style: Style = .shaded,
                 colormap: Colormap = .viridis, path: [Vector3] = [],
                 pathColor: RGBA = hex(0xD55E00), axisNames: [String] = ["x", "y", "z"],

@@ -14,6 +14,8 @@ public struct Surface3DLighting: Equatable, Sendable {
     /// colours from saturating.
     public var diffuse: Double
 
+    /// A light from `towardLight` (camera terms; normalised, zero falls back to the eye's
+    /// direction) with brightness levels clamped to 0...1.
     public init(towardLight: Vector3 = Vector3(-0.4, 0.6, 0.7), ambient: Double = 0.45,
                 diffuse: Double = 0.55) {
         let direction = towardLight.normalized
