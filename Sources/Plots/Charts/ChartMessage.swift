@@ -9,4 +9,12 @@ enum ChartMessage {
                             color: theme.mutedText, anchor: .center)
         }
     }
+
+    /// True when `rect` is a real area of sane size (finite, positive, within ±1e6 px), the
+    /// only kind the charts draw into; anything else would turn into NaN or overflowing
+    /// integer pixel positions.
+    static func isDrawable(_ rect: Rect) -> Bool {
+        let values = [rect.x, rect.y, rect.width, rect.height]
+        return !rect.isEmpty && values.allSatisfy { $0.isFinite && abs($0) < 1e6 }
+    }
 }

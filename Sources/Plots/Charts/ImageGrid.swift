@@ -75,6 +75,7 @@ public struct ImageGrid: Chart {
     /// Draws the grid into `rect` of `raster` (the rectangle is not filled: the panel's
     /// background shows between tiles). Invalid input draws its `problem` instead.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
+        guard ChartMessage.isDrawable(rect) else { return }
         if let problem {
             ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
             return

@@ -26,6 +26,9 @@ public struct ImageGridLayout: Equatable, Sendable {
                 width: Double, height: Double, gap: Double = 4, captionHeight: Double = 0,
                 columns requested: Int? = nil) {
         let n = max(0, count)
+        // Non-finite or absurd geometry would overflow the integer pixel positions below.
+        func sane(_ v: Double) -> Double { v.isFinite ? min(1e6, max(-1e6, v)) : 0 }
+        let x = sane(x), y = sane(y), width = sane(width), height = sane(height)
         let sourceW = Double(max(1, imageWidth)), sourceH = Double(max(1, imageHeight))
         let gap = max(0, gap.isFinite ? gap : 0)
         let captionHeight = max(0, captionHeight.isFinite ? captionHeight : 0)

@@ -148,7 +148,8 @@ public struct Surface3D: Chart {
         let width = 2.0
         for (a, b) in zip(points, points.dropFirst()) {
             let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
-            let pieces = min(400, max(1, Int((length / pieceLength).rounded(.up))))
+            let wanted = (length / pieceLength).rounded(.up)
+            let pieces = wanted.isFinite ? Int(min(400, max(1, wanted))) : 1
             var previous = projection.project(a)
             for k in 1...pieces {
                 let t = Double(k) / Double(pieces)
@@ -171,6 +172,7 @@ public struct Surface3D: Chart {
 
     /// Draws the chart into `rect`. Invalid input draws its `problem` instead.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
+        guard ChartMessage.isDrawable(rect) else { return }
         if let problem {
             ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
             return

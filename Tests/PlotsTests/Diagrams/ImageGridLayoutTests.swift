@@ -52,3 +52,49 @@ import Testing
         #expect(empty.cells.isEmpty && empty.rows == 0)
     }
 }
+
+@Suite struct ChartRobustnessTests {
+    @Test func absurdRectsDrawNothingAndDoNotTrap() {
+        let charts: [any Chart] = [
+            ImageGrid(tiles: [ImageGrid.Tile(width: 2, height: 2, values: [0, 1, 2, 3])]),
+            ConfusionMatrix(counts: [[1, 0], [0, 1]]),
+            NetworkDiagram(layerSizes: [1, 1], weights: [[[1]]]),
+            Surface3D(x: 0...1, y: 0...1, samples: 3) { x, y in x + y },
+            Scatter3D(points: [Vector3(0, 0, 0), Vector3(1, 1, 1)]),
+        ]
+        let rects = [Rect(x: .nan, y: 0, width: 10, height: 10),
+                     Rect(x: 0, y: 0, width: .infinity, height: 10),
+                     Rect(x: 0, y: 0, width: -5, height: 10),
+                     Rect(x: 1e300, y: 0, width: 10, height: 10)]
+        for chart in charts {
+            for rect in rects {
+                var raster = Raster(width: 20, height: 20, fill: .white)
+                chart.draw(into: &raster, in: rect, theme: .light)
+                #expect(raster == Raster(width: 20, height: 20, fill: .white))
+            }
+        }
+        let layout = ImageGridLayout(count: 3, imageWidth: 4, imageHeight: 4, x: .nan, y: .infinity,
+                                     width: 1e300, height: 100)
+        #expect(layout.cells.count == 3)
+    }
+
+    @Test func extremeDataStaysInsideTheRect() {
+        var surface = Surface3D(x: -1e300...1e300, y: 0...1, samples: 4) { x, _ in x }
+        surface.path = [Vector3(-1e308, 0, 0), Vector3(1e308, 1, 1e308), Vector3(.nan, 0, 0)]
+        var weights = NetworkDiagram(layerSizes: [2, 1], weights: [[[.nan, .infinity]]],
+                                     activations: [[.nan, 1], [-.infinity]])
+        weights.nodeLabels = [[["a", "b", "c", "d"]], []]
+        let charts: [any Chart] = [surface, weights,
+                                   Scatter3D(points: [Vector3(.nan, 0, 0), Vector3(1, 2, 3)],
+                                             plane: Scatter3DPlane(normal: Vector3(1, 0, 0), offset: .nan))]
+        for chart in charts {
+            var raster = Raster(width: 120, height: 100, fill: .white)
+            chart.draw(into: &raster, in: Rect(x: 10, y: 10, width: 100, height: 80), theme: .light)
+            for y in 0..<100 {
+                for x in 0..<120 where x < 10 || x >= 110 || y < 10 || y >= 90 {
+                    #expect(raster[x, y] == .white)
+                }
+            }
+        }
+    }
+}
