@@ -20,11 +20,11 @@ public struct Axes: Chart {
     /// Light grid lines at the ticks.
     public var grid: Bool
     /// Where the legend goes; nil hides it.
-    public var legend: Legend.Corner?
+    public var legend: Legend.Placement?
 
     public init(_ layers: [any PlotLayer] = [], xLabel: String? = nil, yLabel: String? = nil,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                logY: Bool = false, grid: Bool = true, legend: Legend.Corner? = .topRight) {
+                logY: Bool = false, grid: Bool = true, legend: Legend.Placement? = .best) {
         self.layers = layers; self.xLabel = xLabel; self.yLabel = yLabel
         self.xRange = xRange; self.yRange = yRange; self.logY = logY; self.grid = grid
         self.legend = legend
@@ -161,8 +161,10 @@ public struct Axes: Chart {
                 raster.drawText("no data", x: area.midX, y: area.midY, font: font,
                                 color: theme.mutedText, anchor: .center)
             }
-            if let corner = legend {
-                let entries = layers.flatMap(\.legendEntries)
+            let entries = layers.flatMap(\.legendEntries)
+            if !entries.isEmpty, let placement = legend {
+                let corner = placement.corner ?? Legend.emptiestCorner(for: entries, in: raster,
+                                                                        plotArea: area, theme: theme)
                 Legend.draw(entries, into: &raster, plotArea: area, corner: corner, theme: theme)
             }
             if let scale = layout.colorScale {

@@ -58,7 +58,9 @@ public struct BarChart: Chart {
             let rowLabels = labels.prefix(shown).map { Legend.truncated($0, columns: maxLabelColumns) }
             let labelWidth = Double(rowLabels.map { font.width(of: $0) }.max() ?? 0)
             let valueWidth = Double(values.prefix(shown).map { font.width(of: valueLabel($0)) }.max() ?? 0)
-            let left = (rect.minX + labelWidth + 8).rounded()
+            // Negative bars carry their value label on their left: keep room for it there.
+            let negativeRoom = lo < 0 ? valueWidth + 6 : 0
+            let left = (rect.minX + labelWidth + 8 + negativeRoom).rounded()
             let right = (rect.maxX - valueWidth - 10).rounded()
             guard right - left > 10 else { return }
             let scale = Scale(lower: lo, upper: hi)
@@ -77,7 +79,7 @@ public struct BarChart: Chart {
                 let barHeight = max(2, (rowHeight * 0.7).rounded())
                 let barY = (y + (rowHeight - barHeight) / 2).rounded()
                 let midY = y + rowHeight / 2
-                raster.drawText(rowLabels[row], x: left - 6, y: midY, font: font, color: theme.text, anchor: .right)
+                raster.drawText(rowLabels[row], x: left - 6 - negativeRoom, y: midY, font: font, color: theme.text, anchor: .right)
                 var end = zero
                 if v.isFinite {
                     end = min(max(px(v), left), right)

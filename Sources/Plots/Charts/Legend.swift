@@ -24,16 +24,35 @@ public enum Legend {
     /// Where the box sits inside the plot area.
     public enum Corner: Sendable { case topRight, topLeft, bottomRight, bottomLeft }
 
-    /// Draws `entries` in `corner` of `plotArea`. Entries that do not fit in the plot area's
-    /// height are left out and counted in a final "+N more" row; labels are cut with "…" to at
-    /// most half the plot width.
-    public static func draw(_ entries: [LegendEntry], into raster: inout Raster, plotArea: Rect,
-                            corner: Corner = .topRight, theme: Theme) {
-        guard !entries.isEmpty, !plotArea.isEmpty else { return }
-        let font = Font.small
-        let rowHeight = Double(font.lineHeight + 2)
-        let swatchWidth = 18.0, padding = 5.0
-        let maxLabelColumns = max(3, Int(plotArea.width / 2) / font.cellWidth)
+    /// Where an axes puts its legend: a fixed corner, or the corner that hides the least data.
+    public enum Placement: Sendable {
+        case best
+        case corner(Corner)
+
+        public static let topRight = Placement.corner(.topRight)
+        public static let topLeft = Placement.corner(.topLeft)
+        public static let bottomRight = Placement.corner(.bottomRight)
+        public static let bottomLeft = Placement.corner(.bottomLeft)
+
+        var corner: Corner? {
+            if case let .corner(c) = self { return c }
+            return nil
+        }
+    }
+
+    /// The rows a legend shows: the entries that fit the plot area's height, the labels cut
+    /// to half its width, and a "+N more" row for the rest.
+    struct Content {
+        var shown: [LegendEntry]
+        var labels: [String]
+    }
+
+    static let padding = 5.0
+    static let swatchWidth = 18.0
+    static var rowHeight: Double { Double(Font.small.lineHeight + 2) }
+
+    static func content(_ entries: [LegendEntry], plotArea: Rect) -> Content {
+        let maxLabelColumns = max(3, Int(plotArea.width / 2) / Font.small.cellWidth)
         let fitRows = max(1, Int((plotArea.height - 2 * padding - 8) / rowHeight))
         var shown = entries
         var more = 0
@@ -43,9 +62,18 @@ public enum Legend {
         }
         var labels = shown.map { truncated($0.label, columns: maxLabelColumns) }
         if more > 0 { labels.append("+\(more) more") }
-        let textWidth = Double(labels.map { font.width(of: $0) }.max() ?? 0)
+        return Content(shown: shown, labels: labels)
+    }
+
+    /// Where the legend box for `entries` goes in `corner` of `plotArea`.
+    public static func box(for entries: [LegendEntry], plotArea: Rect, corner: Corner) -> Rect {
+        box(content(entries, plotArea: plotArea), plotArea: plotArea, corner: corner)
+    }
+
+    static func box(_ content: Content, plotArea: Rect, corner: Corner) -> Rect {
+        let textWidth = Double(content.labels.map { Font.small.width(of: $0) }.max() ?? 0)
         let boxWidth = min(plotArea.width - 8, padding * 2 + swatchWidth + 5 + textWidth)
-        let boxHeight = min(plotArea.height - 8, padding * 2 + rowHeight * Double(labels.count))
+        let boxHeight = min(plotArea.height - 8, padding * 2 + rowHeight * Double(content.labels.count))
         let x: Double, y: Double
         switch corner {
         case .topRight: (x, y) = (plotArea.maxX - boxWidth - 4, plotArea.minY + 4)
@@ -53,7 +81,42 @@ public enum Legend {
         case .bottomRight: (x, y) = (plotArea.maxX - boxWidth - 4, plotArea.maxY - boxHeight - 4)
         case .bottomLeft: (x, y) = (plotArea.minX + 4, plotArea.maxY - boxHeight - 4)
         }
-        let box = Rect(x: x.rounded(), y: y.rounded(), width: boxWidth.rounded(), height: boxHeight.rounded())
+        return Rect(x: x.rounded(), y: y.rounded(), width: boxWidth.rounded(), height: boxHeight.rounded())
+    }
+
+    /// The corner where the legend would hide the least of what is already drawn: the one whose
+    /// box holds the fewest pixels that are neither plot background nor grid. Ties keep the
+    /// order top right, top left, bottom right, bottom left.
+    public static func emptiestCorner(for entries: [LegendEntry], in raster: Raster, plotArea: Rect,
+                                      theme: Theme) -> Corner {
+        let content = content(entries, plotArea: plotArea)
+        var best = Corner.topRight, fewest = Int.max
+        for corner in [Corner.topRight, .topLeft, .bottomRight, .bottomLeft] {
+            let rect = box(content, plotArea: plotArea, corner: corner)
+            let x0 = clampedInt(rect.minX, 0, raster.width), x1 = clampedInt(rect.maxX, x0, raster.width)
+            let y0 = clampedInt(rect.minY, 0, raster.height), y1 = clampedInt(rect.maxY, y0, raster.height)
+            var busy = 0
+            for y in y0..<y1 {
+                for x in x0..<x1 {
+                    let p = raster[x, y]
+                    if p != theme.plotBackground && p != theme.grid { busy += 1 }
+                }
+            }
+            if busy < fewest { fewest = busy; best = corner }
+        }
+        return best
+    }
+
+    /// Draws `entries` in `corner` of `plotArea`. Entries that do not fit in the plot area's
+    /// height are left out and counted in a final "+N more" row; labels are cut with "…" to at
+    /// most half the plot width.
+    public static func draw(_ entries: [LegendEntry], into raster: inout Raster, plotArea: Rect,
+                            corner: Corner = .topRight, theme: Theme) {
+        guard !entries.isEmpty, !plotArea.isEmpty else { return }
+        let font = Font.small
+        let content = content(entries, plotArea: plotArea)
+        let shown = content.shown, labels = content.labels
+        let box = box(content, plotArea: plotArea, corner: corner)
         var background = theme.plotBackground
         background.a = 225
         raster.fillRect(box, color: background)

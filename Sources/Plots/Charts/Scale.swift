@@ -37,6 +37,6 @@ public struct Scale: Equatable, Sendable {
     public func labels(_ ticks: [Double]) -> [String] {
         if isLog { return ticks.map(Ticks.logLabel) }
         let step = ticks.count > 1 ? ticks[1] - ticks[0] : max(abs(ticks.first ?? 1), 1e-12)
-        return ticks.map { Ticks.label($0, step: step) }
+        return Ticks.labels(ticks, step: step)
     }
 }

@@ -28,6 +28,22 @@ public enum Ticks {
         }
     }
 
+    /// Labels for a run of linear ticks `step` apart. When any of them needs scientific
+    /// notation they all share the largest tick's exponent and the same decimals
+    /// ("0.98e6", "1.00e6", "1.02e6"), so neighbours read alike; otherwise as `label`.
+    public static func labels(_ ticks: [Double], step: Double) -> [String] {
+        let plain = ticks.map { label($0, step: step) }
+        guard plain.contains(where: { $0.contains("e") }), step > 0, step.isFinite,
+              let largest = ticks.map(abs).max(), largest > 0, largest.isFinite else { return plain }
+        let exponent = Int(log10(largest).rounded(.down))
+        let decimals = max(0, min(6, exponent - Int((log10(step) + 1e-9).rounded(.down))))
+        return ticks.map { v in
+            guard v != 0 else { return "0" }
+            let mantissa = String(format: "%.\(decimals)f", v / pow(10, Double(exponent)))
+            return (mantissa + "e\(exponent)").replacingOccurrences(of: "-", with: "−")
+        }
+    }
+
     /// Ticks for a log axis over `lo...hi` (both > 0): every power of ten, thinned to about
     /// `target`; with 2 and 5 multiples added when fewer than 3 decades are shown.
     public static func log(_ lo: Double, _ hi: Double, target: Int) -> [Double] {
@@ -63,7 +79,7 @@ public enum Ticks {
         if magnitude >= 1e5 || magnitude < 1e-4 || (step > 0 && step < 1e-4) {
             let exponent = Int(log10(magnitude).rounded(.down))
             let mantissa = value / pow(10, Double(exponent))
-            let digits = step > 0 ? max(0, Int((log10(magnitude / step)).rounded(.up)) - 1) : 2
+            let digits = step > 0 ? max(0, exponent - Int((log10(step) + 1e-9).rounded(.down))) : 2
             var m = String(format: "%.\(min(digits, 3))f", mantissa)
             if m.contains(".") { while m.hasSuffix("0") { m.removeLast() }; if m.hasSuffix(".") { m.removeLast() } }
             text = "\(m)e\(exponent)"

@@ -74,10 +74,13 @@ public struct GridLayout: Equatable, Sendable {
         let cellWidth = max(0, (Double(width) - 2 * m - g * Double(cols - 1)) / Double(cols))
         let cellHeight = max(0, (Double(height) - top - m - g * Double(rowCount - 1)) / Double(rowCount))
         slots = cells.sorted { $0.index < $1.index }.map { cell in
-            let frame = Rect(x: (m + Double(cell.column) * (cellWidth + g)).rounded(),
-                             y: (top + Double(cell.row) * (cellHeight + g)).rounded(),
-                             width: (cellWidth * Double(cell.columnSpan) + g * Double(cell.columnSpan - 1)).rounded(),
-                             height: (cellHeight * Double(cell.rowSpan) + g * Double(cell.rowSpan - 1)).rounded())
+            // Round both edges (not origin and size) so neighbours never overlap the margins.
+            let x0 = m + Double(cell.column) * (cellWidth + g)
+            let x1 = x0 + cellWidth * Double(cell.columnSpan) + g * Double(cell.columnSpan - 1)
+            let y0 = top + Double(cell.row) * (cellHeight + g)
+            let y1 = y0 + cellHeight * Double(cell.rowSpan) + g * Double(cell.rowSpan - 1)
+            let frame = Rect(x: x0.rounded(), y: y0.rounded(), width: x1.rounded() - x0.rounded(),
+                             height: y1.rounded() - y0.rounded())
             guard panels[cell.index].title != nil else {
                 return Slot(panelIndex: cell.index, frame: frame, titleBand: nil, chartArea: frame)
             }

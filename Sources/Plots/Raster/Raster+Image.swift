@@ -131,7 +131,12 @@ extension Raster {
                                              colormap: Colormap, missing: RGBA) {
         guard let (box, u, v) = sampling(rect, columns: columns, rows: rows) else { return }
         let w = width
-        let lookup = colormap.lookup
+        let lookup = colormap.lookup.map(Paint.init)
+        let missingPaint = Paint(missing)
+        // Per destination column: the two source columns and the weight between them.
+        let x0s = u.map { Int(min(max($0 - 0.5, 0), Double(columns - 1))) }
+        let x1s = x0s.map { min($0 + 1, columns - 1) }
+        let fxs = zip(u, x0s).map { min(max($0 - 0.5, 0), Double(columns - 1)) - Double($1) }
         pixels.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             for (j, y) in (box.minY..<box.maxY).enumerated() {
@@ -139,16 +144,15 @@ extension Raster {
                 let y0 = Int(cy), y1 = min(y0 + 1, rows - 1), fy = cy - Double(y0)
                 var p = base + (y * w + box.minX) * 4
                 for i in 0..<u.count {
-                    let cx = min(max(u[i] - 0.5, 0), Double(columns - 1))
-                    let x0 = Int(cx), x1 = min(x0 + 1, columns - 1), fx = cx - Double(x0)
+                    let x0 = x0s[i], x1 = x1s[i], fx = fxs[i]
                     let top = t[y0 * columns + x0] + (t[y0 * columns + x1] - t[y0 * columns + x0]) * fx
                     let bottom = t[y1 * columns + x0] + (t[y1 * columns + x1] - t[y1 * columns + x0]) * fx
                     var value = top + (bottom - top) * fy
                     if value.isNaN {
                         value = t[clampedInt(v[j], 0, rows - 1) * columns + clampedInt(u[i], 0, columns - 1)]
                     }
-                    let color = value.isNaN ? missing : lookup[clampedInt(value * 255 + 0.5, 0, 255)]
-                    Paint(color).blend(into: p, alpha: Int(color.a))
+                    let paint = value.isNaN ? missingPaint : lookup[clampedInt(value * 255 + 0.5, 0, 255)]
+                    paint.blend(into: p, alpha: paint.a)
                     p += 4
                 }
             }
