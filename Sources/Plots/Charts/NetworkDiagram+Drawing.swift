@@ -1,0 +1,156 @@
+extension NetworkDiagram {
+    /// Draws the diagram into `rect`: edges first (weakest under strongest), then nodes, then
+    /// labels on a light backing so they read over the edges. Invalid input draws its
+    /// `problem` instead.
+    public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
+        guard ChartMessage.isDrawable(rect) else { return }
+        if let problem {
+            ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
+            return
+        }
+        let font = Font.small
+        let line = Double(font.lineHeight)
+        let hasThumbnails = thumbnails != nil
+        let labelCount = nodeLabels?.flatMap { $0 }.map(\.count).max() ?? 0
+        let linesBelow = hasThumbnails ? labelCount : max(0, labelCount - 1)
+        let leftMargin = sideMargin(inputLabels, font: font)
+        let rightMargin = sideMargin(outputLabels, font: font)
+        let layout = NetworkDiagramLayout(
+            layerSizes: layerSizes, x: rect.x, y: rect.y, width: rect.width, height: rect.height,
+            leftMargin: leftMargin, rightMargin: rightMargin, topMargin: 2, bottomMargin: 2,
+            labelLines: min(linesBelow, 3), lineHeight: line,
+            maxRadius: hasThumbnails ? 24 : 20)
+        let r = layout.radius
+
+        raster.withClip(rect) { raster in
+            drawEdges(layout, into: &raster)
+            for column in layout.nodes {
+                for node in column {
+                    drawNode(node, radius: r, theme: theme, into: &raster)
+                    drawLabels(node, layout: layout, font: font, theme: theme, into: &raster)
+                }
+            }
+            for (layer, ellipsis) in layout.ellipsisY.enumerated() {
+                guard let y = ellipsis else { continue }
+                let x = layout.columnX[layer]
+                for k in -1...1 {
+                    raster.fillCircle(center: Point(x, y + Double(k) * 4), radius: 1.3,
+                                      color: theme.mutedText)
+                }
+                raster.drawText(String(layerSizes[layer]), x: x + 5, y: y, font: font,
+                                color: theme.mutedText, anchor: .left)
+            }
+            drawSideLabels(inputLabels, column: layout.nodes.first ?? [], radius: r,
+                           leftSide: true, font: font, theme: theme, into: &raster)
+            drawSideLabels(outputLabels, column: layout.nodes.last ?? [], radius: r,
+                           leftSide: false, font: font, theme: theme, into: &raster)
+        }
+    }
+
+    private func sideMargin(_ labels: [String]?, font: Font) -> Double {
+        guard let labels, !labels.isEmpty else { return 2 }
+        return Double(labels.map { font.width(of: $0) }.max() ?? 0) + 6
+    }
+
+    private func drawEdges(_ layout: NetworkDiagramLayout, into raster: inout Raster) {
+        let largest = weights.flatMap { $0.flatMap { $0 } }.filter(\.isFinite)
+            .map(abs).max() ?? 0
+        let thickest = max(1.2, min(5, layout.pitch * 0.12, layout.radius * 0.5))
+        // Weakest first, so strong edges are drawn on top; NaN sorts as 0 (a strict order).
+        func strength(_ e: NetworkDiagramLayout.Edge) -> Double {
+            let w = weights[e.layer][e.to][e.from]
+            return w.isFinite ? abs(w) : 0
+        }
+        let ordered = layout.edges.sorted { strength($0) < strength($1) }
+        for edge in ordered {
+            guard let source = layout.node(layer: edge.layer, index: edge.from),
+                  let target = layout.node(layer: edge.layer + 1, index: edge.to) else { continue }
+            let style = NetworkDiagram.edgeStyle(weight: weights[edge.layer][edge.to][edge.from],
+                                                 largest: largest, thickest: thickest)
+            var color = Colormap.diverging.color(at: style.position)
+            // Faint weights fade further toward the background: opacity 40%...100%.
+            color.a = UInt8(255 * (0.4 + 0.6 * abs(style.position - 0.5) * 2))
+            raster.line(from: Point(source.x, source.y), to: Point(target.x, target.y),
+                        width: style.width, color: color)
+        }
+    }
+
+    private func drawNode(_ node: NetworkDiagramLayout.Node, radius r: Double, theme: Theme,
+                          into raster: inout Raster) {
+        let centre = Point(node.x, node.y)
+        if let tile = thumbnails?[safe: node.layer]?[safe: node.index] ?? nil {
+            let side = (2 * r).rounded(.down)
+            let box = Rect(x: (node.x - side / 2).rounded(.down), y: (node.y - side / 2).rounded(.down),
+                           width: side, height: side)
+            let grid = ImageGrid(tiles: [tile], normalization: thumbnailNormalization,
+                                 colormap: thumbnailColormap, gap: 0)
+            raster.fillRect(box, color: theme.plotBackground)
+            grid.drawStretched(into: &raster, in: box)
+            raster.strokeRect(box.insetBy(dx: -1, dy: -1), color: nodeOutline(node, theme: theme),
+                              lineWidth: activations == nil ? 1 : 2)
+            return
+        }
+        raster.fillCircle(center: centre, radius: r, color: nodeFill(node))
+        raster.strokeCircle(center: centre, radius: r, color: theme.frame, lineWidth: 1)
+    }
+
+    /// The fill of a plain node: its activation on the node colormap, or a neutral gray.
+    private func nodeFill(_ node: NetworkDiagramLayout.Node) -> RGBA {
+        guard let value = activations?[node.layer][node.index] else { return RGBA(220, 220, 220) }
+        let span = activationRange.upperBound - activationRange.lowerBound
+        let t = span > 0 ? (value - activationRange.lowerBound) / span : 0.5
+        return value.isFinite ? nodeColormap.color(at: t) : ImageGrid.missingColor
+    }
+
+    /// A thumbnail's frame shows the activation colour, so both readings stay available.
+    private func nodeOutline(_ node: NetworkDiagramLayout.Node, theme: Theme) -> RGBA {
+        activations == nil ? theme.frame : nodeFill(node)
+    }
+
+    private func drawLabels(_ node: NetworkDiagramLayout.Node, layout: NetworkDiagramLayout,
+                            font: Font, theme: Theme, into raster: inout Raster) {
+        guard let labels = nodeLabels?[safe: node.layer]?[safe: node.index], !labels.isEmpty
+        else { return }
+        let r = layout.radius
+        var below = Array(labels.prefix(3))
+        if thumbnails == nil {
+            let inside = below.removeFirst()
+            let fits = Double(font.width(of: inside)) <= 2 * r - 2
+                && Double(font.lineHeight) <= 2 * r - 2
+            if fits {
+                let fill = nodeFill(node)
+                raster.drawText(inside, x: node.x, y: node.y, font: font,
+                                color: ConfusionMatrix.textColor(on: fill, theme: theme),
+                                anchor: .center)
+            }
+        }
+        let line = Double(font.lineHeight)
+        for (k, text) in below.prefix(layout.labelLines).enumerated() {
+            let y = node.y + r + 1 + Double(k) * line
+            let width = Double(font.width(of: text))
+            var backing = theme.plotBackground
+            backing.a = 200
+            raster.fillRect(Rect(x: node.x - width / 2 - 1, y: y, width: width + 2, height: line),
+                            color: backing)
+            raster.drawText(text, x: node.x, y: y, font: font, color: theme.text, anchor: .top)
+        }
+    }
+
+    private func drawSideLabels(_ labels: [String]?, column: [NetworkDiagramLayout.Node],
+                                radius r: Double, leftSide: Bool, font: Font, theme: Theme,
+                                into raster: inout Raster) {
+        guard let labels else { return }
+        for node in column {
+            guard let text = labels[safe: node.index] else { continue }
+            raster.drawText(text, x: leftSide ? node.x - r - 4 : node.x + r + 4, y: node.y,
+                            font: font, color: theme.text, anchor: leftSide ? .right : .left)
+        }
+    }
+}
+
+fileprivate extension Array {
+    /// The element at `index`, or nil when out of range.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

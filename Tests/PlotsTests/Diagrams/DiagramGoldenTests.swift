@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import Plots
+
+/// Golden pictures of the image grid, confusion matrix and network diagrams (see `GoldenFile`).
+@Suite struct DiagramGoldenTests {
+    static func cases() -> [(String, any Chart)] {
+        let digits = (0..<10).map { label in
+            ImageGrid.Tile(width: 28, height: 28, values: DiagramSamples.digit(label),
+                           caption: "\(label == 7 ? 1 : label)", correct: label != 7)
+        }
+        let filters = DiagramSamples.filters(count: 8, side: 5, seed: 3).map {
+            ImageGrid.Tile(width: 5, height: 5, values: $0)
+        }
+        let sizes = [2, 8, 8, 1]
+        let wide = NetworkDiagram(layerSizes: sizes, weights: DiagramSamples.weights(sizes, seed: 11),
+                                  activations: DiagramSamples.activations(
+                                      DiagramSamples.weights(sizes, seed: 11), input: [0.5, -1]),
+                                  inputLabels: ["x", "y"], outputLabels: ["out"])
+        return [
+            ("digits", ImageGrid(tiles: digits)),
+            ("filters", ImageGrid(tiles: filters, normalization: .signed)),
+            ("confusion", ConfusionMatrix(counts: ConfusionMatrixTests.counts,
+                                          classNames: ["cat", "dog", "bird"])),
+            ("network-xor", NetworkDiagramTests.xorDiagram()),
+            ("network-2881", wide),
+        ]
+    }
+
+    @Test func diagramsMatchTheirGoldens() throws {
+        try GoldenFile.check(Self.cases(), stored: DiagramGoldens.all, enumName: "DiagramGoldens",
+                             path: #filePath.replacingOccurrences(of: "DiagramGoldenTests.swift",
+                                                                  with: "DiagramGoldens.swift"))
+    }
+}
