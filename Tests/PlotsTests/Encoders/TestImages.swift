@@ -19,6 +19,7 @@ enum TestImages {
     static let all: [(String, Raster)] = [
         ("gradient 64x48", TestPattern.gradient(width: 64, height: 48)),
         ("gradient 37x13", TestPattern.gradient(width: 37, height: 13)),
+        ("gradient 15x17", TestPattern.gradient(width: 15, height: 17)),
         ("plot few colours 120x70", TestPattern.plot(width: 120, height: 70, antialiased: false)),
         ("plot anti-aliased 121x71", TestPattern.plot(width: 121, height: 71, antialiased: true)),
         ("noise 33x17", TestPattern.noise(width: 33, height: 17, seed: 7)),
