@@ -25,6 +25,8 @@ let package = Package(
             "Interpreter", "Plots", "Runtime", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Encoder benchmark; run it in release: swift run -c release nv-bench-plots
+        .executableTarget(name: "nv-bench-plots", dependencies: ["Plots"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],

@@ -1,0 +1,74 @@
+import Foundation
+import Plots
+
+// Encoder benchmark: milliseconds per encode (median of N runs) and bytes per frame for every
+// encoder and its variants, on a 1200x700 plot-like raster.
+// Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
+
+let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 21
+let width = 1200, height = 700
+
+/// One measured encoder: the median wall time of `runs` calls, and the bytes of the last one.
+func measure(_ name: String, _ encode: () -> Int) {
+    var times: [Double] = []
+    var bytes = 0
+    bytes = encode() // warm-up (first-touch page faults, lazy tables)
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        bytes = encode()
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    let name = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    print("\(name) \(String(format: "%8.2f", median)) ms  \(String(format: "%10d", bytes)) bytes")
+}
+
+func section(_ title: String, raster: Raster) {
+    print("\n== \(title) (\(raster.width)x\(raster.height)), median of \(runs) ==")
+    print("encoder".padding(toLength: 44, withPad: " ", startingAt: 0), "   time           size")
+
+    var filters: [(String, PNGEncoder.FilterChoice)] = PNGFilter.allCases.map { ("\($0)", .fixed($0)) }
+    filters.append(("adaptive sub/up/paeth", .adaptive([.sub, .up, .paeth])))
+    filters.append(("adaptive all", .adaptiveAll))
+    for (label, filter) in filters {
+        for level in [1, 2, 6] {
+            let options = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(level: level))
+            measure("png \(label) level \(level)") { PNGEncoder.encode(raster, options: options).count }
+        }
+        let rle = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(level: 6, strategy: .runLength))
+        measure("png \(label) rle") { PNGEncoder.encode(raster, options: rle).count }
+    }
+    measure("png default") { PNGEncoder.encode(raster).count }
+
+    for level in [1, 2, 6] {
+        let options = KittyEncoder.Options(format: .zlib(DeflateSettings(level: level)))
+        measure("kitty f=24/32 o=z level \(level)") { KittyEncoder.encode(raster, options: options).count }
+    }
+    let kittyRLE = KittyEncoder.Options(format: .zlib(DeflateSettings(level: 6, strategy: .runLength)))
+    measure("kitty f=24/32 o=z rle") { KittyEncoder.encode(raster, options: kittyRLE).count }
+    let kittyPNG = KittyEncoder.Options(format: .png(PNGEncoder.Options()))
+    measure("kitty f=100 (png default)") { KittyEncoder.encode(raster, options: kittyPNG).count }
+    measure("kitty default") { KittyEncoder.encode(raster).count }
+    measure("kitty default, tmux") { KittyEncoder.encode(raster, options: .init(tmux: true)).count }
+
+    measure("sixel: palette only") { IndexedImage(raster).palette.count }
+    let indexed = IndexedImage(raster)
+    print("  (\(indexed.isExact ? "exact" : "quantised") palette of \(indexed.palette.count) colours)")
+    measure("sixel: bands only") { SixelEncoder.encode(indexed).count }
+    measure("sixel") { SixelEncoder.encode(raster).count }
+    measure("sixel 16 registers") { SixelEncoder.encode(raster, options: .init(maxColors: 16)).count }
+
+    measure("iterm2") { ITermEncoder.encode(raster).count }
+    func textBytes(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
+    measure("blocks 24-bit, 120 columns") { textBytes(HalfBlockEncoder.encode(raster, columns: 120)) }
+    measure("blocks 256, 120 columns") { textBytes(HalfBlockEncoder.encode(raster, columns: 120, palette: .xterm256)) }
+    measure("braille, 120 columns") { textBytes(BrailleEncoder.encode(raster, columns: 120)) }
+    measure("braille coloured, 120 columns") { textBytes(BrailleEncoder.encode(raster, columns: 120, colored: true)) }
+    measure("ascii, 120 columns") { textBytes(AsciiEncoder.encode(raster, columns: 120)) }
+}
+
+section("synthetic anti-aliased plot", raster: TestPattern.plot(width: width, height: height, antialiased: true))
+section("synthetic plot, few colours", raster: TestPattern.plot(width: width, height: height, antialiased: false))
+section("noise (worst case)", raster: TestPattern.noise(width: width, height: height, seed: 1))
