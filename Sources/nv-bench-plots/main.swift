@@ -4,9 +4,41 @@ import Plots
 // Encoder benchmark: milliseconds per encode (median of N runs) and bytes per frame for every
 // encoder and its variants, on a 1200x700 plot-like raster.
 // Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
+//      swift run -c release nv-bench-plots --write DIR   writes one output of each encoder to DIR
+//      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
 
-let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 21
 let width = 1200, height = 700
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == "--write", arguments.count == 2 {
+    let directory = URL(fileURLWithPath: arguments[1])
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: directory.appendingPathComponent(name))
+        print("wrote \(directory.appendingPathComponent(name).path) (\(bytes.count) bytes)")
+    }
+    let samples: [(String, Raster)] = [
+        ("plot", TestPattern.plot(width: width, height: height, antialiased: true)),
+        ("plot-few", TestPattern.plot(width: 301, height: 203, antialiased: false)),
+        ("gradient", TestPattern.gradient(width: 256, height: 131)),
+        ("noise", TestPattern.noise(width: 97, height: 61, seed: 1)),
+    ]
+    for (name, raster) in samples {
+        try write("\(name).rgba", raster.pixels)
+        try write("\(name).png", PNGEncoder.encode(raster))
+        try write("\(name).sixel", SixelEncoder.encode(raster))
+        try write("\(name).kitty", KittyEncoder.encode(raster))
+        try write("\(name).iterm", ITermEncoder.encode(raster))
+        let text = [("blocks", HalfBlockEncoder.encode(raster, columns: 100)),
+                    ("blocks256", HalfBlockEncoder.encode(raster, columns: 100, palette: .xterm256)),
+                    ("braille", BrailleEncoder.encode(raster, columns: 100, colored: true)),
+                    ("ascii", AsciiEncoder.encode(raster, columns: 100))]
+        for (mode, lines) in text { try write("\(name)-\(mode).txt", Array((lines.joined(separator: "\n") + "\n").utf8)) }
+    }
+    exit(0)
+}
+
+let runs = arguments.first.flatMap(Int.init) ?? 21
 
 /// One measured encoder: the median wall time of `runs` calls, and the bytes of the last one.
 func measure(_ name: String, _ encode: () -> Int) {
