@@ -40,26 +40,35 @@ if arguments.first == "--write", arguments.count == 2 {
 
 let runs = arguments.first.flatMap(Int.init) ?? 21
 
-/// One measured encoder: the median wall time of `runs` calls, and the bytes of the last one.
+/// CPU time of the whole process (all threads), in milliseconds.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+}
+
+/// One measured encoder: the median and minimum wall time of `runs` calls, the median CPU time
+/// (all threads: above the wall time when the encoder uses several cores, and not inflated when
+/// other processes share the machine), and the bytes of the last call.
 func measure(_ name: String, _ encode: () -> Int) {
-    var times: [Double] = []
-    var bytes = 0
-    bytes = encode() // warm-up (first-touch page faults, lazy tables)
+    var wall: [Double] = [], cpu: [Double] = []
+    var bytes = encode() // warm-up (first-touch page faults, lazy tables)
     for _ in 0..<runs {
+        let cpuStart = processCPUMilliseconds()
         let start = ContinuousClock.now
         bytes = encode()
         let elapsed = ContinuousClock.now - start
-        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+        cpu.append(processCPUMilliseconds() - cpuStart)
+        wall.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
     }
-    times.sort()
-    let median = times[times.count / 2]
-    let name = name.padding(toLength: 44, withPad: " ", startingAt: 0)
-    print("\(name) \(String(format: "%8.2f", median)) ms  \(String(format: "%10d", bytes)) bytes")
+    wall.sort(); cpu.sort()
+    let name = name.padding(toLength: 40, withPad: " ", startingAt: 0)
+    print(name, String(format: "%8.2f %8.2f %8.2f %10d", wall[wall.count / 2], wall[0], cpu[cpu.count / 2], bytes))
 }
 
 func section(_ title: String, raster: Raster) {
     print("\n== \(title) (\(raster.width)x\(raster.height)), median of \(runs) ==")
-    print("encoder".padding(toLength: 44, withPad: " ", startingAt: 0), "   time           size")
+    print("encoder".padding(toLength: 40, withPad: " ", startingAt: 0), "wall ms   min ms   cpu ms      bytes")
 
     var filters: [(String, PNGEncoder.FilterChoice)] = PNGFilter.allCases.map { ("\($0)", .fixed($0)) }
     filters.append(("adaptive sub/up/paeth", .adaptive([.sub, .up, .paeth])))
