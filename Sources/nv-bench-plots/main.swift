@@ -6,6 +6,8 @@ import Plots
 // Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
 //      swift run -c release nv-bench-plots --write DIR   writes one output of each encoder to DIR
 //      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
+//      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
+//      dump of a real figure instead of the synthetic images.
 
 let width = 1200, height = 700
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -38,7 +40,10 @@ if arguments.first == "--write", arguments.count == 2 {
     exit(0)
 }
 
-let runs = arguments.first.flatMap(Int.init) ?? 21
+let external: (path: String, width: Int, height: Int)? =
+    arguments.first == "--rgba" && arguments.count >= 4
+        ? (arguments[1], Int(arguments[2]) ?? 0, Int(arguments[3]) ?? 0) : nil
+let runs = (external != nil ? arguments.dropFirst(4).first : arguments.first).flatMap(Int.init) ?? 21
 
 /// CPU time of the whole process (all threads), in milliseconds.
 func processCPUMilliseconds() -> Double {
@@ -108,6 +113,18 @@ func section(_ title: String, raster: Raster) {
     measure("braille, 120 columns") { textBytes(BrailleEncoder.encode(raster, columns: 120)) }
     measure("braille coloured, 120 columns") { textBytes(BrailleEncoder.encode(raster, columns: 120, colored: true)) }
     measure("ascii, 120 columns") { textBytes(AsciiEncoder.encode(raster, columns: 120)) }
+}
+
+if let external {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: external.path)))
+    guard external.width > 0, external.height > 0, bytes.count == external.width * external.height * 4 else {
+        print("--rgba: \(external.path) has \(bytes.count) bytes, not \(external.width)x\(external.height)x4")
+        exit(1)
+    }
+    var raster = Raster(width: external.width, height: external.height)
+    raster.pixels = bytes
+    section(external.path, raster: raster)
+    exit(0)
 }
 
 section("synthetic anti-aliased plot", raster: TestPattern.plot(width: width, height: height, antialiased: true))
