@@ -21,14 +21,16 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["CZlib"]),
         .target(name: "Plots", dependencies: ["Runtime", "CZlib"]),
         .target(name: "Interpreter", dependencies: ["Runtime", "Plots"]),
+        .target(name: "TerminalKit", dependencies: ["Interpreter", "Plots", "Runtime"]),
         .executableTarget(name: "nv", dependencies: [
-            "Interpreter", "Plots", "Runtime", "CReadline",
+            "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),
     ]
 )
 

@@ -1,0 +1,80 @@
+import Plots
+
+/// Where a picture goes on screen: the raster size to render and the cells it covers.
+public struct ImageLayout: Equatable, Sendable {
+    /// The raster to render, in pixels.
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    /// The cells the picture covers once drawn (rounded up).
+    public var columns: Int
+    public var rows: Int
+
+    public init(pixelWidth: Int, pixelHeight: Int, columns: Int, rows: Int) {
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// Fits a figure into the terminal window, keeping its aspect ratio.
+///
+/// Graphics modes: at most the figure's preferred size (rendering bigger costs time on every live
+/// frame and adds nothing the figure was designed for), at most `--width`, at most the window's
+/// width in pixels, and short enough that the picture plus `reservedRows` text lines (a status
+/// line, the prompt) fit on the screen: a live frame taller than the screen would scroll, and
+/// in-place replacement needs the frame's top to stay where it was.
+/// Text modes: each cell stands for a block of pixels (half blocks 1x2, braille 2x4, ASCII 1x2),
+/// which makes the pixels square on a usual 1:2 cell; the picture fills the free columns.
+public enum ImageSizing {
+    /// Pixels one text cell stands for in `mode`, as (across, down); nil for graphics modes.
+    public static func textCellPixels(_ mode: GraphicsMode) -> (width: Int, height: Int)? {
+        switch mode {
+        case .blocks: return (1, 2)
+        case .braille: return (2, 4)
+        case .ascii: return (1, 2)
+        case .auto, .kitty, .sixel, .iterm, .none: return nil
+        }
+    }
+
+    /// The layout for a figure designed at `preferredWidth` x `preferredHeight` pixels.
+    public static func fit(preferredWidth: Int, preferredHeight: Int,
+                           capabilities: TerminalCapabilities, maxWidth: Int?,
+                           reservedRows: Int = 2) -> ImageLayout {
+        let designWidth = Double(max(1, preferredWidth))
+        let designHeight = Double(max(1, preferredHeight))
+        let freeRows = max(1, capabilities.rows - reservedRows)
+        if let cell = textCellPixels(capabilities.mode) {
+            let freeColumns = max(1, capabilities.columns - 1)
+            let scale = min(Double(freeColumns * cell.width) / designWidth,
+                            Double(freeRows * cell.height) / designHeight)
+            let width = max(cell.width, Int(designWidth * scale))
+            let height = max(cell.height, Int(designHeight * scale))
+            return ImageLayout(pixelWidth: width, pixelHeight: height,
+                               columns: ceilDivide(width, cell.width),
+                               rows: ceilDivide(height, cell.height))
+        }
+        let cellWidth = max(1, capabilities.cellWidth)
+        let cellHeight = max(1, capabilities.cellHeight)
+        var scale = 1.0
+        scale = min(scale, Double(max(1, capabilities.columns) * cellWidth) / designWidth)
+        scale = min(scale, Double(freeRows * cellHeight) / designHeight)
+        if let maxWidth, maxWidth > 0 { scale = min(scale, Double(maxWidth) / designWidth) }
+        var width = max(1, Int(designWidth * scale))
+        var height = max(1, Int(designHeight * scale))
+        if capabilities.mode == .sixel, height > 6 {
+            // Sixel draws in bands of 6 rows; a partial last band is padded by some terminals
+            // with the background, which would show as a stripe under the frame.
+            let trimmed = height - height % 6
+            width = max(1, Int(Double(width) * Double(trimmed) / Double(height)))
+            height = trimmed
+        }
+        return ImageLayout(pixelWidth: width, pixelHeight: height,
+                           columns: ceilDivide(width, cellWidth),
+                           rows: ceilDivide(height, cellHeight))
+    }
+
+    private static func ceilDivide(_ value: Int, _ divisor: Int) -> Int {
+        (value + divisor - 1) / divisor
+    }
+}
