@@ -48,8 +48,8 @@ public enum ImageSizing {
             let freeColumns = max(1, capabilities.columns - 1)
             let scale = min(Double(freeColumns * cell.width) / designWidth,
                             Double(freeRows * cell.height) / designHeight)
-            let width = max(cell.width, Int(designWidth * scale))
-            let height = max(cell.height, Int(designHeight * scale))
+            let width = max(cell.width, pixels(designWidth * scale))
+            let height = max(cell.height, pixels(designHeight * scale))
             return ImageLayout(pixelWidth: width, pixelHeight: height,
                                columns: ceilDivide(width, cell.width),
                                rows: ceilDivide(height, cell.height))
@@ -60,8 +60,8 @@ public enum ImageSizing {
         scale = min(scale, Double(max(1, capabilities.columns) * cellWidth) / designWidth)
         scale = min(scale, Double(freeRows * cellHeight) / designHeight)
         if let maxWidth, maxWidth > 0 { scale = min(scale, Double(maxWidth) / designWidth) }
-        var width = max(1, Int(designWidth * scale))
-        var height = max(1, Int(designHeight * scale))
+        var width = max(1, pixels(designWidth * scale))
+        var height = max(1, pixels(designHeight * scale))
         if capabilities.mode == .sixel, height > 6 {
             // Sixel draws in bands of 6 rows; a partial last band is padded by some terminals
             // with the background, which would show as a stripe under the frame.
@@ -72,6 +72,11 @@ public enum ImageSizing {
         return ImageLayout(pixelWidth: width, pixelHeight: height,
                            columns: ceilDivide(width, cellWidth),
                            rows: ceilDivide(height, cellHeight))
+    }
+
+    /// Whole pixels of a scaled length; the small epsilon keeps 800 * (80 / 800) at 80.
+    private static func pixels(_ length: Double) -> Int {
+        Int((length + 1e-6).rounded(.down))
     }
 
     private static func ceilDivide(_ value: Int, _ divisor: Int) -> Int {

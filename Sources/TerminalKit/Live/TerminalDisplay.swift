@@ -24,6 +24,8 @@ public final class TerminalDisplay: Display {
     private struct Region {
         var layout: ImageLayout
         var imageID: UInt32
+        /// Text rows the last frame covered (what the next frame moves up over).
+        var drawnRows = 0
     }
     private var liveActive = false
     private var region: Region?
@@ -104,7 +106,6 @@ public final class TerminalDisplay: Display {
             isFirst = false
         } else {
             current = Region(layout: fitted(figure, reservedRows: 2), imageID: takeImageID())
-            region = current
             isFirst = true
         }
         let layout = current.layout
@@ -115,8 +116,11 @@ public final class TerminalDisplay: Display {
             startLine()
             port.write(composer.firstFrame(picture, status: shownStatus))
         } else {
-            port.write(composer.nextFrame(picture, status: shownStatus, previousRows: layout.rows))
+            port.write(composer.nextFrame(picture, status: shownStatus,
+                                          previousRows: current.drawnRows))
         }
+        region = current
+        region?.drawnRows = picture.rows
         record(figure, displayed: raster)
         limiter.recordFrame(start: start, end: port.now())
         return true
@@ -130,6 +134,7 @@ public final class TerminalDisplay: Display {
         if capabilities.interactive { port.leaveKeyMode() }
         liveActive = false
         status = nil
+        stopLatched = false
     }
 
     public func stopRequested() -> Bool {
