@@ -48,14 +48,21 @@ private func sized(_ mode: GraphicsMode, columns: Int = 100, rows: Int = 50,
         #expect(layout.pixelHeight == 330)
     }
 
-    @Test(arguments: [(GraphicsMode.blocks, 1, 2), (.braille, 2, 4), (.ascii, 1, 2)])
-    func textModesFillTheColumns(mode: GraphicsMode, across: Int, down: Int) {
+    @Test(arguments: [GraphicsMode.blocks, .braille, .ascii])
+    func textModesFillTheColumns(mode: GraphicsMode) {
         let layout = ImageSizing.fit(preferredWidth: 800, preferredHeight: 200,
                                      capabilities: sized(mode, columns: 81, rows: 50), maxWidth: 300)
         #expect(layout.columns == 80)
-        #expect(layout.pixelWidth == 80 * across)
-        #expect(layout.pixelHeight == 20 * across)
-        #expect(layout.rows == layout.pixelHeight / down)
+        #expect(layout.rows == 10)
+        #expect(layout.pixelWidth == 640)
+        #expect(layout.pixelHeight == 160)
+    }
+
+    @Test func tallTextPicturesAreNarrowedToFitTheRows() {
+        let layout = ImageSizing.fit(preferredWidth: 400, preferredHeight: 400,
+                                     capabilities: sized(.blocks, columns: 200, rows: 22), maxWidth: nil)
+        #expect(layout.columns == 40)
+        #expect(layout.rows == 20)
     }
 
     @Test(arguments: [(0, 0), (-5, 10), (1_000_000, 3)])

@@ -24,17 +24,17 @@ public struct ImageLayout: Equatable, Sendable {
 /// width in pixels, and short enough that the picture plus `reservedRows` text lines (a status
 /// line, the prompt) fit on the screen: a live frame taller than the screen would scroll, and
 /// in-place replacement needs the frame's top to stay where it was.
-/// Text modes: each cell stands for a block of pixels (half blocks 1x2, braille 2x4, ASCII 1x2),
-/// which makes the pixels square on a usual 1:2 cell; the picture fills the free columns.
+/// Text modes: a cell stands for a 1x2 block of square pixels (as the text encoders take it), so
+/// the picture takes as many columns as fit both the free columns and the free rows; the raster
+/// is rendered at up to `textPixelsPerColumn` pixels per column and the encoder averages it down.
 public enum ImageSizing {
-    /// Pixels one text cell stands for in `mode`, as (across, down); nil for graphics modes.
-    public static func textCellPixels(_ mode: GraphicsMode) -> (width: Int, height: Int)? {
-        switch mode {
-        case .blocks: return (1, 2)
-        case .braille: return (2, 4)
-        case .ascii: return (1, 2)
-        case .auto, .kitty, .sixel, .iterm, .none: return nil
-        }
+    /// Raster pixels rendered per text column: enough detail for braille's 2 dots per column
+    /// after averaging, without rendering a big picture that text cannot show.
+    public static let textPixelsPerColumn = 8
+
+    /// True for the modes that draw with characters.
+    public static func isText(_ mode: GraphicsMode) -> Bool {
+        mode == .blocks || mode == .braille || mode == .ascii
     }
 
     /// The layout for a figure designed at `preferredWidth` x `preferredHeight` pixels.
@@ -44,15 +44,14 @@ public enum ImageSizing {
         let designWidth = Double(max(1, preferredWidth))
         let designHeight = Double(max(1, preferredHeight))
         let freeRows = max(1, capabilities.rows - reservedRows)
-        if let cell = textCellPixels(capabilities.mode) {
+        if isText(capabilities.mode) {
             let freeColumns = max(1, capabilities.columns - 1)
-            let scale = min(Double(freeColumns * cell.width) / designWidth,
-                            Double(freeRows * cell.height) / designHeight)
-            let width = max(cell.width, pixels(designWidth * scale))
-            let height = max(cell.height, pixels(designHeight * scale))
-            return ImageLayout(pixelWidth: width, pixelHeight: height,
-                               columns: ceilDivide(width, cell.width),
-                               rows: ceilDivide(height, cell.height))
+            let columnsForRows = pixels(Double(freeRows) * 2 * designWidth / designHeight)
+            let columns = max(1, min(freeColumns, columnsForRows))
+            let rows = max(1, Int((designHeight * Double(columns) / designWidth / 2).rounded()))
+            let width = max(columns * 2, min(pixels(designWidth), columns * textPixelsPerColumn))
+            let height = max(1, Int((Double(width) * designHeight / designWidth).rounded()))
+            return ImageLayout(pixelWidth: width, pixelHeight: height, columns: columns, rows: rows)
         }
         let cellWidth = max(1, capabilities.cellWidth)
         let cellHeight = max(1, capabilities.cellHeight)

@@ -192,20 +192,19 @@ public final class TerminalDisplay: Display {
         case .sixel: bytes = encoders.sixel(raster)
         case .iterm: bytes = encoders.iterm(raster)
         case .blocks, .braille:
-            return .text(lines: encoders.text(raster, capabilities.mode, capabilities.colors))
+            return .text(lines: encoders.text(raster, capabilities.mode, capabilities.colors,
+                                              layout.columns))
         case .ascii, .auto, .none:
-            return .text(lines: encoders.text(raster, .ascii, .none))
+            return .text(lines: encoders.text(raster, .ascii, .none, layout.columns))
         }
         return .graphics(bytes: bytes, rows: layout.rows)
     }
 
     /// Writes the frame to `--frames`: the displayed raster for graphics modes; for text modes
-    /// (whose raster is a few pixels per cell) a render at the figure's own size.
+    /// (whose raster is only as detailed as the characters) a render at the figure's own size.
     private func record(_ figure: Figure, displayed: Raster?) {
         guard let recorder, !recorder.failed else { return }
-        let isGraphics = capabilities.mode == .kitty || capabilities.mode == .sixel
-            || capabilities.mode == .iterm
-        if let displayed, isGraphics {
+        if let displayed, !ImageSizing.isText(capabilities.mode) {
             recorder.record(displayed)
             return
         }

@@ -16,15 +16,17 @@ public struct PictureEncoders: Sendable {
     public var sixel: @Sendable (Raster) -> [UInt8]
     /// An iTerm2 inline image (OSC 1337 File=...).
     public var iterm: @Sendable (Raster) -> [UInt8]
-    /// A text rendering in `mode` (blocks, braille or ascii), one string per line without
-    /// newlines. With `ColorDepth.none`, or in ASCII mode, lines hold no escape sequences.
-    public var text: @Sendable (_ raster: Raster, _ mode: GraphicsMode, _ colors: ColorDepth) -> [String]
+    /// A text rendering in `mode` (blocks, braille or ascii), `columns` characters wide, one
+    /// string per line without newlines. With `ColorDepth.none`, or in ASCII mode, lines hold
+    /// no escape sequences.
+    public var text: @Sendable (_ raster: Raster, _ mode: GraphicsMode, _ colors: ColorDepth,
+                                _ columns: Int) -> [String]
 
     public init(png: @escaping @Sendable (Raster) -> [UInt8],
                 kitty: @escaping @Sendable (Raster, UInt32) -> [UInt8],
                 sixel: @escaping @Sendable (Raster) -> [UInt8],
                 iterm: @escaping @Sendable (Raster) -> [UInt8],
-                text: @escaping @Sendable (Raster, GraphicsMode, ColorDepth) -> [String]) {
+                text: @escaping @Sendable (Raster, GraphicsMode, ColorDepth, Int) -> [String]) {
         self.png = png
         self.kitty = kitty
         self.sixel = sixel

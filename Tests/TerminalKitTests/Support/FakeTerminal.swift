@@ -25,7 +25,7 @@ final class FakePort: TerminalPort {
 }
 
 /// Encoders whose output `ScreenModel` understands: the image's rows (at 20 px per cell) and,
-/// for text, one line per cell row (2 pixel rows, 4 for braille) naming the frame (the red value of the first pixel).
+/// for text, the rows a 1x2-pixel cell grid `columns` wide takes naming the frame (the red value of the first pixel).
 enum FakeEncoders {
     static func rows(_ raster: Raster) -> Int { (raster.height + 19) / 20 }
 
@@ -34,11 +34,11 @@ enum FakeEncoders {
         kitty: { raster, id in Array("\u{1B}_Ga=T,i=\(id),p=1,q=2,C=1,r=\(rows(raster));AAAA\u{1B}\\".utf8) },
         sixel: { raster in Array("\u{1B}Pq;r=\(rows(raster));#0\u{1B}\\".utf8) },
         iterm: { raster in Array("\u{1B}]1337;r=\(rows(raster));File=inline=1:AAAA\u{07}".utf8) },
-        text: { raster, mode, colors in
+        text: { raster, mode, colors, columns in
             let marker = "frame \(raster[0, 0].r) \(mode.rawValue)"
             let color = colors == .none || mode == .ascii ? "" : "\u{1B}[38;2;1;2;3m"
-            let pixelsPerLine = mode == .braille ? 4 : 2
-            return (0..<(raster.height + pixelsPerLine - 1) / pixelsPerLine).map { _ in color + marker }
+            let rows = max(1, Int((Double(raster.height) * Double(columns) / Double(raster.width) / 2).rounded()))
+            return (0..<rows).map { _ in color + marker }
         })
 }
 
