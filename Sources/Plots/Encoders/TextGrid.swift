@@ -1,0 +1,29 @@
+/// How many terminal cells a raster takes in the text modes, given the column count.
+///
+/// Terminal cells are about twice as tall as wide, so one cell is taken to cover a 1x2 block of
+/// square "pixels": half blocks split it into two, braille into 2x4 dots, ASCII keeps it whole.
+public enum TextGrid {
+    /// Rows for `raster` shown `columns` wide: a pixel column is 1/columns of the width, and a
+    /// cell is two cell-widths tall, so rows = height * columns / width / 2, rounded, at least 1.
+    public static func rows(for raster: Raster, columns: Int) -> Int {
+        let rows = Double(raster.height) * Double(max(columns, 1)) / Double(max(raster.width, 1)) / 2
+        return max(Int(rows.rounded()), 1)
+    }
+
+    /// Writes a 24-bit foreground (38) or background (48) SGR sequence.
+    static func appendTrueColor(_ selector: Int, _ color: RGBA, to out: inout ByteWriter) {
+        out.append(0x1B); out.append(UInt8(ascii: "[")); out.appendDecimal(selector); out.append(";2;")
+        out.appendDecimal(Int(color.r)); out.append(UInt8(ascii: ";"))
+        out.appendDecimal(Int(color.g)); out.append(UInt8(ascii: ";"))
+        out.appendDecimal(Int(color.b)); out.append(UInt8(ascii: "m"))
+    }
+
+    /// Writes a 256-colour foreground (38) or background (48) SGR sequence.
+    static func appendIndexed(_ selector: Int, _ index: UInt8, to out: inout ByteWriter) {
+        out.append(0x1B); out.append(UInt8(ascii: "[")); out.appendDecimal(selector); out.append(";5;")
+        out.appendDecimal(Int(index)); out.append(UInt8(ascii: "m"))
+    }
+
+    /// Writes the SGR reset.
+    static func appendReset(to out: inout ByteWriter) { out.append("\u{1B}[0m") }
+}
