@@ -18,7 +18,14 @@ public enum CapabilityResolver {
         let tmux = !(environment["TMUX"] ?? "").isEmpty
         let term = environment["TERM"] ?? ""
         let termProgram = environment["TERM_PROGRAM"] ?? ""
-        let (colors, colorsReason) = colorDepth(stdoutIsTTY: stdoutIsTTY, environment: environment)
+        var (colors, colorsReason) = colorDepth(stdoutIsTTY: stdoutIsTTY, environment: environment)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if requested == .blocks, colors == .none, !noColor {
+            // Half blocks are nothing without colour; asking for them by name says the
+            // terminal has some.
+            colors = .palette256
+            colorsReason = "--graphics blocks asks for colour; 256 colours assumed"
+        }
         let (mode, modeReason) = graphicsMode(requested: requested, stdoutIsTTY: stdoutIsTTY,
                                               environment: environment, replies: replies,
                                               colors: colors)
