@@ -22,3 +22,14 @@ import Testing
         #expect(EscapeSequence.cursorUp(lines) == expected)
     }
 }
+
+@Suite struct TerminalProbeTests {
+    @Test func theWaitEndsWithDA1OrUnderTmuxWithTheKittyReply() {
+        let da1: [TerminalReply] = [.deviceAttributes([1, 2])]
+        let kitty: [TerminalReply] = [.kittyGraphics(id: 31, message: "OK")]
+        #expect(TerminalProbe.isComplete(da1, tmux: false))
+        #expect(!TerminalProbe.isComplete(kitty, tmux: false))
+        #expect(!TerminalProbe.isComplete(da1, tmux: true))
+        #expect(TerminalProbe.isComplete(da1 + kitty, tmux: true))
+    }
+}

@@ -210,4 +210,30 @@ private func animate(_ display: TerminalDisplay, port: FakePort, frames: Int = 5
         let screen = ScreenModel(port.output)
         #expect(screen.text.values.contains(String(repeating: "x", count: 19)))
     }
+
+    @Test(arguments: [GraphicsMode.kitty, .sixel])
+    func underTmuxThePictureIsSentOnlyAfterTheCursorIsParked(_ mode: GraphicsMode) {
+        let port = FakePort()
+        let display = TerminalDisplay(capabilities: capabilities(mode, tmux: true), port: port,
+                                      encoders: FakeEncoders.encoders, maxWidth: nil, live: true,
+                                      framesDirectory: nil, reportError: { _ in })
+        display.show(numberedFigure(1))
+        animate(display, port: port, frames: 5)
+        #expect(port.pauses.count == 6)
+        for pause in port.pauses {
+            let before = String(decoding: port.output[..<pause.at], as: UTF8.self)
+            let after = port.output[pause.at...]
+            #expect(before.hasSuffix(EscapeSequence.saveCursor) || before.hasSuffix(EscapeSequence.restoreCursor))
+            #expect(after.starts(with: [0x1B, mode == .kitty ? UInt8(ascii: "_") : UInt8(ascii: "P")]))
+        }
+        let screen = ScreenModel(port.output)
+        #expect(screen.visibleImages.count == 2)
+        #expect(!port.outputText.contains(EscapeSequence.beginSync))
+    }
+
+    @Test func withoutTmuxThereIsNoPause() {
+        let port = FakePort()
+        animate(makeDisplay(.kitty, port: port), port: port, frames: 5)
+        #expect(port.pauses.isEmpty)
+    }
 }

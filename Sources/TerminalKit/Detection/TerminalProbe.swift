@@ -5,7 +5,8 @@ import Plots
 ///
 /// The queries are sent with the keyboard in unbuffered, unechoed mode (so replies are neither
 /// shown nor held back until Enter) and read for at most `timeoutMilliseconds` in total; the DA1
-/// reply, which every real terminal sends and which comes last, ends the wait early. A terminal
+/// reply, which every real terminal sends and which comes last, ends the wait early (under tmux
+/// see `isComplete`). A terminal
 /// that answers nothing costs the timeout once, never a hang. The keyboard mode is restored
 /// before returning.
 public enum TerminalProbe {
@@ -42,11 +43,21 @@ public enum TerminalProbe {
             let parsed = TerminalReplyParser.parse(buffer)
             replies += parsed.replies
             buffer = parsed.pending
-            if replies.contains(where: { if case .deviceAttributes = $0 { true } else { false } }) {
-                break
-            }
+            if isComplete(replies, tmux: tmux) { break }
             if chunk.isEmpty && port.now() >= deadline { break }
         }
         return replies
+    }
+
+    /// True when no more replies are worth waiting for. Normally that is the DA1 reply, which
+    /// comes last. Under tmux, tmux answers DA1 itself at once, while the kitty query travels
+    /// through passthrough to the outer terminal and its answer comes back later (measured in
+    /// kitty with `allow-passthrough on`), so there the wait ends with a kitty reply or the
+    /// timeout.
+    static func isComplete(_ replies: [TerminalReply], tmux: Bool) -> Bool {
+        let has: (TerminalReply) -> Bool = tmux
+            ? { if case .kittyGraphics = $0 { true } else { false } }
+            : { if case .deviceAttributes = $0 { true } else { false } }
+        return replies.contains(where: has)
     }
 }

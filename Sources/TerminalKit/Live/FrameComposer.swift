@@ -33,14 +33,25 @@ public enum EncodedPicture: Equatable, Sendable {
 ///   forced frames in that mode.
 /// Frames are wrapped in synchronized output when the terminal supports mode 2026, so it paints
 /// a whole frame at once.
+///
+/// Each method returns the bytes as a list of parts. There is one part, except for graphics
+/// under tmux: tmux forwards a passthrough sequence at once, to wherever the outer terminal's
+/// cursor was left when tmux last finished processing input, not where the pane's cursor is now
+/// (measured with kitty under tmux 3.3a: frames landed on the status line). So the first part
+/// moves the cursor to the picture's place and ends; the display lets tmux process it before
+/// the second part sends the picture.
 public struct FrameComposer: Sendable {
     public var mode: GraphicsMode
-    /// Wrap frames in `ESC[?2026h` ... `ESC[?2026l`.
+    /// Wrap frames in `ESC[?2026h` ... `ESC[?2026l` (never under tmux with graphics, where a
+    /// frame is sent in two parts).
     public var synchronized: Bool
+    /// Split graphics frames for tmux passthrough (see the type's documentation).
+    public var tmux: Bool
 
-    public init(mode: GraphicsMode, synchronized: Bool) {
+    public init(mode: GraphicsMode, synchronized: Bool, tmux: Bool = false) {
         self.mode = mode
         self.synchronized = synchronized
+        self.tmux = tmux
     }
 
     /// True when the mode may write escape sequences (every mode except ASCII and none).
@@ -48,58 +59,55 @@ public struct FrameComposer: Sendable {
 
     /// A picture shown once: drawn below the cursor, the cursor then at the start of the line
     /// under it.
-    public func still(_ picture: EncodedPicture) -> [UInt8] {
+    public func still(_ picture: EncodedPicture) -> [[UInt8]] {
         switch picture {
         case .text(let lines):
-            return Array(lines.map { $0 + "\n" }.joined().utf8)
+            return [Array(lines.map { $0 + "\n" }.joined().utf8)]
         case .graphics(let bytes, let rows):
-            var out = Array(String(repeating: "\n", count: rows).utf8)
-            out += Array((EscapeSequence.cursorUp(rows) + EscapeSequence.saveCursor).utf8)
-            out += bytes
-            out += Array((EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows) + "\r").utf8)
-            return wrapped(out)
+            let place = String(repeating: "\n", count: rows) + EscapeSequence.cursorUp(rows)
+                + EscapeSequence.saveCursor
+            let after = EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows) + "\r"
+            return parts(place, bytes, after)
         }
     }
 
     /// The first frame of a live region: reserves the picture's rows and the status line,
     /// hides the cursor and draws.
-    public func firstFrame(_ picture: EncodedPicture, status: String?) -> [UInt8] {
-        var out: [UInt8] = Array(EscapeSequence.hideCursor.utf8)
+    public func firstFrame(_ picture: EncodedPicture, status: String?) -> [[UInt8]] {
         switch picture {
         case .text(let lines):
-            out += Array(lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined().utf8)
-            out += statusLine(status)
+            let text = EscapeSequence.hideCursor
+                + lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined()
+                + statusLine(status)
+            return [wrapped(Array(text.utf8))]
         case .graphics(let bytes, let rows):
-            out += Array(String(repeating: "\n", count: rows + 1).utf8)
-            out += Array((EscapeSequence.cursorUp(rows + 1) + EscapeSequence.saveCursor).utf8)
-            out += bytes
-            out += Array((EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows)).utf8)
-            out += statusLine(status)
+            let place = EscapeSequence.hideCursor + String(repeating: "\n", count: rows + 1)
+                + EscapeSequence.cursorUp(rows + 1) + EscapeSequence.saveCursor
+            let after = EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows)
+                + statusLine(status)
+            return parts(place, bytes, after)
         }
-        return wrapped(out)
     }
 
-    /// A later frame of the same region: `previousRows` is the picture height the region was
-    /// reserved with (the display keeps every frame of a region the same size).
-    public func nextFrame(_ picture: EncodedPicture, status: String?, previousRows: Int) -> [UInt8] {
-        var out: [UInt8] = []
+    /// A later frame of the same region: `previousRows` is the number of rows the previous
+    /// frame covered (the display keeps every frame of a region the same size).
+    public func nextFrame(_ picture: EncodedPicture, status: String?, previousRows: Int) -> [[UInt8]] {
         switch picture {
         case .text(let lines):
-            out += Array(("\r" + EscapeSequence.cursorUp(previousRows)).utf8)
-            out += Array(lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined().utf8)
-            out += statusLine(status)
+            let text = "\r" + EscapeSequence.cursorUp(previousRows)
+                + lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined()
+                + statusLine(status)
+            return [wrapped(Array(text.utf8))]
         case .graphics(let bytes, let rows):
-            out += Array(EscapeSequence.restoreCursor.utf8)
-            out += bytes
-            out += Array((EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows)).utf8)
-            out += statusLine(status)
+            let after = EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows)
+                + statusLine(status)
+            return parts(EscapeSequence.restoreCursor, bytes, after)
         }
-        return wrapped(out)
     }
 
     /// Rewrites only the status line of a live region (the cursor is on it).
     public func statusUpdate(_ status: String) -> [UInt8] {
-        wrapped(statusLine(status))
+        wrapped(Array(statusLine(status).utf8))
     }
 
     /// Ends a live region: the cursor shows again and goes under the status line when one was
@@ -109,8 +117,14 @@ public struct FrameComposer: Sendable {
         Array(((statusShown ? "\n" : "\r") + EscapeSequence.showCursor).utf8)
     }
 
-    private func statusLine(_ status: String?) -> [UInt8] {
-        Array(("\r" + EscapeSequence.eraseLine + (status ?? "")).utf8)
+    private func statusLine(_ status: String?) -> String {
+        "\r" + EscapeSequence.eraseLine + (status ?? "")
+    }
+
+    /// `place`, the picture, then `after`: one part, or two under tmux (split before the picture).
+    private func parts(_ place: String, _ picture: [UInt8], _ after: String) -> [[UInt8]] {
+        if tmux { return [Array(place.utf8), picture + Array(after.utf8)] }
+        return [wrapped(Array(place.utf8) + picture + Array(after.utf8))]
     }
 
     private func wrapped(_ bytes: [UInt8]) -> [UInt8] {

@@ -16,4 +16,6 @@ public final class CapturePort: TerminalPort {
     public func leaveKeyMode() {}
     public func windowSize() -> WindowSize? { base?.windowSize() }
     public func now() -> Double { base?.now() ?? 0 }
+    /// Captured output is printed in one piece later, so waiting now would change nothing.
+    public func pause(seconds: Double) {}
 }

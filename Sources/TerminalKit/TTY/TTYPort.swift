@@ -89,6 +89,11 @@ public final class TTYPort: TerminalPort {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    public func pause(seconds: Double) {
+        guard seconds > 0 else { return }
+        usleep(useconds_t(seconds * 1_000_000))
+    }
+
     private func waitUntilWritable() {
         var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
         _ = poll(&descriptor, 1, 100)

@@ -14,4 +14,6 @@ public protocol TerminalPort: AnyObject {
     func windowSize() -> WindowSize?
     /// Seconds on a monotonic clock.
     func now() -> Double
+    /// Waits `seconds` (used only to let tmux catch up; see `FrameComposer`).
+    func pause(seconds: Double)
 }

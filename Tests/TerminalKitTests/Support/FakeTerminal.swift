@@ -20,6 +20,8 @@ final class FakePort: TerminalPort {
     func leaveKeyMode() { keyModeDepth = max(0, keyModeDepth - 1) }
     func windowSize() -> WindowSize? { window }
     func now() -> Double { clock }
+    var pauses: [(at: Int, seconds: Double)] = []
+    func pause(seconds: Double) { pauses.append((output.count, seconds)) }
 
     var outputText: String { String(decoding: output, as: UTF8.self) }
 }
@@ -50,9 +52,9 @@ func numberedFigure(_ frame: Int, width: Int = 400, height: Int = 200) -> Figure
 }
 
 func capabilities(_ mode: GraphicsMode, interactive: Bool = true, sync: Bool = true,
-                  colors: ColorDepth = .trueColor) -> TerminalCapabilities {
+                  colors: ColorDepth = .trueColor, tmux: Bool = false) -> TerminalCapabilities {
     TerminalCapabilities(mode: mode, modeReason: "test", colors: colors, colorsReason: "test",
                          cellWidth: 10, cellHeight: 20, cellSizeSource: "test", columns: 80, rows: 40,
-                         synchronizedOutput: sync, tmux: false, interactive: interactive,
+                         synchronizedOutput: sync, tmux: tmux, interactive: interactive,
                          term: "xterm", termProgram: "", replies: [])
 }
