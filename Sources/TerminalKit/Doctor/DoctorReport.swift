@@ -30,6 +30,32 @@ public enum DoctorReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The whole report: the detection text, then the test picture shown in each mode of
+    /// `demonstrationModes`, each under its name. The pictures are encoded as for the real
+    /// display (sized to `base`'s window) and returned in the text, so the caller prints one
+    /// string.
+    public static func full(capabilities: TerminalCapabilities, requested: GraphicsMode,
+                            maxWidth: Int?, base: TerminalPort?, firstImageID: UInt32 = 1,
+                            encoders: (TerminalCapabilities) -> PictureEncoders) -> String {
+        var report = text(capabilities: capabilities, requested: requested, maxWidth: maxWidth)
+        var imageID = firstImageID
+        for mode in demonstrationModes(capabilities) {
+            var shown = capabilities
+            shown.mode = mode
+            if mode == .ascii { shown.colors = .none }
+            let capture = CapturePort(base: base)
+            let display = TerminalDisplay(capabilities: shown, port: capture,
+                                          encoders: encoders(shown), maxWidth: maxWidth,
+                                          live: false, framesDirectory: nil,
+                                          firstImageID: imageID, reportError: { _ in })
+            display.write("\n\(mode.rawValue):\n")
+            display.show(TestPicture.figure)
+            imageID &+= 1
+            report += String(decoding: capture.captured, as: UTF8.self)
+        }
+        return report
+    }
+
     /// The picture modes worth demonstrating: the detected graphics protocol (if any), then the
     /// text modes the terminal can show (coloured ones only with colour).
     public static func demonstrationModes(_ capabilities: TerminalCapabilities) -> [GraphicsMode] {
