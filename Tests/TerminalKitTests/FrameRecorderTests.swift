@@ -61,6 +61,7 @@ private func temporaryDirectory() -> String {
         #expect(errors.count == 1)
         #expect(errors.first?.contains("--frames") == true)
         #expect(errors.first?.contains(blocker) == true)
+        #expect(errors.first?.contains("'\(blocker)' is a file, not a directory") == true)
         #expect(ScreenModel(port.output).visibleImages.count == 2, "pictures still show")
     }
 }

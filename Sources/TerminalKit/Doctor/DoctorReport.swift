@@ -43,6 +43,8 @@ public enum DoctorReport {
             var shown = capabilities
             shown.mode = mode
             if mode == .ascii { shown.colors = .none }
+            // Text pictures fill the window's width; a test picture needs less.
+            shown.columns = min(shown.columns, 64)
             let capture = CapturePort(base: base)
             let display = TerminalDisplay(capabilities: shown, port: capture,
                                           encoders: encoders(shown), maxWidth: maxWidth,

@@ -34,22 +34,18 @@ public final class FrameRecorder {
     public func record(_ raster: Raster) {
         guard !failed else { return }
         if !directoryReady {
-            do {
-                try FileManager.default.createDirectory(atPath: directory,
-                                                        withIntermediateDirectories: true)
-                directoryReady = true
-            } catch {
-                fail("cannot create the directory '\(directory)': \(Self.reason(error))")
+            if let problem = Self.makeDirectory(directory) {
+                fail("cannot create the directory '\(directory)': \(problem)")
                 return
             }
+            directoryReady = true
         }
         let path = (directory as NSString).appendingPathComponent(Self.fileName(index: written + 1))
-        do {
-            try Data(png(raster)).write(to: URL(fileURLWithPath: path))
-            written += 1
-        } catch {
-            fail("cannot write '\(path)': \(Self.reason(error))")
+        if let problem = Self.writeFile(path, png(raster)) {
+            fail("cannot write '\(path)': \(problem)")
+            return
         }
+        written += 1
     }
 
     private func fail(_ message: String) {
@@ -57,13 +53,35 @@ public final class FrameRecorder {
         reportError("nv: --frames: \(message); no more frames will be written\n")
     }
 
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
+    /// Creates `path` and its missing parents; nil on success, else what went wrong and where.
+    /// POSIX calls rather than FileManager, whose messages do not say which errno it was.
+    private static func makeDirectory(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            return isDirectory.boolValue ? nil : "'\(path)' is a file, not a directory"
         }
-        return nsError.localizedDescription
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, let problem = makeDirectory(parent) { return problem }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            return "'\(path)': \(String(cString: strerror(errno)))"
+        }
+        return nil
+    }
+
+    /// Writes `bytes` to a new file at `path`; nil on success, else the system's reason.
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += count
+        }
+        return nil
     }
 }
