@@ -26,8 +26,11 @@ let package = Package(
             "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Encoder benchmark; run it in release: swift run -c release nv-bench-plots
+        .executableTarget(name: "nv-bench-plots", dependencies: ["Plots"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
-        .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
+                    exclude: ["Encoders/Golden"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),

@@ -13,26 +13,40 @@ struct AreaSampler {
     init(_ raster: Raster, width: Int, height: Int, background: RGBA) {
         self.width = width
         self.height = height
-        let source = AreaSampler.opaque(raster, background: background)
         let xWeights = AreaSampler.weights(from: raster.width, to: width)
         let yWeights = AreaSampler.weights(from: raster.height, to: height)
-        // rows: [sourceHeight, width, 3] after the horizontal pass.
+        let bg = (Float(background.r), Float(background.g), Float(background.b))
+        // rows: [sourceHeight, width, 3] after the horizontal pass, composited over the background.
         var rows = [Float](repeating: 0, count: raster.height * width * 3)
-        for y in 0..<raster.height {
-            for (x, taps) in xWeights.enumerated() {
-                var r: Float = 0, g: Float = 0, b: Float = 0
-                for (sx, w) in taps {
-                    let i = (y * raster.width + sx) * 3
-                    r += w * source[i]; g += w * source[i + 1]; b += w * source[i + 2]
+        raster.pixels.withUnsafeBufferPointer { src in
+            rows.withUnsafeMutableBufferPointer { rows in
+                for y in 0..<raster.height {
+                    let line = src.baseAddress! + y * raster.width * 4
+                    for (x, taps) in xWeights.enumerated() {
+                        var r: Float = 0, g: Float = 0, b: Float = 0
+                        for (sx, w) in taps {
+                            let p = line + 4 * sx
+                            let a = Float(p[3]) * (1 / 255)
+                            r += w * (Float(p[0]) * a + bg.0 * (1 - a))
+                            g += w * (Float(p[1]) * a + bg.1 * (1 - a))
+                            b += w * (Float(p[2]) * a + bg.2 * (1 - a))
+                        }
+                        let o = (y * width + x) * 3
+                        rows[o] = r; rows[o + 1] = g; rows[o + 2] = b
+                    }
                 }
-                let o = (y * width + x) * 3
-                rows[o] = r; rows[o + 1] = g; rows[o + 2] = b
             }
         }
         var out = [Float](repeating: 0, count: width * height * 3)
-        for (y, taps) in yWeights.enumerated() {
-            for (sy, w) in taps {
-                for i in 0..<(width * 3) { out[y * width * 3 + i] += w * rows[sy * width * 3 + i] }
+        rows.withUnsafeBufferPointer { rows in
+            out.withUnsafeMutableBufferPointer { out in
+                for (y, taps) in yWeights.enumerated() {
+                    let target = out.baseAddress! + y * width * 3
+                    for (sy, w) in taps {
+                        let source = rows.baseAddress! + sy * width * 3
+                        for i in 0..<(width * 3) { target[i] += w * source[i] }
+                    }
+                }
             }
         }
         rgb = out
@@ -65,17 +79,5 @@ struct AreaSampler {
             }
             return taps
         }
-    }
-
-    /// source: [height, width, 3] the raster composited over `background`, as floats.
-    static func opaque(_ raster: Raster, background: RGBA) -> [Float] {
-        let count = raster.width * raster.height
-        var out = [Float](repeating: 0, count: count * 3)
-        let bg = [Float(background.r), Float(background.g), Float(background.b)]
-        for i in 0..<count {
-            let a = Float(raster.pixels[4 * i + 3]) / 255
-            for c in 0..<3 { out[3 * i + c] = Float(raster.pixels[4 * i + c]) * a + bg[c] * (1 - a) }
-        }
-        return out
     }
 }

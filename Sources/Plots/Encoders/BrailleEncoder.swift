@@ -30,6 +30,9 @@ public enum BrailleEncoder {
         }
         var lines: [String] = []
         lines.reserveCapacity(rows)
+        let width = raster.width
+        let (paperR, paperG, paperB) = (Int(paper.r), Int(paper.g), Int(paper.b))
+        raster.pixels.withUnsafeBufferPointer { pixels in
         for row in 0..<rows {
             var out = ByteWriter(capacity: columns * (colored ? 24 : 3))
             var lastColor: RGBA?
@@ -41,15 +44,19 @@ public enum BrailleEncoder {
                     for dx in 0..<2 {
                         let xs = span(column * 2 + dx, dotsWide, raster.width)
                         var ink = false
-                        for y in ys {
-                            for x in xs {
-                                let p = raster[x, y]
-                                guard p.a >= 128 else { continue }
-                                let difference = max(abs(Int(p.r) - Int(paper.r)), abs(Int(p.g) - Int(paper.g)),
-                                                     abs(Int(p.b) - Int(paper.b)))
-                                if difference > threshold {
-                                    ink = true
-                                    sum.0 += Int(p.r); sum.1 += Int(p.g); sum.2 += Int(p.b); inkCount += 1
+                        do {
+                            for y in ys {
+                                let line = pixels.baseAddress! + y * width * 4
+                                for x in xs {
+                                    let p = line + 4 * x
+                                    guard p[3] >= 128 else { continue }
+                                    // Nested two-argument max: the three-argument one is variadic and allocates.
+                                    let difference = max(max(abs(Int(p[0]) - paperR), abs(Int(p[1]) - paperG)),
+                                                         abs(Int(p[2]) - paperB))
+                                    if difference > threshold {
+                                        ink = true
+                                        sum.0 += Int(p[0]); sum.1 += Int(p[1]); sum.2 += Int(p[2]); inkCount += 1
+                                    }
                                 }
                             }
                         }
@@ -71,18 +78,26 @@ public enum BrailleEncoder {
             if colored && lastColor != nil { TextGrid.appendReset(to: &out) }
             lines.append(String(decoding: out.bytes, as: UTF8.self))
         }
+        }
         return lines
     }
 
-    /// The most frequent colour among every 7th pixel (plots: the background).
+    /// The most frequent colour among every 97th pixel (plots: the background). A sample, because
+    /// hashing every pixel costs more than the whole rendering; 97 is prime so the sample does not
+    /// line up with the image's rows or grid lines.
     static func mostCommonColor(_ raster: Raster) -> RGBA {
-        var counts: [RGBA: Int] = [:]
+        var counts: [UInt32: Int] = [:]
         let total = raster.width * raster.height
-        for i in stride(from: 0, to: total, by: 7) { counts[raster[i % raster.width, i / raster.width], default: 0] += 1 }
-        return counts.max { $0.value < $1.value || ($0.value == $1.value && key($0.key) < key($1.key)) }?.key ?? .white
-    }
-
-    private static func key(_ c: RGBA) -> UInt32 {
-        UInt32(c.r) << 24 | UInt32(c.g) << 16 | UInt32(c.b) << 8 | UInt32(c.a)
+        raster.pixels.withUnsafeBufferPointer { p in
+            for i in stride(from: 0, to: total, by: 97) {
+                let key = UInt32(p[4 * i]) << 24 | UInt32(p[4 * i + 1]) << 16 | UInt32(p[4 * i + 2]) << 8 | UInt32(p[4 * i + 3])
+                counts[key, default: 0] += 1
+            }
+        }
+        // Ties go to the larger key, so the choice does not depend on dictionary order.
+        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key else {
+            return .white
+        }
+        return RGBA(UInt8(best >> 24), UInt8((best >> 16) & 0xFF), UInt8((best >> 8) & 0xFF), UInt8(best & 0xFF))
     }
 }

@@ -30,13 +30,20 @@ public enum MedianCut {
             counts.withUnsafeMutableBufferPointer { counts in
                 sums.withUnsafeMutableBufferPointer { sums in
                     pixelBins.withUnsafeMutableBufferPointer { pixelBins in
-                        for i in 0..<count {
+                        // Runs of one colour (most of a plot) are counted once per run.
+                        var i = 0
+                        while i < count {
                             let key = IndexedImage.opaqueKey(src.baseAddress! + 4 * i, background: background)
                             let r = Int(key >> 16), g = Int((key >> 8) & 0xFF), b = Int(key & 0xFF)
                             let bin = (r >> 3) << 10 | (g >> 3) << 5 | (b >> 3)
-                            pixelBins[i] = UInt16(bin)
-                            counts[bin] += 1
-                            sums[3 * bin] += r; sums[3 * bin + 1] += g; sums[3 * bin + 2] += b
+                            let runStart = i
+                            repeat {
+                                pixelBins[i] = UInt16(bin)
+                                i += 1
+                            } while i < count && IndexedImage.opaqueKey(src.baseAddress! + 4 * i, background: background) == key
+                            let run = i - runStart
+                            counts[bin] += run
+                            sums[3 * bin] += r * run; sums[3 * bin + 1] += g * run; sums[3 * bin + 2] += b * run
                         }
                     }
                 }

@@ -53,36 +53,50 @@ public enum SixelEncoder {
             out.appendDecimal(percent(color.g)); out.append(UInt8(ascii: ";"))
             out.appendDecimal(percent(color.b))
         }
-        let colorCount = image.palette.count
+        let colorCount = max(image.palette.count, 1)
         // masks: [colors, width] the 6-bit column masks of each colour in the current band.
-        var masks = [UInt8](repeating: 0, count: max(colorCount * width, 1))
-        // used: [colors] whether the colour occurs in this band; order: the colours in first-seen order.
-        var used = [Bool](repeating: false, count: colorCount)
-        var order: [Int] = []
-        order.reserveCapacity(colorCount)
+        let masks = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: colorCount * max(width, 1))
+        masks.initialize(repeating: 0)
+        // first, last: [colors] the column range where the colour occurs in this band (first > last:
+        // not in the band); order: the band's colours in first-seen order.
+        let first = UnsafeMutableBufferPointer<Int>.allocate(capacity: colorCount)
+        let last = UnsafeMutableBufferPointer<Int>.allocate(capacity: colorCount)
+        let order = UnsafeMutableBufferPointer<Int>.allocate(capacity: colorCount)
+        first.initialize(repeating: Int.max)
+        last.initialize(repeating: -1)
+        defer { masks.deallocate(); first.deallocate(); last.deallocate(); order.deallocate() }
         image.indices.withUnsafeBufferPointer { indices in
-            masks.withUnsafeMutableBufferPointer { masks in
-                for bandTop in stride(from: 0, to: height, by: 6) {
-                    let rows = min(6, height - bandTop)
-                    for dy in 0..<rows {
-                        let bit = UInt8(1) << UInt8(dy)
-                        let row = indices.baseAddress! + (bandTop + dy) * width
-                        for x in 0..<width {
-                            let c = Int(row[x])
-                            masks[c * width + x] |= bit
-                            if !used[c] { used[c] = true; order.append(c) }
-                        }
-                    }
-                    if bandTop > 0 { out.append(UInt8(ascii: "-")) }
-                    for (k, c) in order.enumerated() {
-                        if k > 0 { out.append(UInt8(ascii: "$")) }
-                        out.append(UInt8(ascii: "#")); out.appendDecimal(c)
+            for bandTop in stride(from: 0, to: height, by: 6) {
+                var orderCount = 0
+                for dy in 0..<min(6, height - bandTop) {
+                    let bit = UInt8(1) << UInt8(dy)
+                    let row = indices.baseAddress! + (bandTop + dy) * width
+                    var x = 0
+                    while x < width {
+                        // A run of one colour: set its bit once per pixel, update its range once.
+                        let c = Int(row[x])
                         let line = masks.baseAddress! + c * width
-                        writeRuns(line, count: width, to: &out)
-                        line.update(repeating: 0, count: width)
-                        used[c] = false
+                        let runStart = x
+                        repeat {
+                            line[x] |= bit
+                            x += 1
+                        } while x < width && Int(row[x]) == c
+                        if last[c] < 0 { order[orderCount] = c; orderCount += 1 }
+                        if runStart < first[c] { first[c] = runStart }
+                        if x - 1 > last[c] { last[c] = x - 1 }
                     }
-                    order.removeAll(keepingCapacity: true)
+                }
+                if bandTop > 0 { out.append(UInt8(ascii: "-")) }
+                for k in 0..<orderCount {
+                    let c = order[k]
+                    if k > 0 { out.append(UInt8(ascii: "$")) }
+                    out.append(UInt8(ascii: "#")); out.appendDecimal(c)
+                    let line = masks.baseAddress! + c * width
+                    // Columns before `first` are empty: skip them with one run of `?`.
+                    writeRuns(line, from: first[c], through: last[c], to: &out)
+                    (line + first[c]).update(repeating: 0, count: last[c] - first[c] + 1)
+                    first[c] = Int.max
+                    last[c] = -1
                 }
             }
         }
@@ -90,24 +104,28 @@ public enum SixelEncoder {
         return out.bytes
     }
 
-    /// Writes one colour's line of column masks as sixel characters, runs of 4 or more as
-    /// `!n c`, leaving out trailing empty columns.
+    /// Writes one colour's line of column masks as sixel characters: `from` empty columns as
+    /// `?`, then the masks up to `through`; runs of 4 or more as `!n c`.
     @inline(__always)
-    static func writeRuns(_ line: UnsafeMutablePointer<UInt8>, count: Int, to out: inout ByteWriter) {
-        var end = count
-        while end > 0 && line[end - 1] == 0 { end -= 1 }
-        var x = 0
-        while x < end {
+    static func writeRuns(_ line: UnsafeMutablePointer<UInt8>, from start: Int, through end: Int,
+                          to out: inout ByteWriter) {
+        writeRun(of: 63, count: start, to: &out)
+        var x = start
+        while x <= end {
             let mask = line[x]
             var run = 1
-            while x + run < end && line[x + run] == mask { run += 1 }
-            let character = mask + 63
-            if run >= 4 {
-                out.append(UInt8(ascii: "!")); out.appendDecimal(run); out.append(character)
-            } else {
-                for _ in 0..<run { out.append(character) }
-            }
+            while x + run <= end && line[x + run] == mask { run += 1 }
+            writeRun(of: mask + 63, count: run, to: &out)
             x += run
+        }
+    }
+
+    @inline(__always)
+    static func writeRun(of character: UInt8, count: Int, to out: inout ByteWriter) {
+        if count >= 4 {
+            out.append(UInt8(ascii: "!")); out.appendDecimal(count); out.append(character)
+        } else {
+            for _ in 0..<count { out.append(character) }
         }
     }
 }

@@ -45,6 +45,31 @@ import Testing
         #expect(types == ["IHDR", "IDAT", "IEND"])
     }
 
+    @Test(arguments: [1, 2, 3, 4, 7])
+    func deflateInPiecesIsOneValidStream(pieces: Int) throws {
+        let raster = TestPattern.plot(width: 300, height: 200)
+        for level in [0, 1, 6] {
+            var stream: [UInt8] = []
+            let ok = raster.pixels.withUnsafeBytes {
+                Zlib.deflate($0, settings: DeflateSettings(level: level), pieces: pieces, appendingTo: &stream)
+            }
+            #expect(ok)
+            // inflate checks the header and the combined Adler-32.
+            #expect(try Zlib.inflate(stream) == raster.pixels)
+        }
+        var tiny: [UInt8] = []
+        _ = [UInt8]([1, 2]).withUnsafeBytes { Zlib.deflate($0, settings: DeflateSettings(), pieces: 5, appendingTo: &tiny) }
+        #expect(try Zlib.inflate(tiny) == [1, 2])
+    }
+
+    @Test func inflateRefusesOversizedAndBrokenStreams() {
+        let stream = Zlib.deflate([UInt8](repeating: 7, count: 1000))
+        #expect(throws: Zlib.InflateError.tooLarge(limit: 999)) { try Zlib.inflate(stream, limit: 999) }
+        #expect((try? Zlib.inflate(stream, limit: 1000)) == [UInt8](repeating: 7, count: 1000))
+        #expect(throws: Zlib.InflateError.truncated) { try Zlib.inflate(Array(stream.dropLast(6))) }
+        #expect { try Zlib.inflate([0x78, 0x01, 0xFF, 0xFF]) } throws: { "\($0)".contains("corrupt") }
+    }
+
     @Test func crcMatchesTheKnownCheckValue() {
         // The CRC-32 of "123456789" is 0xCBF43926 (the standard check value).
         #expect(Zlib.crc32(Array("123456789".utf8)) == 0xCBF4_3926)

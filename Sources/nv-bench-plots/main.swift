@@ -1,0 +1,132 @@
+import Foundation
+import Plots
+
+// Encoder benchmark: milliseconds per encode (median of N runs) and bytes per frame for every
+// encoder and its variants, on a 1200x700 plot-like raster.
+// Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
+//      swift run -c release nv-bench-plots --write DIR   writes one output of each encoder to DIR
+//      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
+//      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
+//      dump of a real figure instead of the synthetic images.
+
+let width = 1200, height = 700
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == "--write", arguments.count == 2 {
+    let directory = URL(fileURLWithPath: arguments[1])
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: directory.appendingPathComponent(name))
+        print("wrote \(directory.appendingPathComponent(name).path) (\(bytes.count) bytes)")
+    }
+    let samples: [(String, Raster)] = [
+        ("plot", TestPattern.plot(width: width, height: height, antialiased: true)),
+        ("plot-few", TestPattern.plot(width: 301, height: 203, antialiased: false)),
+        ("gradient", TestPattern.gradient(width: 256, height: 131)),
+        ("noise", TestPattern.noise(width: 97, height: 61, seed: 1)),
+    ]
+    for (name, raster) in samples {
+        try write("\(name).rgba", raster.pixels)
+        try write("\(name).png", PNGEncoder.encode(raster))
+        try write("\(name).sixel", SixelEncoder.encode(raster))
+        try write("\(name).kitty", KittyEncoder.encode(raster))
+        try write("\(name).iterm", ITermEncoder.encode(raster))
+        let text = [("blocks", HalfBlockEncoder.encode(raster, columns: 100)),
+                    ("blocks256", HalfBlockEncoder.encode(raster, columns: 100, palette: .xterm256)),
+                    ("braille", BrailleEncoder.encode(raster, columns: 100, colored: true)),
+                    ("ascii", AsciiEncoder.encode(raster, columns: 100))]
+        for (mode, lines) in text { try write("\(name)-\(mode).txt", Array((lines.joined(separator: "\n") + "\n").utf8)) }
+    }
+    exit(0)
+}
+
+let external: (path: String, width: Int, height: Int)? =
+    arguments.first == "--rgba" && arguments.count >= 4
+        ? (arguments[1], Int(arguments[2]) ?? 0, Int(arguments[3]) ?? 0) : nil
+let runs = (external != nil ? arguments.dropFirst(4).first : arguments.first).flatMap(Int.init) ?? 21
+
+/// CPU time of the whole process (all threads), in milliseconds.
+func processCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+}
+
+/// One measured encoder: the median and minimum wall time of `runs` calls, the median CPU time
+/// (all threads: above the wall time when the encoder uses several cores, and not inflated when
+/// other processes share the machine), and the bytes of the last call.
+func measure(_ name: String, _ encode: () -> Int) {
+    var wall: [Double] = [], cpu: [Double] = []
+    var bytes = encode() // warm-up (first-touch page faults, lazy tables)
+    for _ in 0..<runs {
+        let cpuStart = processCPUMilliseconds()
+        let start = ContinuousClock.now
+        bytes = encode()
+        let elapsed = ContinuousClock.now - start
+        cpu.append(processCPUMilliseconds() - cpuStart)
+        wall.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+    }
+    wall.sort(); cpu.sort()
+    let name = name.padding(toLength: 40, withPad: " ", startingAt: 0)
+    print(name, String(format: "%8.2f %8.2f %8.2f %10d", wall[wall.count / 2], wall[0], cpu[cpu.count / 2], bytes))
+}
+
+func section(_ title: String, raster: Raster) {
+    print("\n== \(title) (\(raster.width)x\(raster.height)), median of \(runs) ==")
+    print("encoder".padding(toLength: 40, withPad: " ", startingAt: 0), "wall ms   min ms   cpu ms      bytes")
+
+    var filters: [(String, PNGEncoder.FilterChoice)] = PNGFilter.allCases.map { ("\($0)", .fixed($0)) }
+    filters.append(("adaptive sub/up/paeth", .adaptive([.sub, .up, .paeth])))
+    filters.append(("adaptive all", .adaptiveAll))
+    for (label, filter) in filters {
+        for level in [1, 2, 6] {
+            let options = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(level: level))
+            measure("png \(label) level \(level)") { PNGEncoder.encode(raster, options: options).count }
+        }
+        let rle = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(level: 6, strategy: .runLength))
+        measure("png \(label) rle") { PNGEncoder.encode(raster, options: rle).count }
+    }
+    measure("png default") { PNGEncoder.encode(raster).count }
+
+    for level in [1, 2, 6] {
+        let options = KittyEncoder.Options(format: .zlib(DeflateSettings(level: level)))
+        measure("kitty f=24/32 o=z level \(level)") { KittyEncoder.encode(raster, options: options).count }
+    }
+    let kittyRLE = KittyEncoder.Options(format: .zlib(DeflateSettings(level: 6, strategy: .runLength)))
+    measure("kitty f=24/32 o=z rle") { KittyEncoder.encode(raster, options: kittyRLE).count }
+    let kittyPNG = KittyEncoder.Options(format: .png(PNGEncoder.Options()))
+    measure("kitty f=100 (png default)") { KittyEncoder.encode(raster, options: kittyPNG).count }
+    measure("kitty default") { KittyEncoder.encode(raster).count }
+    measure("kitty default, tmux") { KittyEncoder.encode(raster, options: .init(tmux: true)).count }
+
+    measure("sixel: palette only") { IndexedImage(raster).palette.count }
+    let indexed = IndexedImage(raster)
+    print("  (\(indexed.isExact ? "exact" : "quantised") palette of \(indexed.palette.count) colours)")
+    measure("sixel: bands only") { SixelEncoder.encode(indexed).count }
+    measure("sixel") { SixelEncoder.encode(raster).count }
+    measure("sixel 16 registers") { SixelEncoder.encode(raster, options: .init(maxColors: 16)).count }
+
+    measure("iterm2") { ITermEncoder.encode(raster).count }
+    func textBytes(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
+    measure("blocks 24-bit, 120 columns") { textBytes(HalfBlockEncoder.encode(raster, columns: 120)) }
+    measure("blocks 256, 120 columns") { textBytes(HalfBlockEncoder.encode(raster, columns: 120, palette: .xterm256)) }
+    measure("braille, 120 columns") { textBytes(BrailleEncoder.encode(raster, columns: 120)) }
+    measure("braille coloured, 120 columns") { textBytes(BrailleEncoder.encode(raster, columns: 120, colored: true)) }
+    measure("ascii, 120 columns") { textBytes(AsciiEncoder.encode(raster, columns: 120)) }
+}
+
+if let external {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: external.path)))
+    guard external.width > 0, external.height > 0, bytes.count == external.width * external.height * 4 else {
+        print("--rgba: \(external.path) has \(bytes.count) bytes, not \(external.width)x\(external.height)x4")
+        exit(1)
+    }
+    var raster = Raster(width: external.width, height: external.height)
+    raster.pixels = bytes
+    section(external.path, raster: raster)
+    exit(0)
+}
+
+section("synthetic anti-aliased plot", raster: TestPattern.plot(width: width, height: height, antialiased: true))
+section("synthetic plot, few colours", raster: TestPattern.plot(width: width, height: height, antialiased: false))
+section("noise (worst case)", raster: TestPattern.noise(width: width, height: height, seed: 1))
