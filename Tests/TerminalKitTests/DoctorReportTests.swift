@@ -27,6 +27,18 @@ import Testing
         #expect(report.contains("frame \(TestPicture.draw(width: 8, height: 4)[0, 0].r) blocks"), "text modes show the test picture")
     }
 
+    @Test func textPicturesAreAtMost64ColumnsWide() {
+        let port = FakePort()
+        port.window = WindowSize(columns: 200, rows: 60)
+        let report = DoctorReport.full(capabilities: capabilities(.blocks), requested: .auto,
+                                       maxWidth: nil, base: port, encoders: { _ in .plots(for: capabilities(.blocks)) })
+        let asciiLines = report.components(separatedBy: "\nascii:\n").last?
+            .split(separator: "\n") ?? []
+        #expect(!asciiLines.isEmpty)
+        #expect(asciiLines.allSatisfy { $0.count <= 64 })
+        #expect(asciiLines.contains { $0.count >= 60 })
+    }
+
     @Test func withoutATerminalOnlyASCII() {
         let report = DoctorReport.full(capabilities: capabilities(.ascii, interactive: false, colors: .none),
                                        requested: .auto, maxWidth: nil, base: nil,

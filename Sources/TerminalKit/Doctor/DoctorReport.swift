@@ -44,8 +44,9 @@ public enum DoctorReport {
             shown.mode = mode
             if mode == .ascii { shown.colors = .none }
             // Text pictures fill the window's width; a test picture needs less.
-            shown.columns = min(shown.columns, 64)
-            let capture = CapturePort(base: base)
+            let textColumns = 64
+            shown.columns = min(shown.columns, textColumns)
+            let capture = CapturePort(base: base, maxColumns: textColumns)
             let display = TerminalDisplay(capabilities: shown, port: capture,
                                           encoders: encoders(shown), maxWidth: maxWidth,
                                           live: false, framesDirectory: nil,

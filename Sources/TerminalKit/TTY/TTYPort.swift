@@ -6,6 +6,9 @@ public final class TTYPort: TerminalPort {
     /// Descriptor of the controlling terminal for input, or -1 when there is none.
     public let inputDescriptor: Int32
     private let ownsInput: Bool
+    /// True while this port holds the keyboard mode (another port, e.g. the doctor's, must
+    /// not restore it when it goes away).
+    private var inKeyMode = false
 
     /// Opens the controlling terminal for reading; without one, reading returns nothing.
     public init() {
@@ -20,7 +23,7 @@ public final class TTYPort: TerminalPort {
     }
 
     deinit {
-        KeyboardMode.restore()
+        if inKeyMode { KeyboardMode.restore() }
         if ownsInput { close(inputDescriptor) }
     }
 
@@ -64,12 +67,14 @@ public final class TTYPort: TerminalPort {
     }
 
     public func enterKeyMode() {
-        guard inputDescriptor >= 0 else { return }
-        KeyboardMode.enter(descriptor: inputDescriptor)
+        guard inputDescriptor >= 0, !KeyboardMode.isActive else { return }
+        inKeyMode = KeyboardMode.enter(descriptor: inputDescriptor)
     }
 
     public func leaveKeyMode() {
+        guard inKeyMode else { return }
         KeyboardMode.restore()
+        inKeyMode = false
     }
 
     public func windowSize() -> WindowSize? {
