@@ -21,8 +21,9 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["CZlib"]),
         .target(name: "Plots", dependencies: ["Runtime", "CZlib"]),
         .target(name: "Interpreter", dependencies: ["Runtime", "Plots"]),
+        .target(name: "TerminalKit", dependencies: ["Interpreter", "Plots", "Runtime"]),
         .executableTarget(name: "nv", dependencies: [
-            "Interpreter", "Plots", "Runtime", "CReadline",
+            "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nv-bench-runtime", dependencies: ["Runtime"]),
@@ -33,6 +34,7 @@ let package = Package(
                     exclude: ["Encoders/Golden"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),
     ]
 )
 

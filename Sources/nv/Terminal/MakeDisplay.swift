@@ -1,23 +1,24 @@
 import Foundation
 import Interpreter
 import Plots
+import TerminalKit
 
 /// Builds the display for this process: graphics protocol, text rendering, or plain output,
-/// from the options and what the terminal can do.
+/// from the options and what the terminal can do (see `TerminalProbe` for the queries; they
+/// take at most 200 ms, and none are sent when stdout is not a terminal).
 func makeDisplay(options: SessionOptions) -> Display {
-    PlainDisplay()
+    let port = TTYPort()
+    let capabilities = TerminalProbe.detect(requested: options.graphics, port: port)
+    return TerminalDisplay(capabilities: capabilities, port: port,
+                           encoders: .plots(for: capabilities), maxWidth: options.maxWidth,
+                           live: options.live, framesDirectory: options.framesDirectory,
+                           firstImageID: firstKittyImageID(),
+                           reportError: { FileHandle.standardError.write(Data($0.utf8)) })
 }
 
-/// Text only: writes output to stdout and says that a figure was made.
-final class PlainDisplay: Display {
-    func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-    func show(_ figure: Figure) {
-        write("[figure \(figure.preferredWidth)x\(figure.preferredHeight)]\n")
-    }
-    func beginLive() {}
-    func updateLive(_ figure: Figure, force: Bool) -> Bool { false }
-    func endLive() {}
-    func stopRequested() -> Bool { false }
+/// The first kitty image id of this process, spread by the process id so that two nv runs in
+/// the same kitty window do not replace each other's pictures in the scrollback.
+func firstKittyImageID() -> UInt32 {
+    let spread = UInt32(truncatingIfNeeded: getpid()) &* 2_654_435_761
+    return max(1, spread & 0x7FFF_FF00)
 }

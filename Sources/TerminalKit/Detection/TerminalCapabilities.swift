@@ -1,0 +1,80 @@
+import Plots
+
+/// How many colours text output may use.
+public enum ColorDepth: String, Sendable {
+    /// 24-bit RGB escape sequences (`COLORTERM=truecolor` or `24bit`).
+    case trueColor = "24-bit"
+    /// The xterm 256-colour palette.
+    case palette256 = "256 colours"
+    /// No colour escape sequences at all (`NO_COLOR`, a dumb terminal, or not a terminal).
+    case none = "no colour"
+}
+
+/// The size of a terminal window: columns and rows of cells, and the pixel size if the kernel
+/// knows it (0 when it does not, which is common).
+public struct WindowSize: Equatable, Sendable {
+    public var columns: Int
+    public var rows: Int
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+
+    public init(columns: Int, rows: Int, pixelWidth: Int = 0, pixelHeight: Int = 0) {
+        self.columns = columns
+        self.rows = rows
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+    }
+}
+
+/// What nv decided about the terminal: how pictures are shown and how big a cell is.
+/// Each decision carries the reason, so `nv --doctor` can explain it.
+public struct TerminalCapabilities: Equatable, Sendable {
+    /// The resolved picture mode; never `.auto`.
+    public var mode: GraphicsMode
+    /// Why `mode` was chosen ("kitty replied OK to the graphics query", "--graphics sixel"...).
+    public var modeReason: String
+    /// Colours available to text output.
+    public var colors: ColorDepth
+    /// Why `colors` was chosen.
+    public var colorsReason: String
+    /// Cell size in pixels.
+    public var cellWidth: Int
+    public var cellHeight: Int
+    /// Where the cell size came from.
+    public var cellSizeSource: String
+    /// Window size in cells.
+    public var columns: Int
+    public var rows: Int
+    /// True when frames may be wrapped in synchronized output (mode 2026).
+    public var synchronizedOutput: Bool
+    /// True inside tmux: graphics go through tmux passthrough and pixel sizes are guessed.
+    public var tmux: Bool
+    /// True when stdout is a terminal: live figures animate and the keyboard can stop work.
+    public var interactive: Bool
+    /// `TERM` and `TERM_PROGRAM` as found in the environment (empty when unset).
+    public var term: String
+    public var termProgram: String
+    /// The replies the terminal sent to the detection queries (empty when none were sent).
+    public var replies: [TerminalReply]
+
+    public init(mode: GraphicsMode, modeReason: String, colors: ColorDepth, colorsReason: String,
+                cellWidth: Int, cellHeight: Int, cellSizeSource: String, columns: Int, rows: Int,
+                synchronizedOutput: Bool, tmux: Bool, interactive: Bool, term: String,
+                termProgram: String, replies: [TerminalReply]) {
+        self.mode = mode
+        self.modeReason = modeReason
+        self.colors = colors
+        self.colorsReason = colorsReason
+        self.cellWidth = cellWidth
+        self.cellHeight = cellHeight
+        self.cellSizeSource = cellSizeSource
+        self.columns = columns
+        self.rows = rows
+        self.synchronizedOutput = synchronizedOutput
+        self.tmux = tmux
+        self.interactive = interactive
+        self.term = term
+        self.termProgram = termProgram
+        self.replies = replies
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Plots
+
+/// Asks the terminal what it can do and resolves the answer into capabilities.
+///
+/// The queries are sent with the keyboard in unbuffered, unechoed mode (so replies are neither
+/// shown nor held back until Enter) and read for at most `timeoutMilliseconds` in total; the DA1
+/// reply, which every real terminal sends and which comes last, ends the wait early (under tmux
+/// see `isComplete`). A terminal
+/// that answers nothing costs the timeout once, never a hang. The keyboard mode is restored
+/// before returning.
+public enum TerminalProbe {
+    /// Detects the capabilities for `requested` on the real terminal.
+    public static func detect(requested: GraphicsMode, port: TTYPort,
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              timeoutMilliseconds: Int = 200) -> TerminalCapabilities {
+        let stdoutIsTTY = TTYPort.stdoutIsTerminal
+        var replies: [TerminalReply] = []
+        let shouldQuery = stdoutIsTTY && port.inputDescriptor >= 0
+            && requested != .ascii && requested != .none && environment["TERM"] != "dumb"
+        if shouldQuery {
+            replies = query(port: port, tmux: !(environment["TMUX"] ?? "").isEmpty,
+                            timeoutMilliseconds: timeoutMilliseconds)
+        }
+        return CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
+                                          environment: environment, replies: replies,
+                                          window: port.windowSize())
+    }
+
+    private static func query(port: TTYPort, tmux: Bool, timeoutMilliseconds: Int) -> [TerminalReply] {
+        let alreadyInKeyMode = KeyboardMode.isActive
+        if !alreadyInKeyMode { port.enterKeyMode() }
+        defer { if !alreadyInKeyMode { port.leaveKeyMode() } }
+        port.write(Array(EscapeSequence.detectionQueries(tmux: tmux).utf8))
+        let deadline = port.now() + Double(timeoutMilliseconds) / 1000
+        var buffer: [UInt8] = []
+        var replies: [TerminalReply] = []
+        while true {
+            let remaining = Int32(max(0, (deadline - port.now()) * 1000))
+            let chunk = port.read(timeoutMilliseconds: remaining)
+            if chunk.isEmpty && remaining <= 0 { break }
+            buffer += chunk
+            let parsed = TerminalReplyParser.parse(buffer)
+            replies += parsed.replies
+            buffer = parsed.pending
+            if isComplete(replies, tmux: tmux) { break }
+            if chunk.isEmpty && port.now() >= deadline { break }
+        }
+        return replies
+    }
+
+    /// True when no more replies are worth waiting for. Normally that is the DA1 reply, which
+    /// comes last. Under tmux, tmux answers DA1 itself at once, while the kitty query travels
+    /// through passthrough to the outer terminal and its answer comes back later (measured in
+    /// kitty with `allow-passthrough on`), so there the wait ends with a kitty reply or the
+    /// timeout.
+    static func isComplete(_ replies: [TerminalReply], tmux: Bool) -> Bool {
+        let has: (TerminalReply) -> Bool = tmux
+            ? { if case .kittyGraphics = $0 { true } else { false } }
+            : { if case .deviceAttributes = $0 { true } else { false } }
+        return replies.contains(where: has)
+    }
+}

@@ -1,0 +1,246 @@
+import Interpreter
+import Plots
+
+/// The terminal's `Display`: text to stdout, figures sized to the window and encoded for the
+/// detected protocol, live figures replaced in place, `q` read without blocking.
+///
+/// A live figure animates only when stdout is a terminal, `--no-live` is off and the mode can
+/// move the cursor (not ASCII, whose output holds no escape sequence). Otherwise only forced
+/// frames (a run's last) are printed, as a still picture, and other frames are only written to
+/// `--frames` when they pass the rate limit.
+public final class TerminalDisplay: Display {
+    /// What was detected about the terminal (or decided from the options).
+    public let capabilities: TerminalCapabilities
+    private let port: TerminalPort
+    private let encoders: PictureEncoders
+    private let maxWidth: Int?
+    private let animates: Bool
+    private let recorder: FrameRecorder?
+    private let composer: FrameComposer
+    private var limiter: FrameRateLimiter
+    private var nextImageID: UInt32
+    private var atLineStart = true
+
+    private struct Region {
+        var layout: ImageLayout
+        var imageID: UInt32
+        /// Text rows the last frame covered (what the next frame moves up over).
+        var drawnRows = 0
+    }
+    private var liveActive = false
+    private var region: Region?
+    private var status: String?
+    private var statusDrawnAt = -Double.infinity
+    private var stopLatched = false
+
+    /// - Parameters:
+    ///   - live: false for `--no-live`: live figures show only their forced (last) frame.
+    ///   - framesDirectory: `--frames DIR`; `reportError` gets its one error message if any.
+    ///   - firstImageID: the kitty image id of the first picture; each later picture or live
+    ///     region takes the next one, so a new picture never replaces an older one.
+    public init(capabilities: TerminalCapabilities, port: TerminalPort, encoders: PictureEncoders,
+                maxWidth: Int?, live: Bool, framesDirectory: String?,
+                firstImageID: UInt32 = 1, maxFramesPerSecond: Double = 30,
+                reportError: @escaping (String) -> Void) {
+        self.capabilities = capabilities
+        self.port = port
+        self.encoders = encoders
+        self.maxWidth = maxWidth
+        composer = FrameComposer(mode: capabilities.mode,
+                                 synchronized: capabilities.synchronizedOutput,
+                                 tmux: capabilities.tmux)
+        animates = capabilities.interactive && live && composer.escapesAllowed
+        recorder = framesDirectory.map {
+            FrameRecorder(directory: $0, png: encoders.png, reportError: reportError)
+        }
+        limiter = FrameRateLimiter(maxFramesPerSecond: maxFramesPerSecond)
+        nextImageID = max(1, firstImageID)
+    }
+
+    public func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        closeRegion()
+        port.write(Array(text.utf8))
+        atLineStart = text.hasSuffix("\n")
+    }
+
+    public func show(_ figure: Figure) {
+        closeRegion()
+        let layout = fitted(figure, reservedRows: 1)
+        let raster = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
+        if capabilities.mode != .none {
+            startLine()
+            send(composer.still(encode(raster, layout: layout, imageID: takeImageID())))
+            atLineStart = true
+        }
+        record(figure, displayed: raster)
+    }
+
+    public func beginLive() {
+        closeRegion()
+        liveActive = true
+        limiter.reset()
+        status = nil
+        statusDrawnAt = -Double.infinity
+        stopLatched = false
+        if capabilities.interactive { port.enterKeyMode() }
+    }
+
+    @discardableResult
+    public func updateLive(_ figure: Figure, force: Bool) -> Bool {
+        let start = port.now()
+        guard limiter.allows(at: start, force: force) else { return false }
+        guard animates, liveActive else {
+            if force {
+                show(figure)
+            } else {
+                guard recorder != nil else { return false }
+                record(figure, displayed: nil)
+            }
+            limiter.recordFrame(start: start, end: port.now())
+            return true
+        }
+        let current: Region
+        let isFirst: Bool
+        if let region {
+            current = region
+            isFirst = false
+        } else {
+            current = Region(layout: fitted(figure, reservedRows: 2), imageID: takeImageID())
+            isFirst = true
+        }
+        let layout = current.layout
+        let raster = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
+        let picture = encode(raster, layout: layout, imageID: current.imageID)
+        let shownStatus = status.map(clipped)
+        if isFirst {
+            startLine()
+            send(composer.firstFrame(picture, status: shownStatus))
+        } else {
+            send(composer.nextFrame(picture, status: shownStatus, previousRows: current.drawnRows))
+        }
+        region = current
+        region?.drawnRows = picture.rows
+        record(figure, displayed: raster)
+        limiter.recordFrame(start: start, end: port.now())
+        return true
+    }
+
+    public func endLive() {
+        closeRegion()
+        if !animates, let status, !status.isEmpty {
+            write(status + "\n")
+        }
+        if capabilities.interactive { port.leaveKeyMode() }
+        liveActive = false
+        status = nil
+        stopLatched = false
+    }
+
+    public func stopRequested() -> Bool {
+        guard !stopLatched, liveActive, capabilities.interactive else { return stopLatched }
+        let typed = port.readAvailableInput()
+        if typed.contains(UInt8(ascii: "q")) || typed.contains(UInt8(ascii: "Q")) {
+            stopLatched = true
+        }
+        return stopLatched
+    }
+
+    /// Sets the text line shown under the live picture (epoch, loss, rate, ETA). While frames
+    /// animate it is redrawn in place, at most 15 times a second unless `force`; otherwise the
+    /// last status is printed once when the live figure ends. A line wider than the window is
+    /// cut, since a wrapped line would break in-place replacement.
+    public func setStatus(_ line: String, force: Bool = false) {
+        status = line
+        guard animates, liveActive, region != nil else { return }
+        let now = port.now()
+        guard force || now - statusDrawnAt >= 1.0 / 15 else { return }
+        statusDrawnAt = now
+        port.write(composer.statusUpdate(clipped(line)))
+    }
+
+    /// Ends the current live region so that what follows is written below it. The next live
+    /// frame starts a new region (and, for kitty, a new image id).
+    private func closeRegion() {
+        guard region != nil else { return }
+        port.write(composer.finish(statusShown: !(status ?? "").isEmpty))
+        region = nil
+        atLineStart = true
+    }
+
+    /// Writes a frame's parts; between parts (graphics under tmux), gives tmux time to process
+    /// the first part, so the picture lands where that part left the cursor.
+    private func send(_ parts: [[UInt8]]) {
+        for (index, part) in parts.enumerated() {
+            if index > 0 { port.pause(seconds: Self.tmuxSettleTime) }
+            port.write(part)
+        }
+    }
+
+    /// How long tmux gets to catch up before a picture goes through passthrough: measured
+    /// enough in kitty under tmux 3.3a with 10 ms; 15 ms leaves a margin on a loaded machine.
+    static let tmuxSettleTime = 0.015
+
+    private func startLine() {
+        if !atLineStart { port.write(Array("\n".utf8)) }
+        atLineStart = true
+    }
+
+    private func fitted(_ figure: Figure, reservedRows: Int) -> ImageLayout {
+        var capabilities = capabilities
+        if let window = port.windowSize(), window.columns > 0, window.rows > 0 {
+            capabilities.columns = window.columns
+            capabilities.rows = window.rows
+        }
+        return ImageSizing.fit(preferredWidth: figure.preferredWidth,
+                               preferredHeight: figure.preferredHeight,
+                               capabilities: capabilities, maxWidth: maxWidth,
+                               reservedRows: reservedRows)
+    }
+
+    private func encode(_ raster: Raster, layout: ImageLayout, imageID: UInt32) -> EncodedPicture {
+        let bytes: [UInt8]
+        switch capabilities.mode {
+        case .kitty: bytes = encoders.kitty(raster, imageID)
+        case .sixel: bytes = encoders.sixel(raster)
+        case .iterm: bytes = encoders.iterm(raster)
+        case .blocks, .braille:
+            return .text(lines: encoders.text(raster, capabilities.mode, capabilities.colors,
+                                              layout.columns))
+        case .ascii, .auto, .none:
+            return .text(lines: encoders.text(raster, .ascii, .none, layout.columns))
+        }
+        return .graphics(bytes: bytes, rows: layout.rows)
+    }
+
+    /// Writes the frame to `--frames`: the displayed raster for graphics modes; for text modes
+    /// (whose raster is only as detailed as the characters) a render at the figure's own size.
+    private func record(_ figure: Figure, displayed: Raster?) {
+        guard let recorder, !recorder.failed else { return }
+        if let displayed, !ImageSizing.isText(capabilities.mode) {
+            recorder.record(displayed)
+            return
+        }
+        var width = max(1, figure.preferredWidth)
+        var height = max(1, figure.preferredHeight)
+        if let maxWidth, maxWidth > 0, width > maxWidth {
+            height = max(1, height * maxWidth / width)
+            width = maxWidth
+        }
+        recorder.record(figure.render(width: width, height: height))
+    }
+
+    private func takeImageID() -> UInt32 {
+        let id = nextImageID
+        nextImageID = nextImageID == UInt32.max ? 1 : nextImageID + 1
+        return id
+    }
+
+    /// `line` cut to the window's width minus one column (so it never wraps).
+    private func clipped(_ line: String) -> String {
+        let columns = port.windowSize()?.columns ?? capabilities.columns
+        let limit = max(1, columns - 1)
+        let firstLine = line.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+        return firstLine.count > limit ? String(firstLine.prefix(limit)) : String(firstLine)
+    }
+}

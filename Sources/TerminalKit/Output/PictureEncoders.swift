@@ -1,0 +1,36 @@
+import Plots
+
+/// The encoders the display uses to turn a raster into terminal bytes or text.
+///
+/// Closures rather than direct calls so tests can substitute encoders whose output is easy to
+/// check, and so this target depends on the encoders' behaviour, not on their spelling. The
+/// graphics closures include tmux passthrough when the terminal runs inside tmux.
+public struct PictureEncoders: Sendable {
+    /// A PNG file (for `--frames`).
+    public var png: @Sendable (Raster) -> [UInt8]
+    /// kitty graphics sequences that show the raster with image id `imageID`, placement id 1,
+    /// no replies (`q=2`) and without moving the cursor (`C=1`): re-sending the same id replaces
+    /// the picture in place.
+    public var kitty: @Sendable (_ raster: Raster, _ imageID: UInt32) -> [UInt8]
+    /// A Sixel image (DCS ... ST).
+    public var sixel: @Sendable (Raster) -> [UInt8]
+    /// An iTerm2 inline image (OSC 1337 File=...).
+    public var iterm: @Sendable (Raster) -> [UInt8]
+    /// A text rendering in `mode` (blocks, braille or ascii), `columns` characters wide, one
+    /// string per line without newlines. With `ColorDepth.none`, or in ASCII mode, lines hold
+    /// no escape sequences.
+    public var text: @Sendable (_ raster: Raster, _ mode: GraphicsMode, _ colors: ColorDepth,
+                                _ columns: Int) -> [String]
+
+    public init(png: @escaping @Sendable (Raster) -> [UInt8],
+                kitty: @escaping @Sendable (Raster, UInt32) -> [UInt8],
+                sixel: @escaping @Sendable (Raster) -> [UInt8],
+                iterm: @escaping @Sendable (Raster) -> [UInt8],
+                text: @escaping @Sendable (Raster, GraphicsMode, ColorDepth, Int) -> [String]) {
+        self.png = png
+        self.kitty = kitty
+        self.sixel = sixel
+        self.iterm = iterm
+        self.text = text
+    }
+}
