@@ -11,6 +11,8 @@
 public enum ErrorRenderer {
     /// At most this many call-chain lines are printed (repeats of one call site fold into one).
     static let maxCallLines = 12
+    /// Longer source lines are cut to a window of this many characters around the error.
+    static let maxLineWidth = 120
 
     /// The full text for `error` and the errors it carries, ending with a newline.
     public static func render(_ error: NVError, color: Bool) -> String {
@@ -30,10 +32,18 @@ public enum ErrorRenderer {
         let label = "error"
         var out = "\(bold)\(error.file):\(line.number):\(line.prefix.count + 1):\(reset) "
         out += "\(red)\(label):\(reset) \(bold)\(error.message)\(reset)\n"
-        out += line.text + "\n"
-        let padding = String(line.prefix.map { $0 == "\t" ? "\t" : " " })
+        var shownText = line.text
+        var shownPrefix = line.prefix
+        if shownText.count > maxLineWidth {
+            let skip = max(0, shownPrefix.count - maxLineWidth / 2)
+            shownText = (skip > 0 ? "..." : "") + String(shownText.dropFirst(skip).prefix(maxLineWidth))
+            shownPrefix = (skip > 0 ? "..." : "") + String(shownPrefix.dropFirst(skip))
+        }
+        out += shownText + "\n"
+        let padding = String(shownPrefix.map { $0 == "\t" ? "\t" : " " })
         let spanEnd = min(max(error.span.end, error.span.start + 1), line.endOffset)
-        let underlined = max(1, line.characterCount(from: error.span.start, to: spanEnd))
+        let underlined = min(max(1, line.characterCount(from: error.span.start, to: spanEnd)),
+                             max(1, shownText.count - shownPrefix.count))
         out += padding + green + "^" + String(repeating: "~", count: underlined - 1) + reset + "\n"
         var calls: [(text: String, times: Int)] = []
         for call in error.callChain {
