@@ -257,13 +257,15 @@ struct Lexer {
     private mutating func skipUnknownCharacter(from start: Int) {
         position += 1
         while position < end && bytes[position] & 0xC0 == 0x80 { position += 1 }
-        let shown = String(decoding: bytes[start..<position], as: UTF8.self)
-        let hint = shown == "!" ? " (use 'not' for negation)" : shown == "'" ? " (strings use double quotes)" : ""
-        let span = SourceSpan(start: start, end: position)
+        var span = SourceSpan(start: start, end: position)
         if let last = issues.last, last.span.end == start, last.message.hasPrefix("unexpected character") {
-            issues[issues.count - 1].span.end = position
-            return
+            span.start = last.span.start
+            issues.removeLast()
         }
+        let shown = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+        let hints = ["!": "use 'not' for negation", "'": "strings use double quotes", "&&": "use 'and'",
+                     "&": "use 'and'", "||": "use 'or'", "|": "use 'or'"]
+        let hint = hints[shown].map { " (\($0))" } ?? ""
         issues.append(SyntaxIssue(message: "unexpected character '\(shown)'\(hint)", span: span, atEndOfInput: false))
     }
 }

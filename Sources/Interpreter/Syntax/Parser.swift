@@ -137,9 +137,11 @@ struct Parser {
         while !check(.endOfInput) {
             switch peek.kind {
             case .leftBrace, .leftParen, .leftBracket: nesting += 1
-            case .rightBrace, .rightParen, .rightBracket:
+            case .rightBrace:
                 if nesting == 0 { panicking = false; return }
                 nesting -= 1
+            case .rightParen, .rightBracket:
+                if nesting > 0 { nesting -= 1 }
             case .newline, .semicolon:
                 if nesting == 0 { panicking = false; return }
             default: break
