@@ -89,6 +89,9 @@ public final class Session {
     /// The value of a global variable, if defined (for the executable and tests).
     public func value(of name: String) -> Value? { globals.cells[name]?.value }
 
+    /// Sets a global variable, as `name = value` would (for entry points and tests).
+    public func define(_ name: String, _ value: Value) { globals.cell(name).value = value }
+
     private func runHere(_ source: String, name: String) -> RunOutcome {
         let text = SourceText(name: name, text: source)
         let (program, issues) = Parser.parse(source)
