@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
+        .testTarget(name: "nvTests", dependencies: ["nv"]),
     ]
 )
 
