@@ -49,6 +49,7 @@ static inline void nv_rl_abandon_line(void) {
 /* History with timestamps, so entries that span lines are read back as one entry. */
 static inline void nv_history_configure(int limit) {
     history_write_timestamps = 1;
+    history_comment_char = '#';
     history_multiline_entries = 1;
     stifle_history(limit);
 }

@@ -61,7 +61,7 @@ struct ErrorRenderer {
 
 /// Where a byte span falls in a source text: 1-based line and column, the line's text, and the
 /// caret that marks the span on that line.
-struct SourcePlace: Equatable {
+struct SourcePlace {
     var line: Int
     var column: Int
     var lineText: String

@@ -56,6 +56,7 @@ final class LineEditor {
                 return .interrupted
             }
             if ready <= 0 { continue }
+            if fds[0].revents & Int16(POLLNVAL) != 0 { return .endOfInput }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
                 rl_callback_read_char()
                 if let result = ReadlineBridge.result { return result }
