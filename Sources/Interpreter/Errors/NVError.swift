@@ -26,6 +26,9 @@ public struct NVError: Error, Sendable {
     public var source: String
     /// For runtime errors inside user functions: the calls that led here, innermost first.
     public var callChain: [(function: String, file: String, span: SourceSpan, source: String)] = []
+    /// Further errors found in the same run (the parser recovers and reports several syntax
+    /// errors at once), in source order after this one.
+    public var additional: [NVError] = []
 
     public init(kind: Kind, message: String, span: SourceSpan, file: String, source: String) {
         self.kind = kind

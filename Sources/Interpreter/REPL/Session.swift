@@ -40,35 +40,141 @@ public final class Session {
     /// Raised by the executable's SIGINT handler; evaluation stops at the next check with an
     /// "interrupted" error and the session's state intact.
     public let interrupt: StopFlag
+    /// The session's random generator: `rand`, `randn` and every builtin that needs
+    /// randomness draw from it; `seed(n)` and `reset()` restart it.
+    public var generator: SeededGenerator
+    /// Every builtin of this session, in help order.
+    public let builtins: [Builtin]
+    /// When set, a run stops with an error after about this many loop iterations and calls
+    /// (tests and the fuzzer use it to bound programs that never end).
+    public var stepBudget: Int? {
+        get { machine.stepBudget }
+        set { machine.stepBudget = newValue }
+    }
+
+    let globals = Globals()
+    let machine: Machine
+
+    /// The default seed when the options give none.
+    static let defaultSeed: UInt64 = 42
 
     public init(display: Display, options: SessionOptions = SessionOptions(),
                 interrupt: StopFlag = StopFlag()) {
         self.display = display
         self.options = options
         self.interrupt = interrupt
+        self.generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)
+        self.builtins = BuiltinRegistry.all()
+        self.machine = Machine(interrupt: interrupt)
+        machine.session = self
+        defineBuiltins()
+    }
+
+    private func defineBuiltins() {
+        for builtin in builtins { globals.cell(builtin.name).value = .builtin(builtin) }
     }
 
     /// Runs `source` (a REPL entry, a whole script, or a lesson block). `name` is used in error
     /// locations (a file path, or e.g. "<repl:3>").
     public func run(_ source: String, name: String) -> RunOutcome {
-        .failure(NVError(kind: .runtime, message: "the interpreter is not built yet",
-                         span: SourceSpan(start: 0, end: 0), file: name, source: source))
+        interrupt.clear()
+        return LargeStack.run { floor in
+            let savedFloor = machine.stackFloor
+            machine.stackFloor = floor
+            defer { machine.stackFloor = savedFloor }
+            return runHere(source, name: name)
+        }
+    }
+
+    /// The value of a global variable, if defined (for the executable and tests).
+    public func value(of name: String) -> Value? { globals.cells[name]?.value }
+
+    /// Sets a global variable, as `name = value` would (for entry points and tests).
+    public func define(_ name: String, _ value: Value) { globals.cell(name).value = value }
+
+    private func runHere(_ source: String, name: String) -> RunOutcome {
+        let text = SourceText(name: name, text: source)
+        let (program, issues) = Parser.parse(source)
+        if let error = Session.syntaxError(issues, text) { return .failure(error) }
+        let compiler = Compiler(globals: globals, machine: machine, source: text, program: program)
+        let code = compiler.compileProgram(program)
+        if let error = Session.syntaxError(compiler.issues, text) { return .failure(error) }
+        machine.depth = 0
+        machine.ticks = Machine.pollInterval
+        machine.stepsUsed = 0
+        let result: Value
+        do throws(Unwind) {
+            result = try code(Frame(parent: nil, count: 0))
+        } catch {
+            switch error {
+            case .failure(let failure): return .failure(failure.nvError)
+            case .returning(let value): result = value
+            case .breakLoop, .continueLoop: result = .null
+            }
+        }
+        switch result {
+        case .null:
+            return .success(echo: nil)
+        case .figure(let figure):
+            globals.cell("_").value = result
+            display.show(figure.figure)
+            return .success(echo: nil)
+        default:
+            globals.cell("_").value = result
+            return .success(echo: result.description)
+        }
+    }
+
+    /// One error for a list of syntax issues: the first, carrying the others. Its kind is
+    /// `.incomplete` when every issue is only that the input ended too early.
+    static func syntaxError(_ issues: [SyntaxIssue], _ text: SourceText) -> NVError? {
+        guard let first = issues.first else { return nil }
+        let kind: NVError.Kind = issues.allSatisfy(\.atEndOfInput) ? .incomplete : .syntax
+        func error(_ issue: SyntaxIssue) -> NVError {
+            NVError(kind: kind, message: issue.message, span: issue.span, file: text.name, source: text.text)
+        }
+        var primary = error(first)
+        primary.additional = issues.dropFirst().map(error)
+        return primary
     }
 
     /// True when `source` ends inside an open bracket, brace or string, so the REPL should ask
     /// for a continuation line instead of reporting an error.
-    public func isIncomplete(_ source: String) -> Bool { false }
+    public func isIncomplete(_ source: String) -> Bool {
+        let issues = LargeStack.run { _ in Parser.parse(source).issues }
+        return !issues.isEmpty && issues.allSatisfy(\.atEndOfInput)
+    }
 
     /// Completion candidates for the word that ends at `cursor` (a byte offset) in `line`:
     /// builtins and variables, members after a `.`, argument labels inside a call.
-    public func completions(line: String, cursor: Int) -> [String] { [] }
+    /// Each candidate is the whole word that replaces the identifier fragment before the cursor
+    /// (labels end with `:`, e.g. `epochs:`).
+    public func completions(line: String, cursor: Int) -> [String] {
+        Completer(session: self).completions(line: line, cursor: cursor)
+    }
 
     /// Names of the session's variables with a short description of each value (for `:vars`).
-    public func variables() -> [(name: String, summary: String)] { [] }
+    /// Builtins are not listed unless a variable replaced one.
+    public func variables() -> [(name: String, summary: String)] {
+        globals.defined.compactMap { name, value in
+            if case .builtin(let builtin) = value, builtin.name == name { return nil }
+            let text = value.description
+            let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
+            return (name, "\(value.typeName) \(short)")
+        }
+    }
 
     /// Forgets all variables and reseeds the generator (`:reset`).
-    public func reset() {}
+    public func reset() {
+        globals.removeAll()
+        defineBuiltins()
+        generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)
+    }
 
     /// The help text for a builtin or topic (`?name`, `help(name)`); nil if unknown.
-    public func help(_ topic: String?) -> String? { nil }
+    /// `help(nil)` is an overview listing every builtin by area.
+    public func help(_ topic: String?) -> String? {
+        guard let topic, !topic.isEmpty else { return HelpText.overview(builtins) }
+        return builtins.first { $0.name == topic }?.helpText
+    }
 }

@@ -1,0 +1,70 @@
+/// One builtin function: its name, signature, one-line doc and example (shown by `help`),
+/// and its implementation. The parameter list is read from the signature, so the two never
+/// disagree: `name` is required, `name: default` and `name?` are optional, `name...` takes
+/// the remaining positional arguments.
+public final class Builtin {
+    /// One parameter, as the signature declares it.
+    public struct Parameter: Sendable {
+        public enum Kind: Sendable { case required, optional, variadic }
+        public var name: String
+        public var kind: Kind
+    }
+
+    public let name: String
+    /// The help area it is listed under ("core", "math", "lists", "random", ...).
+    public let area: String
+    /// How it is called, e.g. `range(start, end?, step: 1)`.
+    public let signature: String
+    /// One line saying what it does.
+    public let doc: String
+    /// A line of nv showing a typical call.
+    public let example: String
+    public let parameters: [Parameter]
+    let body: (inout Arguments) throws -> Value
+
+    /// Declares a builtin. `signature` must start with `name(`.
+    public init(_ signature: String, area: String, doc: String, example: String,
+                body: @escaping (inout Arguments) throws -> Value) {
+        let open = signature.firstIndex(of: "(") ?? signature.endIndex
+        self.name = String(signature[..<open])
+        self.area = area
+        self.signature = signature
+        self.doc = doc
+        self.example = example
+        self.body = body
+        let inner = signature[open...].dropFirst().dropLast()
+        self.parameters = inner.split(separator: ",").map { part in
+            let text = String(part.trimmingCharacters(in: " "))
+            if text.hasSuffix("...") { return Parameter(name: String(text.dropLast(3)), kind: .variadic) }
+            if let colon = text.firstIndex(of: ":") { return Parameter(name: String(text[..<colon]), kind: .optional) }
+            if text.hasSuffix("?") { return Parameter(name: String(text.dropLast()), kind: .optional) }
+            return Parameter(name: text, kind: .required)
+        }
+    }
+
+    /// The text `help(name)` shows.
+    public var helpText: String {
+        "\(signature)\n  \(doc)\n  example: \(example)"
+    }
+}
+
+/// A builtin's complaint about its arguments; the evaluator turns it into a runtime error
+/// pointing at the argument (when known) or at the call.
+public struct BuiltinError: Error {
+    public var message: String
+    /// Which of the call's arguments is at fault (index in the call as written).
+    public var argumentIndex: Int?
+    public init(_ message: String, argumentIndex: Int? = nil) {
+        self.message = message
+        self.argumentIndex = argumentIndex
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in character: Character) -> Substring {
+        var text = self
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return text
+    }
+}

@@ -1,0 +1,213 @@
+extension Compiler {
+    /// Compiles any expression.
+    func compile(_ expr: Expr) -> Code {
+        let span = expr.span, source = self.source
+        switch expr.kind {
+        case .number(let value): return { _ throws(Unwind) in .number(value) }
+        case .string(let text): return { _ throws(Unwind) in .string(text) }
+        case .bool(let value): return { _ throws(Unwind) in .bool(value) }
+        case .null, .invalid: return { _ throws(Unwind) in .null }
+        case .interpolation(let pieces): return compileInterpolation(pieces)
+        case .name(let name): return compileRead(name, span)
+        case .list(let elements):
+            let codes = elements.map(compile)
+            return { frame throws(Unwind) in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(try code(frame)) }
+                return .list(ListValue(values))
+            }
+        case .record(let fields):
+            let names = fields.map(\.name), codes = fields.map { compile($0.value) }
+            return { frame throws(Unwind) in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(try code(frame)) }
+                return .record(RecordValue(names: names, values: values))
+            }
+        case .range(let lower, let upper, let inclusive):
+            let lowerCode = compileNumber(lower, "the start of the range")
+            let upperCode = compileNumber(upper, "the end of the range")
+            return { frame throws(Unwind) in
+                .range(RangeValue(lower: try lowerCode(frame), upper: try upperCode(frame), inclusive: inclusive))
+            }
+        case .negate(let operand):
+            let code = compile(operand)
+            return { frame throws(Unwind) in
+                let value = try code(frame)
+                if case .number(let x) = value { return .number(-x) }
+                return try Operators.negate(value, span, source)
+            }
+        case .not, .and, .or:
+            let test = compileCondition(expr, "not")
+            return { frame throws(Unwind) in .bool(try test(frame)) }
+        case .binary(let op, let left, let right):
+            if Operators.isComparison(op) {
+                let test = compileCondition(expr, "comparison")
+                return { frame throws(Unwind) in .bool(try test(frame)) }
+            }
+            return compileArithmetic(op, left, right, span)
+        case .member(let object, let name, let nameSpan):
+            let code = compile(object)
+            return { frame throws(Unwind) in try Indexing.member(try code(frame), name, nameSpan, source) }
+        case .index(let object, let index):
+            let objectCode = compile(object), indexCode = compile(index)
+            return { frame throws(Unwind) in
+                let container = try objectCode(frame)
+                let key = try indexCode(frame)
+                if case .list(let list) = container, case .number(let x) = key,
+                   let i = Int(exactly: x), i >= 0, i < list.elements.count {
+                    return list.elements[i]
+                }
+                return try Indexing.element(container, key, span, source)
+            }
+        case .call(let callee, let arguments): return compileCall(callee, arguments, span)
+        case .function(let declaration): return compileFunction(declaration)
+        case .block(let statements): return compileSequence(statements)
+        case .ifElse(let condition, let then, let otherwise): return compileIf(condition, then, otherwise)
+        case .whileLoop(let condition, let body): return compileWhile(condition, body, span)
+        case .forLoop(let variable, _, let sequence, let body): return compileFor(variable, sequence, body, span)
+        case .assign(let target, let value): return compileAssignment(target, value)
+        case .breakLoop: return compileJump(.breakLoop, "break", span)
+        case .continueLoop: return compileJump(.continueLoop, "continue", span)
+        case .returnValue(let value): return compileReturn(value, span)
+        }
+    }
+
+    /// Compiles an expression whose value must be a number (range bounds).
+    func compileNumber(_ expr: Expr, _ what: String) -> (Frame) throws(Unwind) -> Double {
+        let code = compile(expr), span = expr.span, source = self.source
+        return { frame throws(Unwind) in
+            let value = try code(frame)
+            guard case .number(let x) = value else {
+                throw .error("\(what) must be a number, got \(value.typeName)", span, source)
+            }
+            return x
+        }
+    }
+
+    /// Compiles a condition straight to a Swift Bool, so `if n < 2` never builds a Value.
+    func compileCondition(_ expr: Expr, _ context: String) -> (Frame) throws(Unwind) -> Bool {
+        let span = expr.span, source = self.source
+        switch expr.kind {
+        case .bool(let value): return { _ throws(Unwind) in value }
+        case .not(let operand):
+            let test = compileCondition(operand, "not")
+            return { frame throws(Unwind) in try !test(frame) }
+        case .and(let left, let right):
+            let l = compileCondition(left, "and"), r = compileCondition(right, "and")
+            return { frame throws(Unwind) in try l(frame) ? try r(frame) : false }
+        case .or(let left, let right):
+            let l = compileCondition(left, "or"), r = compileCondition(right, "or")
+            return { frame throws(Unwind) in try l(frame) ? true : try r(frame) }
+        case .binary(let op, let left, let right) where Operators.isComparison(op):
+            let l = compile(left)
+            if case .number(let constant) = right.kind {
+                switch op {
+                case .less: return { frame throws(Unwind) in
+                    let a = try l(frame)
+                    if case .number(let x) = a { return x < constant }
+                    return try Operators.compare(op, a, .number(constant), span, source)
+                }
+                case .greater: return { frame throws(Unwind) in
+                    let a = try l(frame)
+                    if case .number(let x) = a { return x > constant }
+                    return try Operators.compare(op, a, .number(constant), span, source)
+                }
+                default: break
+                }
+            }
+            let r = compile(right)
+            return { frame throws(Unwind) in
+                let a = try l(frame), b = try r(frame)
+                if case .number(let x) = a, case .number(let y) = b {
+                    switch op {
+                    case .less: return x < y
+                    case .lessEqual: return x <= y
+                    case .greater: return x > y
+                    case .greaterEqual: return x >= y
+                    case .equal: return x == y
+                    case .notEqual: return x != y
+                    default: break
+                    }
+                }
+                return try Operators.compare(op, a, b, span, source)
+            }
+        default:
+            let code = compile(expr)
+            return { frame throws(Unwind) in
+                let value = try code(frame)
+                guard case .bool(let truth) = value else {
+                    let shown = context == "not" || context == "and" || context == "or"
+                        ? "the operand of '\(context)'" : "the condition of '\(context)'"
+                    throw .error("\(shown) must be true or false, got \(value.typeName) \(Indexing.shortDescription(value))",
+                                 span, source)
+                }
+                return truth
+            }
+        }
+    }
+
+    func compileArithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) -> Code {
+        let source = self.source
+        let l = compile(left)
+        if case .number(let c) = right.kind {
+            switch op {
+            case .add: return { frame throws(Unwind) in
+                let a = try l(frame)
+                if case .number(let x) = a { return .number(x + c) }
+                return try Operators.arithmetic(op, a, .number(c), span, source)
+            }
+            case .subtract: return { frame throws(Unwind) in
+                let a = try l(frame)
+                if case .number(let x) = a { return .number(x - c) }
+                return try Operators.arithmetic(op, a, .number(c), span, source)
+            }
+            default: break
+            }
+        }
+        let r = compile(right)
+        switch op {
+        case .add: return { frame throws(Unwind) in
+            let a = try l(frame), b = try r(frame)
+            if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+            return try Operators.arithmetic(op, a, b, span, source)
+        }
+        case .subtract: return { frame throws(Unwind) in
+            let a = try l(frame), b = try r(frame)
+            if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+            return try Operators.arithmetic(op, a, b, span, source)
+        }
+        case .multiply: return { frame throws(Unwind) in
+            let a = try l(frame), b = try r(frame)
+            if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+            return try Operators.arithmetic(op, a, b, span, source)
+        }
+        default: return { frame throws(Unwind) in
+            try Operators.arithmetic(op, try l(frame), try r(frame), span, source)
+        }
+        }
+    }
+
+    func compileInterpolation(_ pieces: [InterpolationPiece]) -> Code {
+        var texts: [String] = []
+        var codes: [Code?] = []
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                texts.append(text)
+                codes.append(nil)
+            case .code(let expr):
+                texts.append("")
+                codes.append(compile(expr))
+            }
+        }
+        return { frame throws(Unwind) in
+            var text = ""
+            for (index, code) in codes.enumerated() {
+                if let code { text += try code(frame).printed } else { text += texts[index] }
+            }
+            return .string(text)
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Runtime
+
+/// The slow paths of the operators: everything that is not number-with-number.
+/// Lists and tensors combine elementwise, with a scalar broadcast to every element.
+enum Operators {
+    static func isComparison(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+
+    private static let verbs: [BinaryOperator: String] = [
+        .add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide",
+        .remainder: "take the remainder of", .power: "raise",
+    ]
+
+    static func negate(_ value: Value, _ span: SourceSpan, _ source: SourceText) throws(Unwind) -> Value {
+        try arithmetic(.multiply, value, .number(-1), span, source)
+    }
+
+    /// `+ - * / % ^` on any operands.
+    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan,
+                           _ source: SourceText) throws(Unwind) -> Value {
+        do {
+            return try combine(op, a, b, depth: 0)
+        } catch {
+            throw .error(error.message, span, source)
+        }
+    }
+
+    private static func combine(_ op: BinaryOperator, _ a: Value, _ b: Value, depth: Int) throws(ValueError) -> Value {
+        switch (a, b) {
+        case (.number(let x), .number(let y)):
+            return .number(try number(op, x, y))
+        case (.string(let x), .string(let y)) where op == .add:
+            return .string(x + y)
+        case (.string(let x), .number(let n)) where op == .multiply:
+            guard let count = Int(exactly: n), count >= 0, count <= 10_000_000 / max(x.utf8.count, 1) else {
+                throw ValueError("a string can be repeated a whole number of times (0 or more), got \(Value.format(n))")
+            }
+            return .string(String(repeating: x, count: count))
+        case (.list(let x), .list(let y)):
+            guard x.elements.count == y.elements.count else {
+                throw ValueError("cannot \(verbs[op] ?? "combine") lists of different lengths (\(x.elements.count) and \(y.elements.count)) elementwise")
+            }
+            guard depth < Value.maxPrintDepth else { throw ValueError("lists nested too deeply") }
+            var out: [Value] = []
+            out.reserveCapacity(x.elements.count)
+            for (p, q) in zip(x.elements, y.elements) { out.append(try combine(op, p, q, depth: depth + 1)) }
+            return .list(ListValue(out))
+        case (.list(let x), .number), (.list(let x), .bool):
+            guard depth < Value.maxPrintDepth else { throw ValueError("lists nested too deeply") }
+            return .list(ListValue(try x.elements.map { (p: Value) throws(ValueError) -> Value in try combine(op, p, b, depth: depth + 1) }))
+        case (.number, .list(let y)):
+            guard depth < Value.maxPrintDepth else { throw ValueError("lists nested too deeply") }
+            return .list(ListValue(try y.elements.map { (q: Value) throws(ValueError) -> Value in try combine(op, a, q, depth: depth + 1) }))
+        case (.tensor(let x), .tensor(let y)):
+            guard x.tensor.shape == y.tensor.shape else {
+                throw ValueError("cannot \(verbs[op] ?? "combine") tensors of shapes \(x.tensor.shape) and \(y.tensor.shape) elementwise")
+            }
+            var out = x.tensor
+            for i in 0..<out.data.count { out.data[i] = Float(floatNumber(op, Double(out.data[i]), Double(y.tensor.data[i]))) }
+            return .tensor(TensorValue(out))
+        case (.tensor(let x), .number(let s)):
+            var out = x.tensor
+            for i in 0..<out.data.count { out.data[i] = Float(floatNumber(op, Double(out.data[i]), s)) }
+            return .tensor(TensorValue(out))
+        case (.number(let s), .tensor(let y)):
+            var out = y.tensor
+            for i in 0..<out.data.count { out.data[i] = Float(floatNumber(op, s, Double(out.data[i]))) }
+            return .tensor(TensorValue(out))
+        case (.tensor(let x), .list), (.list, .tensor(let x)):
+            let other = { if case .tensor = a { return b } else { return a } }()
+            guard let converted = try? Conversions.tensor(from: other) else {
+                throw ValueError("cannot \(verbs[op] ?? "combine") a tensor and a list that is not numeric")
+            }
+            let left: Value = { if case .tensor = a { return .tensor(x) } else { return .tensor(TensorValue(converted)) } }()
+            let right: Value = { if case .tensor = a { return .tensor(TensorValue(converted)) } else { return .tensor(x) } }()
+            return try combine(op, left, right, depth: depth)
+        default:
+            if op == .add, case .string = a {
+                throw ValueError("cannot add string and \(b.typeName) (use \"\\(value)\" to put a value into a string)")
+            }
+            throw ValueError("cannot \(verbs[op] ?? "combine") \(a.typeName) and \(b.typeName)")
+        }
+    }
+
+    /// One arithmetic step on numbers; division and remainder by zero are errors (a learner's
+    /// bug far more often than a wish for infinity).
+    static func number(_ op: BinaryOperator, _ x: Double, _ y: Double) throws(ValueError) -> Double {
+        switch op {
+        case .divide:
+            if y == 0 { throw ValueError("division by zero") }
+            return x / y
+        case .remainder:
+            if y == 0 { throw ValueError("remainder of division by zero") }
+            return floatNumber(op, x, y)
+        default: return floatNumber(op, x, y)
+        }
+    }
+
+    /// IEEE arithmetic, used for tensors (where 1/0 is inf as in NumPy). `%` takes the sign
+    /// of the divisor, as in Python.
+    static func floatNumber(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double {
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide: return x / y
+        case .remainder:
+            let r = x.truncatingRemainder(dividingBy: y)
+            return r != 0 && (r < 0) != (y < 0) ? r + y : r
+        case .power: return pow(x, y)
+        default: return .nan
+        }
+    }
+
+    /// Comparisons: `==` and `!=` on any values (deep for lists and records); order only
+    /// between two numbers or two strings.
+    static func compare(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan,
+                        _ source: SourceText) throws(Unwind) -> Bool {
+        switch op {
+        case .equal: return equal(a, b, depth: 0)
+        case .notEqual: return !equal(a, b, depth: 0)
+        default: break
+        }
+        let order: Int
+        switch (a, b) {
+        case (.number(let x), .number(let y)):
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            default: return x >= y
+            }
+        case (.string(let x), .string(let y)): order = x < y ? -1 : x == y ? 0 : 1
+        default:
+            throw .error("cannot compare \(a.typeName) and \(b.typeName) with '\(op.rawValue)'", span, source)
+        }
+        switch op {
+        case .less: return order < 0
+        case .lessEqual: return order <= 0
+        case .greater: return order > 0
+        default: return order >= 0
+        }
+    }
+
+    /// Structural equality; functions and objects compare by identity.
+    static func equal(_ a: Value, _ b: Value, depth: Int) -> Bool {
+        if depth > Value.maxPrintDepth { return false }
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.null, .null): return true
+        case (.list(let x), .list(let y)):
+            return x === y || (x.elements.count == y.elements.count
+                && zip(x.elements, y.elements).allSatisfy { equal($0, $1, depth: depth + 1) })
+        case (.record(let x), .record(let y)):
+            return x === y || (x.names == y.names
+                && zip(x.values, y.values).allSatisfy { equal($0, $1, depth: depth + 1) })
+        case (.range(let x), .range(let y)):
+            return x.lower == y.lower && x.upper == y.upper && x.inclusive == y.inclusive
+        case (.tensor(let x), .tensor(let y)): return x.tensor == y.tensor
+        case (.function(let x), .function(let y)): return x === y
+        case (.builtin(let x), .builtin(let y)): return x === y
+        case (.figure(let x), .figure(let y)): return x === y
+        case (.object(let x), .object(let y)): return x === y
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Runtime
+
+extension Value: CustomStringConvertible {
+    /// Exactly what the REPL echoes: `[1, 2, 3]`, `"text"` (quoted), `(x: 1, y: 2)`,
+    /// `<fn name(a, b)>`. Integral numbers print without `.0`.
+    public var description: String { render(quoted: true, depth: 0) }
+
+    /// What `print` and string interpolation show: like `description`, but a top-level
+    /// string appears without quotes.
+    public var printed: String {
+        if case .string(let text) = self { return text }
+        return description
+    }
+
+    /// Nested lists print at most this deep (cyclic lists would otherwise never end).
+    static let maxPrintDepth = 20
+    /// Lists print at most this many elements, then `...`.
+    static let maxPrintElements = 1000
+
+    func render(quoted: Bool, depth: Int) -> String {
+        switch self {
+        case .number(let value): return Value.format(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .string(let text): return quoted ? Value.quote(text) : text
+        case .null: return "nil"
+        case .list(let list):
+            if depth >= Value.maxPrintDepth { return "[...]" }
+            var parts = list.elements.prefix(Value.maxPrintElements).map { $0.render(quoted: true, depth: depth + 1) }
+            if list.elements.count > Value.maxPrintElements { parts.append("...") }
+            return "[" + parts.joined(separator: ", ") + "]"
+        case .record(let record):
+            if depth >= Value.maxPrintDepth { return "(...)" }
+            let fields = zip(record.names, record.values).map { "\($0): \($1.render(quoted: true, depth: depth + 1))" }
+            return "(" + fields.joined(separator: ", ") + ")"
+        case .range(let range):
+            return Value.format(range.lower) + (range.inclusive ? "..." : "..<") + Value.format(range.upper)
+        case .function(let function): return "<fn \(function.name)(\(function.parameterNames.joined(separator: ", ")))>"
+        case .builtin(let builtin): return "<builtin \(builtin.signature)>"
+        case .tensor(let tensor): return Value.describe(tensor.tensor)
+        case .figure(let figure):
+            return "<figure \(figure.figure.preferredWidth)x\(figure.figure.preferredHeight)>"
+        case .object(let object): return object.description
+        }
+    }
+
+    /// A number as nv prints it: integers without a fraction, others in the shortest form
+    /// that reads back to the same Double.
+    public static func format(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == value.rounded(), abs(value) < 1e16 { return String(Int64(value)) }
+        return value.description
+    }
+
+    /// A string literal as the user would type it, with escapes.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// `tensor([[1, 2], [3, 4]])`; long axes are cut with `...`, and big tensors name
+    /// their shape.
+    static func describe(_ tensor: Tensor) -> String {
+        let limit = 6
+        func format(_ value: Float) -> String {
+            if value == value.rounded(), abs(value) < 1e7 { return String(Int64(value)) }
+            return value.description
+        }
+        func render(axis: Int, offset: Int) -> String {
+            if axis == tensor.rank { return format(tensor.data[offset]) }
+            let extent = tensor.shape[axis]
+            let stride = tensor.shape[(axis + 1)...].reduce(1, *)
+            var parts: [String] = []
+            for i in 0..<min(extent, limit) { parts.append(render(axis: axis + 1, offset: offset + i * stride)) }
+            if extent > limit { parts.append("...") }
+            return "[" + parts.joined(separator: ", ") + "]"
+        }
+        let body = tensor.count == 0 && tensor.rank > 0 ? "[]" : render(axis: 0, offset: 0)
+        let big = tensor.shape.contains { $0 > limit }
+        let shape = "[" + tensor.shape.map(String.init).joined(separator: ", ") + "]"
+        return big ? "tensor(shape: \(shape), \(body))" : "tensor(\(body))"
+    }
+}

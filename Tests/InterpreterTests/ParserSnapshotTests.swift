@@ -1,0 +1,67 @@
+import Testing
+@testable import Interpreter
+
+/// The parser's tree for small programs, printed as S-expressions by `ASTPrinter`.
+@Suite struct ParserSnapshotTests {
+    static let snapshots: [(source: String, tree: String)] = [
+        ("1 + 2 * 3", "(+ 1 (* 2 3))"),
+        ("(1 + 2) * 3", "(* (+ 1 2) 3)"),
+        ("2 ^ 3 ^ 2", "(^ 2 (^ 3 2))"),
+        ("-2 ^ 2", "(- (^ 2 2))"),
+        ("-x", "(- x)"),
+        ("a - b - c", "(- (- a b) c)"),
+        ("not a and b or c", "(or (and (not a) b) c)"),
+        ("a < b == c", "(== (< a b) c)"),
+        ("0..<n + 1", "(..< 0 (+ n 1))"),
+        ("1...3", "(... 1 3)"),
+        ("x = [1, \"a\", nil, true]", "(= x (list 1 \"a\" nil true))"),
+        ("p = (x: 1, y: -2)", "(= p (record x: 1 y: -2))"),
+        ("(x)", "x"),
+        ("net.layers[0].weight[0][1] = 0.5", "(= (index (index (. (index (. net layers) 0) weight) 0) 1) 0.5)"),
+        ("x += 1", "(= x (+ x 1))"),
+        ("train(net, epochs: 4000, every: 100)", "(call train net epochs: 4000 every: 100)"),
+        ("f(a)(b)", "(call (call f a) b)"),
+        ("fn add(a, b) { a + b }", "(fn add (a b) (+ a b))"),
+        ("fn (x) { x * x }", "(fn _ (x) (* x x))"),
+        ("if a { 1 } else if b { 2 } else { 3 }", "(if a (block 1) (if b (block 2) (block 3)))"),
+        ("for x in xs { print(x); continue }", "(for x xs (call print x) (continue))"),
+        ("while true { break }", "(while true (break))"),
+        ("fn f() { return }", "(fn f () (return))"),
+        ("\"x = \\(1 + 2)!\"", "(interpolate \"x = \" (+ 1 2) \"!\")"),
+        ("{ a = 1; a }", "(block (= a 1) a)"),
+        ("f(\n  1,\n  2\n)", "(call f 1 2)"),
+        ("x = 1 +\n  2", "(= x (+ 1 2))"),
+        ("a\nb; c", "a\nb\nc"),
+        ("# only a comment", ""),
+    ]
+
+    @Test(arguments: snapshots.indices)
+    func snapshot(_ index: Int) {
+        let (source, tree) = ParserSnapshotTests.snapshots[index]
+        let (program, issues) = Parser.parse(source)
+        #expect(issues.isEmpty, "\(source): \(issues.map(\.message))")
+        #expect(ASTPrinter.print(program) == tree, "\(source)")
+    }
+
+    @Test func spansAreByteOffsets() {
+        let (program, _) = Parser.parse("x = \"é\" + 22")
+        guard case .assign(let target, let value) = program[0].kind else {
+            Issue.record("expected an assignment")
+            return
+        }
+        #expect(target.span == SourceSpan(start: 0, end: 1))
+        #expect(value.span == SourceSpan(start: 4, end: 13))
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        for source in [String(repeating: "(", count: 100_000), String(repeating: "[", count: 100_000) + "1",
+                       String(repeating: "-", count: 100_000) + "1", String(repeating: "1 + ", count: 100_000) + "1",
+                       String(repeating: "not ", count: 100_000) + "true", String(repeating: "{", count: 100_000),
+                       String(repeating: "f(", count: 50_000), "x" + String(repeating: ".a", count: 100_000),
+                       String(repeating: "2 ^ ", count: 100_000) + "2", String(repeating: "\"\\(", count: 50_000)] {
+            let error = failure(of: source)
+            #expect(error != nil)
+            if let error { #expect(error.kind != .runtime) }
+        }
+    }
+}
