@@ -10,7 +10,7 @@ final class REPL {
     private let options: SessionOptions
     private let session: Session
     private let interrupts = InterruptHandler.shared
-    private let renderer = ErrorRenderer.forStandardError()
+    private let renderer = ErrorOutput.forStandardError()
     private let colorPrompt: Bool
     private var entryNumber = 1
 

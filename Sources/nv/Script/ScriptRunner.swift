@@ -18,7 +18,7 @@ struct ScriptRunner {
 
     /// Runs `source`; output goes to the display, errors to stderr.
     func run(_ source: ScriptSource) -> Int32 {
-        let renderer = ErrorRenderer.forStandardError()
+        let renderer = ErrorOutput.forStandardError()
         let text: String
         let name: String
         switch Self.load(source) {
