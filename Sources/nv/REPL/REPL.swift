@@ -76,7 +76,8 @@ final class REPL {
     private func evaluate(_ source: String, name: String) {
         interrupts.beginEvaluation()
         let outcome = session.run(source, name: name)
-        interrupts.endEvaluation()
+        // The terminal echoed ^C where the cursor was; start the report on a line of its own.
+        if interrupts.endEvaluation() { writeStandardError("\n") }
         switch outcome {
         case .success(let echo):
             if let echo { write(echo + "\n") }
