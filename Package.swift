@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),
+        .testTarget(name: "nvTests", dependencies: ["nv"]),
     ]
 )
 

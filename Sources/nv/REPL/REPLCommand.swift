@@ -1,0 +1,63 @@
+/// A line the REPL handles itself instead of passing to the language: `:help`, `?name`, ...
+enum REPLCommand: Equatable {
+    case help(topic: String?)
+    case vars
+    case load(path: String)
+    case reset
+    case doctor
+    case quit
+    /// A `:word` that is not a command, or a command used wrongly; `message` says which.
+    case invalid(message: String)
+
+    /// The commands as `:help` lists them: usage and what each does.
+    static let summary: [(usage: String, meaning: String)] = [
+        (":help [name]", "this list, or help on a builtin (also ?name and help(name))"),
+        (":vars", "the variables of this session"),
+        (":load FILE", "run a script in this session, keeping its variables"),
+        (":reset", "forget all variables and reseed the random generator"),
+        (":doctor", "what this terminal can show, with a test picture"),
+        (":quit", "leave (also Ctrl-D)"),
+    ]
+
+    /// The command on `line`, or nil when the line is code for the language.
+    static func parse(_ line: String) -> REPLCommand? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("?") {
+            let topic = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+            return .help(topic: topic.isEmpty ? nil : topic)
+        }
+        guard trimmed.hasPrefix(":") else { return nil }
+        let words = trimmed.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+        let name = words.first ?? ""
+        let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : nil
+        switch name {
+        case "help", "h", "?": return .help(topic: argument)
+        case "vars": return noArgument(.vars, name, argument)
+        case "reset": return noArgument(.reset, name, argument)
+        case "doctor": return noArgument(.doctor, name, argument)
+        case "quit", "q", "exit": return noArgument(.quit, name, argument)
+        case "load":
+            guard let argument, !argument.isEmpty else {
+                return .invalid(message: ":load needs a file, e.g. :load examples/xor.nv")
+            }
+            return .load(path: unquoted(argument))
+        default:
+            let commands = summary.map { $0.usage.split(separator: " ")[0] }.joined(separator: ", ")
+            let shown = name.isEmpty ? "':'" : "':\(name)'"
+            return .invalid(message: "unknown command \(shown); the commands are \(commands)")
+        }
+    }
+
+    private static func noArgument(_ command: REPLCommand, _ name: String, _ argument: String?) -> REPLCommand {
+        guard let argument, !argument.isEmpty else { return command }
+        return .invalid(message: ":\(name) takes no argument, got '\(argument)'")
+    }
+
+    /// `"my file.nv"` and `'my file.nv'` name the file inside the quotes.
+    private static func unquoted(_ text: String) -> String {
+        for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+            return String(text.dropFirst().dropLast())
+        }
+        return text
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Runtime
+import Synchronization
+
+/// Turns SIGINT (Ctrl-C) into flags the program polls, so a Ctrl-C never kills nv.
+///
+/// At the prompt, a Ctrl-C wakes the line editor (a byte on `wakeDescriptor`, which it polls
+/// next to stdin) and it clears the line. During an evaluation it raises `evaluation`, the
+/// session's `StopFlag`, and the evaluator stops at its next check with its state intact.
+/// Further presses while that winds down only raise the flag again; only the
+/// `forcedExitPresses`-th press of one evaluation (an evaluation that never checks the flag)
+/// restores the terminal and exits with 130, so a learner is never stuck.
+final class InterruptHandler: Sendable {
+    /// The one handler of the process: a signal handler cannot capture context, so it reaches
+    /// its state through this global. Created before `install()` so the handler never runs
+    /// Swift's lazy global initialisation.
+    static let shared = InterruptHandler()
+
+    /// Presses within one evaluation after which nv gives up waiting and exits.
+    static let forcedExitPresses = 5
+
+    /// Raised on every Ctrl-C; passed to the session as its `interrupt`.
+    let evaluation = StopFlag()
+    private let evaluating = Atomic<Bool>(false)
+    private let presses = Atomic<Int>(0)
+    private let pipeEnds: (read: Int32, write: Int32)
+
+    private init() {
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends {
+                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            }
+        }
+        pipeEnds = (ends[0], ends[1])
+    }
+
+    /// Readable after a Ctrl-C arrived; the line editor polls it next to stdin.
+    var wakeDescriptor: Int32 { pipeEnds.read }
+
+    /// Installs the SIGINT handler (without SA_RESTART, so a blocking poll returns at once).
+    func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in InterruptHandler.shared.signalArrived() }
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Marks the start of an evaluation: earlier presses are forgotten.
+    func beginEvaluation() {
+        drain()
+        evaluation.clear()
+        presses.store(0, ordering: .relaxed)
+        evaluating.store(true, ordering: .relaxed)
+    }
+
+    /// Marks its end; returns whether a Ctrl-C arrived during it.
+    @discardableResult
+    func endEvaluation() -> Bool {
+        evaluating.store(false, ordering: .relaxed)
+        let interrupted = evaluation.isRaised
+        drain()
+        evaluation.clear()
+        return interrupted
+    }
+
+    /// Consumes pending wake-ups; returns whether there were any (a Ctrl-C at the prompt).
+    @discardableResult
+    func drain() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        var any = false
+        while read(pipeEnds.read, &buffer, buffer.count) > 0 { any = true }
+        return any
+    }
+
+    /// The signal handler's body: only atomics and write(2), both async-signal-safe.
+    private func signalArrived() {
+        evaluation.raise()
+        var byte: UInt8 = 3
+        _ = write(pipeEnds.write, &byte, 1)
+        guard evaluating.load(ordering: .relaxed) else { return }
+        let count = presses.add(1, ordering: .relaxed).newValue
+        if count >= Self.forcedExitPresses {
+            let message: StaticString = "\nnv: evaluation did not stop; exiting\n"
+            _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+            TerminalState.restoreAndExit(130)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-print("nv: not built yet")

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// The executable end to end: exit statuses, where output goes, and how errors look.
+/// Tests marked "language" need the real interpreter (branch `lang`).
+@Suite struct CommandLineTests {
+    private func write(_ text: String, to name: String) throws -> String {
+        let path = try NVProcess.scratchFolder().appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func version() throws {
+        let result = try NVProcess.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: ".").count == 3)
+    }
+
+    @Test func helpListsTheFlags() throws {
+        let result = try NVProcess.run(["--help"])
+        #expect(result.status == 0)
+        for flag in ["-e <code>", "--graphics", "--seed", "--frames", "--width", "--no-live", "--doctor"] {
+            #expect(result.stdout.contains(flag), "help does not mention \(flag)")
+        }
+    }
+
+    @Test(arguments: [
+        (["--bogus"], "--bogus"),
+        (["--graphics", "vga"], "vga"),
+        (["--seed", "minus-one"], "minus-one"),
+        (["--width", "0"], "--width"),
+        (["-e"], "-e"),
+        (["-e", "1", "x.nv"], "not both"),
+        (["a.nv", "b.nv"], "b.nv"),
+        (["--doctor", "x.nv"], "--doctor"),
+    ])
+    func usageErrorsExit64(_ arguments: [String], _ mentioned: String) throws {
+        let result = try NVProcess.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(mentioned))
+    }
+
+    @Test func badGraphicsEnvironmentIsAUsageError() throws {
+        let result = try NVProcess.run(["-e", "1"], environment: ["NV_GRAPHICS": "vga"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("NV_GRAPHICS"))
+    }
+
+    @Test func unreadableInputsExit66() throws {
+        let folder = try NVProcess.scratchFolder()
+        for path in [folder.appendingPathComponent("missing.nv").path, folder.path] {
+            let result = try NVProcess.run([path])
+            #expect(result.status == 66)
+            #expect(result.stderr.contains("cannot read '\(path)'"))
+        }
+    }
+
+    @Test func doctorRuns() throws {
+        let result = try NVProcess.run(["--doctor", "--graphics", "ascii"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.isEmpty)
+    }
+
+    @Test func invalidUTF8DoesNotCrash() throws {
+        let path = try NVProcess.scratchFolder().appendingPathComponent("bad.nv").path
+        try Data([0xFF, 0xFE, 0x70, 0x72, 0x0A, 0xC3, 0x28, 0x0A, 0xED, 0xA0, 0x80]).write(to: URL(fileURLWithPath: path))
+        let result = try NVProcess.run([path])
+        #expect(!result.crashed)
+        #expect([0, 65, 70].contains(result.status))
+    }
+
+    // MARK: language
+
+    @Test func evaluateArgument() throws {
+        let program = "fn fib(n) { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } }; print(fib(20))"
+        let result = try NVProcess.run(["-e", program])
+        #expect(result.status == 0)
+        #expect(result.stdout == "6765\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func interpolation() throws {
+        let result = try NVProcess.run(["-e", #"print("x = \(1 + 2)")"#])
+        #expect(result.stdout == "x = 3\n")
+    }
+
+    @Test func evaluateArgumentEchoesItsValue() throws {
+        let result = try NVProcess.run(["-e", "20 + 22"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "42\n")
+    }
+
+    @Test func scriptFileDoesNotEcho() throws {
+        let path = try write("x = 20\nprint(x + 1)\nx * 2\n", to: "script.nv")
+        let result = try NVProcess.run([path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "21\n")
+    }
+
+    @Test(arguments: [["-"], []])
+    func scriptFromStandardInput(_ arguments: [String]) throws {
+        let result = try NVProcess.run(arguments, stdin: Data("for i in 1...3 { print(i * i) }\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == "1\n4\n9\n")
+    }
+
+    @Test func syntaxErrorShowsLocationLineAndCaret() throws {
+        let path = try write("print(1)\nx = 1 +* 2\nprint(2)\n", to: "syntax.nv")
+        let result = try NVProcess.run([path])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty, "a script with a syntax error must not start running")
+        try expectLocated(result.stderr, file: path, line: 2, sourceLine: "x = 1 +* 2")
+    }
+
+    @Test func runtimeErrorShowsLocationAndStopsThere() throws {
+        let path = try write("print(1)\ny = 2 + nothing_here\nprint(3)\n", to: "runtime.nv")
+        let result = try NVProcess.run([path])
+        #expect(result.status == 70)
+        #expect(result.stdout == "1\n")
+        #expect(result.stderr.contains("nothing_here"))
+        try expectLocated(result.stderr, file: path, line: 2, sourceLine: "y = 2 + nothing_here")
+    }
+
+    @Test func errorsHaveNoColourWhenNotATerminal() throws {
+        let result = try NVProcess.run(["-e", "1 +* 2"], environment: ["NO_COLOR": nil])
+        #expect(result.status == 65)
+        #expect(!result.stderr.contains("\u{1B}["))
+    }
+
+    /// The first line is `file:line:col: error: ...`, then the source line, then a caret
+    /// under column `col`.
+    private func expectLocated(_ stderr: String, file: String, line: Int, sourceLine: String) throws {
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.first)
+        let prefix = "\(file):\(line):"
+        try #require(header.hasPrefix(prefix), "unexpected header: \(header)")
+        let column = try #require(Int(header.dropFirst(prefix.count).prefix { $0.isNumber }))
+        #expect(header.contains(": error: "))
+        try #require(lines.count >= 3)
+        #expect(lines[1] == sourceLine)
+        #expect(lines[2].hasPrefix(String(repeating: " ", count: column - 1) + "^"))
+    }
+}
