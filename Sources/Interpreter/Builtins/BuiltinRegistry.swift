@@ -7,6 +7,7 @@ enum BuiltinRegistry {
         ("math", MathBuiltins.all),
         ("lists", ListBuiltins.all),
         ("random", RandomBuiltins.all),
+        ("plots", PlotBuiltins.all),
     ]
 
     /// Every builtin, fresh (builtins are reference values owned by one session).
