@@ -3,7 +3,7 @@ import Runtime
 
 // Release benchmark and measurement tool for the Runtime maths (no display):
 //   nv-bench-runtime xor-time [hidden] [epochs] [repeats]   time full-batch XOR training
-//   nv-bench-runtime xor-solve [epochs] [seeds]              seeds 1...N (20), h = 2 and 3: solved counts
+//   nv-bench-runtime xor-solve [epochs] [seeds]              seeds 1...N (20), h = 2 and 3: solved counts (nv and NumPy-seeded weights)
 //   nv-bench-runtime export DIR                              checkpoints + outputs for the PyTorch check
 //   nv-bench-runtime spiral [seed] [epochs] [lr·10⁴] [batch] [l2·10⁵] [1 = sgd]  the playground's spiral check
 
@@ -46,6 +46,15 @@ do {
             }
             let list = seeds <= 20 ? "; seeds \(solved)" : ""
             print("nv xor hidden \(hidden): solved \(solved.count)/\(seeds) within \(epochs) epochs\(list)")
+            // The same maths from the original's exact initial weights (np.random.seed(seed)).
+            var numpySolved: [Int] = []
+            for seed in 1...seeds {
+                var net = try XORNetwork(hidden: hidden, numpySeed: UInt32(seed))
+                try net.train(epochs: epochs, every: epochs)
+                if net.solvesXOR { numpySolved.append(seed) }
+            }
+            let numpyList = seeds <= 20 ? "; seeds \(numpySolved)" : ""
+            print("nv xor hidden \(hidden), NumPy-seeded weights: solved \(numpySolved.count)/\(seeds)\(numpyList)")
         }
     case "spiral":
         let seed = UInt64(argument(1, default: 1)), epochs = argument(2, default: 300)

@@ -59,6 +59,18 @@ public struct XORNetwork: Sendable {
         scratch = Scratch(hidden: hidden)
     }
 
+    /// A network starting from exactly the weights the original NumPy code draws after
+    /// `np.random.seed(numpySeed)`: `w1 = randn(2, h)`, then `w2 = randn(h, 1)`, biases zero.
+    /// For one-to-one comparisons with the original; `init(hidden:rng:)` is nv's own way.
+    /// - Throws: `RuntimeError` as `init(hidden:learningRate:rng:)`.
+    public init(hidden: Int, learningRate: Double = 0.1, numpySeed: UInt32) throws {
+        var unused = SeededGenerator(seed: 0)
+        try self.init(hidden: hidden, learningRate: learningRate, rng: &unused)
+        var numpy = NumPyRandomState(seed: numpySeed)
+        w1 = (0..<(2 * hidden)).map { _ in numpy.gauss() }
+        w2 = (0..<hidden).map { _ in numpy.gauss() }
+    }
+
     /// The loss ½ mean (ŷ − y)² of the current weights on the truth table (no update).
     public var loss: Double { Self.loss(of: forward()) }
 
