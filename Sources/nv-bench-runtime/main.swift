@@ -34,6 +34,28 @@ do {
         }
         print(String(format: "xor hidden %d: %d epochs in %.3f ms (best of %d), %.0f epochs/s, checksum %.4f",
                      hidden, epochs, best * 1e3, repeats, Double(epochs) / best, checksum))
+        // The same with a report every 100 epochs, to an observer that reads the snapshot and
+        // lets it go (as a dashboard that renders in the callback does), then to one that keeps
+        // the last snapshot: the kept copy shares the network's buffers, so the next step copies
+        // them (the loss history included) once per report.
+        for keep in [false, true] {
+            var bestReporting = Double.infinity
+            for r in 0..<repeats {
+                var rng = SeededGenerator(seed: UInt64(r + 1))
+                var net = try XORNetwork(hidden: hidden, rng: &rng)
+                var kept: XORSnapshot?
+                let t = try seconds {
+                    try net.train(epochs: epochs, every: 100) { snapshot in
+                        checksum += snapshot.loss + snapshot.network.w1[0]
+                        if keep { kept = snapshot }
+                    }
+                }
+                bestReporting = min(bestReporting, t)
+                checksum += kept?.loss ?? 0
+            }
+            print(String(format: "xor hidden %d, every: 100, observer %@ the snapshot: %.3f ms (best of %d)",
+                         hidden, keep ? "keeping" : "reading", bestReporting * 1e3, repeats))
+        }
     case "xor-solve":
         let epochs = argument(1, default: 40_000), seeds = argument(2, default: 20)
         for hidden in [2, 3] {
