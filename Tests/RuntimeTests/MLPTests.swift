@@ -16,6 +16,7 @@ import Testing
     @Test(arguments: [
         ([2], "at least an input and an output"),
         ([2, 0, 1], "layer 1 has width 0"),
+        ([2, 1_000_000, 1], "layer 1 has width 1000000; every width must be 1 to 4096"),
         ([3, 4, 1], "layers[0] is 3 but 2 input features"),
         ([2, 4, 2], "the last layer must have 1 output"),
     ])

@@ -97,9 +97,12 @@ import Testing
         #expect(throws: RuntimeError("train: argument 'lr' must be a positive number, got 0.0")) { try net.train(epochs: 10) }
     }
 
-    @Test func zeroHiddenUnitsIsAnError() {
+    @Test(arguments: [0, -2, 1_000_000_000])
+    func hiddenSizeOutOfRangeIsNamed(hidden: Int) {
         var rng = SeededGenerator(seed: 1)
-        #expect(throws: RuntimeError.self) { try XORNetwork(hidden: 0, rng: &rng) }
+        #expect(throws: RuntimeError("xor: the hidden layer needs 1 to 4096 units, got \(hidden)")) {
+            try XORNetwork(hidden: hidden, rng: &rng)
+        }
     }
 
     /// A sigmoid network saturates rather than overflows under a huge learning rate, so a NaN

@@ -14,10 +14,10 @@ public enum PlaygroundData {
 
     /// `n` points of the given kind (`n` rounded down to even for the two-class sets that
     /// make half of each class).
-    /// - Throws: `RuntimeError` for `n` below 2 or `noise` outside 0...1 (or not finite).
+    /// - Throws: `RuntimeError` for `n` outside 2...10,000,000 or `noise` outside 0...1 (or not finite).
     public static func make(_ kind: Kind, n: Int, noise: Double, rng: inout SeededGenerator) throws -> Dataset {
-        guard n >= 2 else {
-            throw RuntimeError("\(kind.rawValue): argument 'n' must be at least 2, got \(n)")
+        guard n >= 2, n <= 10_000_000 else {
+            throw RuntimeError("\(kind.rawValue): argument 'n' must be 2 to 10000000, got \(n)")
         }
         guard noise.isFinite, noise >= 0, noise <= 1 else {
             throw RuntimeError("\(kind.rawValue): argument 'noise' must be between 0 and 1, got \(noise)")

@@ -35,11 +35,21 @@ extension MLP {
     @discardableResult
     public mutating func step(on batch: Dataset) -> Float {
         let (loss, _) = accumulateGradients(on: batch)
-        var flat = layers.flatMap(\.parameters)
+        // Move the parameters out of the layers so that each buffer has one owner while the
+        // optimizer writes it (shared buffers would be copied on every step), then move them back.
+        var flat: [Parameter] = []
+        var counts: [Int] = []
+        for i in layers.indices {
+            let own = layers[i].parameters
+            counts.append(own.count)
+            if !own.isEmpty {
+                layers[i].parameters = []
+                flat.append(contentsOf: own)
+            }
+        }
         optimizer.step(&flat)
         var k = 0
-        for i in layers.indices where !layers[i].parameters.isEmpty {
-            let n = layers[i].parameters.count
+        for (i, n) in counts.enumerated() where n > 0 {
             layers[i].parameters = Array(flat[k..<(k + n)])
             k += n
         }

@@ -21,6 +21,8 @@ public struct MLP: Sendable {
     public var optimizer: any Optimizer
     /// The modules, in `nn.Sequential` order.
     public var layers: [any Layer]
+    /// The widest layer accepted.
+    public static let maximumWidth = 4096
     /// Epochs trained so far.
     public internal(set) var epoch = 0
     /// Loss on the whole training set after each epoch.
@@ -29,7 +31,7 @@ public struct MLP: Sendable {
     public internal(set) var testLosses: [Float] = []
 
     /// Builds a network with freshly initialised weights (see `Dense.init(inputs:outputs:rng:)`).
-    /// - Throws: `RuntimeError` for fewer than 2 widths, a width below 1, a first width that
+    /// - Throws: `RuntimeError` for fewer than 2 widths, a width outside 1...`maximumWidth`, a first width that
     ///   differs from the number of features, an output width other than 1, or a batch size below 1.
     public init(layers widths: [Int], activation: Activation.Kind = .tanh, loss: Loss = .binaryCrossEntropy,
                 features: [InputFeature] = [.x, .y], regularization: Regularization = .none,
@@ -38,8 +40,8 @@ public struct MLP: Sendable {
         guard widths.count >= 2 else {
             throw RuntimeError("mlp: 'layers' needs at least an input and an output width, got \(widths)")
         }
-        if let bad = widths.firstIndex(where: { $0 < 1 }) {
-            throw RuntimeError("mlp: layer \(bad) has width \(widths[bad]); every width must be at least 1")
+        if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Self.maximumWidth }) {
+            throw RuntimeError("mlp: layer \(bad) has width \(widths[bad]); every width must be 1 to \(Self.maximumWidth)")
         }
         guard !features.isEmpty, widths[0] == features.count else {
             throw RuntimeError("mlp: layers[0] is \(widths[0]) but \(features.count) input features are selected (\(features.map(\.rawValue).joined(separator: ", ")))")

@@ -11,7 +11,9 @@ public struct XORSnapshot: Sendable {
     /// True for the last report of a run (finished, or stopped by the flag).
     public var isFinal: Bool
     /// A copy of the network at that moment, for the dashboard's derived views (decision
-    /// field, feature space, loss surface); cheap, its buffers are shared until the next step.
+    /// field, feature space, loss surface, loss history). Cheap while the observer only reads
+    /// it; a snapshot kept past the callback makes the next step copy the shared buffers, the
+    /// loss history included (about 15 µs per report at 40,000 epochs).
     public var network: XORNetwork
 }
 

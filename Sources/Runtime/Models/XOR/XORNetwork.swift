@@ -7,9 +7,8 @@ import Foundation
 /// loss ½(ŷ − y)² averaged over the four rows, gradients of the summed loss divided by the batch
 /// size, learning rate 0.1. Weights keep the original's layout: `w1` is `[2, hidden]` (input-major,
 /// so `w1[0, 1]` is the weight from input 1 to hidden unit 2, as the original indexes it) and `w2`
-/// is `[hidden, 1]`. Values are Double, like NumPy's float64: in Float32 the tiny updates of a
-/// network crossing a plateau (lr · g ≈ 1e-9 against weights near 1) are rounded away, and fewer
-/// seeds solve XOR.
+/// is `[hidden, 1]`. Values are Double, like NumPy's float64, so that a run started from the
+/// original's weights (`init(hidden:numpySeed:)`) follows the original's to about 1e-12.
 public struct XORNetwork: Sendable {
     /// Number of hidden units (at least 1).
     public let hidden: Int
@@ -36,16 +35,19 @@ public struct XORNetwork: Sendable {
     public static let targets: [Double] = [0, 1, 1, 0]
     /// Rows in the data set.
     public static let batch = 4
+    /// The largest hidden layer accepted (far more than a dashboard can show).
+    public static let maximumHidden = 4096
 
     // Scratch for `step()`, kept so that a step allocates nothing.
     private var scratch: Scratch
 
     /// A network with weights drawn from a standard normal (w1 row by row, then w2, as NumPy's
     /// `randn(2, h)` then `randn(h, 1)`) and zero biases.
-    /// - Throws: `RuntimeError` when `hidden` is not at least 1.
+    /// - Throws: `RuntimeError` when `hidden` is not in 1...`maximumHidden` or the learning rate
+    ///   is not a positive number.
     public init(hidden: Int, learningRate: Double = 0.1, rng: inout SeededGenerator) throws {
-        guard hidden >= 1 else {
-            throw RuntimeError("xor: the hidden layer needs at least 1 unit, got \(hidden)")
+        guard hidden >= 1, hidden <= Self.maximumHidden else {
+            throw RuntimeError("xor: the hidden layer needs 1 to \(Self.maximumHidden) units, got \(hidden)")
         }
         guard learningRate.isFinite, learningRate > 0 else {
             throw RuntimeError("xor: the learning rate must be a positive number, got \(learningRate)")
@@ -57,6 +59,18 @@ public struct XORNetwork: Sendable {
         w2 = (0..<hidden).map { _ in rng.normal() }
         b2 = 0
         scratch = Scratch(hidden: hidden)
+    }
+
+    /// A network starting from exactly the weights the original NumPy code draws after
+    /// `np.random.seed(numpySeed)`: `w1 = randn(2, h)`, then `w2 = randn(h, 1)`, biases zero.
+    /// For one-to-one comparisons with the original; `init(hidden:rng:)` is nv's own way.
+    /// - Throws: `RuntimeError` as `init(hidden:learningRate:rng:)`.
+    public init(hidden: Int, learningRate: Double = 0.1, numpySeed: UInt32) throws {
+        var unused = SeededGenerator(seed: 0)
+        try self.init(hidden: hidden, learningRate: learningRate, rng: &unused)
+        var numpy = NumPyRandomState(seed: numpySeed)
+        w1 = (0..<(2 * hidden)).map { _ in numpy.gauss() }
+        w2 = (0..<hidden).map { _ in numpy.gauss() }
     }
 
     /// The loss ½ mean (ŷ − y)² of the current weights on the truth table (no update).
