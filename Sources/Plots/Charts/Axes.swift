@@ -76,6 +76,7 @@ public struct Axes: Chart {
     public func frame(in rect: Rect) -> AxesFrame? { layout(in: rect)?.frame }
 
     func layout(in rect: Rect) -> Layout? {
+        guard rect.minX.isFinite, rect.minY.isFinite, rect.maxX.isFinite, rect.maxY.isFinite else { return nil }
         let font = Font.small
         let lineHeight = Double(font.lineHeight)
         var bounds: DataBounds? = nil

@@ -43,6 +43,7 @@ public struct BarChart: Chart {
         let font = Font.small
         let lineHeight = Double(font.lineHeight)
         let count = min(labels.count, values.count)
+        guard rect.minX.isFinite, rect.minY.isFinite, rect.maxX.isFinite, rect.maxY.isFinite else { return }
         raster.withClip(rect) { raster in
             guard count > 0 else {
                 raster.drawText("no data", x: rect.midX, y: rect.midY, color: theme.mutedText, anchor: .center)

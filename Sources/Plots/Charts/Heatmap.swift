@@ -38,7 +38,7 @@ public struct Heatmap: PlotLayer {
     }
 
     var isValid: Bool {
-        columns > 0 && rows > 0 && values.count == columns * rows
+        columns > 0 && rows > 0 && Raster.cellCount(columns, rows) == values.count
             && x.lowerBound.isFinite && x.upperBound.isFinite && y.lowerBound.isFinite && y.upperBound.isFinite
     }
 

@@ -32,13 +32,19 @@ public struct Histogram: PlotLayer {
            range.upperBound > range.lowerBound {
             lo = range.lowerBound; hi = range.upperBound
         }
-        if hi <= lo { lo -= 0.5; hi += 0.5 }
+        // A single value, or a span that underflows when halved, gets one unit around it.
+        if !(hi / 2 - lo / 2 > 0) { let mid = lo / 2 + hi / 2; lo = mid - 0.5; hi = mid + 0.5 }
         let n = bins.map { min(200, max(1, $0)) } ?? Self.suggestedBins(finite, span: hi - lo)
-        let width = (hi - lo) / Double(n)
-        edges = (0...n).map { lo + Double($0) * width }
+        // Halved differences stay finite even for values near ±Double.greatestFiniteMagnitude.
+        let halfSpan = hi / 2 - lo / 2
+        edges = (0...n).map { i in
+            let t = Double(i) / Double(n)
+            return i == n ? hi : lo + halfSpan * t + halfSpan * t
+        }
         var tally = [Int](repeating: 0, count: n)
         for v in finite where v >= lo && v <= hi {
-            tally[min(n - 1, Int((v - lo) / width))] += 1
+            let t = (v / 2 - lo / 2) / halfSpan
+            tally[clampedInt(t * Double(n), 0, n - 1)] += 1
         }
         counts = tally
     }
@@ -53,7 +59,8 @@ public struct Histogram: PlotLayer {
         let sturges = Int(log2(Double(n)).rounded(.up)) + 1
         guard iqr > 0 else { return min(100, max(1, sturges)) }
         let width = 2 * iqr / pow(Double(n), 1.0 / 3.0)
-        return min(100, max(1, Int((span / width).rounded(.up))))
+        let count = (span / width).rounded(.up)
+        return count.isFinite ? min(100, max(1, Int(min(count, 100)))) : 100
     }
 
     public func bounds(logY: Bool) -> DataBounds? {

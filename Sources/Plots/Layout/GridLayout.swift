@@ -39,7 +39,7 @@ public struct GridLayout: Equatable, Sendable {
         var occupied = [[Bool]](repeating: [Bool](repeating: false, count: cols), count: rowCount)
         var cells: [(index: Int, row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
         func fits(_ r: Int, _ c: Int, _ rs: Int, _ cs: Int) -> Bool {
-            guard r >= 0, c >= 0, c + cs <= cols else { return false }
+            guard r >= 0, r < 256, c >= 0, c <= cols - cs else { return false }
             while occupied.count < r + rs { occupied.append([Bool](repeating: false, count: cols)) }
             for i in r..<(r + rs) { for j in c..<(c + cs) where occupied[i][j] { return false } }
             return true

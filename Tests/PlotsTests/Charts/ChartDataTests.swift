@@ -163,3 +163,23 @@ import Testing
         LookAt.save(raster, "custom-ticks")
     }
 }
+
+@Suite struct ExtremeInputTests {
+    @Test func extremeValuesAndShapesNeverTrap() {
+        let huge = Double.greatestFiniteMagnitude
+        let h = Histogram(values: [-huge, 0, huge])
+        #expect(h.counts.reduce(0, +) == 3 && h.edges.allSatisfy(\.isFinite))
+        let heat = Heatmap(values: [1, 2], columns: Int.max, rows: 2, x: 0...1, y: 0...1)
+        #expect(heat.bounds(logY: false) == nil)
+        var raster = Raster(width: 50, height: 50)
+        raster.drawValues([1, 2], columns: Int.max, rows: 2, in: Rect(x: 0, y: 0, width: 9, height: 9), colormap: .gray)
+        let layout = GridLayout(width: 300, height: 200, rows: 2, columns: 2,
+                                panels: [Panel(nil, row: Int.max, column: Int.max, rowSpan: Int.max, columnSpan: 5)],
+                                hasTitle: false)
+        #expect(layout.slots.count == 1)
+        for chart in [Axes([LineChart(ys: [-huge, huge])]), Axes([ScatterChart(xs: [huge, -huge], ys: [1e-300, 1e300])], logY: true),
+                      Axes([h], logY: true)] as [any Chart] {
+            chart.draw(into: &raster, in: Rect(x: 0, y: 0, width: 50, height: 50), theme: .light)
+        }
+    }
+}
