@@ -19,7 +19,7 @@ extension NetworkDiagram {
             layerSizes: layerSizes, x: rect.x, y: rect.y, width: rect.width, height: rect.height,
             leftMargin: leftMargin, rightMargin: rightMargin, topMargin: 2, bottomMargin: 2,
             labelLines: min(linesBelow, 3), lineHeight: line,
-            maxRadius: hasThumbnails ? 24 : 20)
+            maxRadius: hasThumbnails ? 24 : 20, gapFraction: hasThumbnails ? 0.3 : 0.15)
         let r = layout.radius
 
         raster.withClip(rect) { raster in
