@@ -17,6 +17,12 @@ import Testing
         #expect(NetworkDiagram.shortLabel(value) == text)
     }
 
+    @Test func xorLabelsShowActivationSumAndBias() {
+        let labels = NetworkDiagram.nodeLabels(activations: [[1, 0], [0.731, 0.5]],
+                                               inputSums: [[1, 0]], biases: [[-0.25]])
+        #expect(labels == [[["1.00"], ["0"]], [["0.73", "Σ 1.00", "b −0.25"], ["0.50", "Σ 0"]]])
+    }
+
     @Test func badShapesAreNamed() {
         #expect(NetworkDiagram(layerSizes: [2, 0, 1], weights: []).problem
             == "layer 1 has 0 nodes; every layer needs at least 1")
