@@ -9,7 +9,9 @@
 public struct Axes: Chart {
     /// The layers, drawn in order (first at the bottom).
     public var layers: [any PlotLayer]
+    /// The label under the x axis; nil for none.
     public var xLabel: String?
+    /// The label left of the y axis, reading upwards; nil for none.
     public var yLabel: String?
     /// Fixed x extent; nil fits the data.
     public var xRange: ClosedRange<Double>?
@@ -21,13 +23,37 @@ public struct Axes: Chart {
     public var grid: Bool
     /// Where the legend goes; nil hides it.
     public var legend: Legend.Placement?
+    /// Fixed x ticks with their own labels (class names, layer names); nil picks nice ticks.
+    /// Ticks outside the axis range are dropped; crowded labels are thinned to every k-th.
+    public var customXTicks: [AxisTick]?
+    /// Fixed y ticks with their own labels; nil picks nice ticks.
+    public var customYTicks: [AxisTick]?
 
+    /// Axes showing `layers`; every option can also be changed afterwards.
     public init(_ layers: [any PlotLayer] = [], xLabel: String? = nil, yLabel: String? = nil,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                logY: Bool = false, grid: Bool = true, legend: Legend.Placement? = .best) {
+                logY: Bool = false, grid: Bool = true, legend: Legend.Placement? = .best,
+                customXTicks: [AxisTick]? = nil, customYTicks: [AxisTick]? = nil) {
         self.layers = layers; self.xLabel = xLabel; self.yLabel = yLabel
         self.xRange = xRange; self.yRange = yRange; self.logY = logY; self.grid = grid
         self.legend = legend
+        self.customXTicks = customXTicks; self.customYTicks = customYTicks
+    }
+
+    /// A tick at `value` labelled `label`, for axes whose positions mean categories.
+    public struct AxisTick: Sendable {
+        public var value: Double
+        public var label: String
+
+        /// A tick at `value` labelled `label`.
+        public init(_ value: Double, _ label: String) { self.value = value; self.label = label }
+    }
+
+    /// The custom ticks inside `scale`'s range, as a tick set.
+    static func tickSet(_ custom: [AxisTick], _ scale: Scale) -> TickSet {
+        let lo = min(scale.lower, scale.upper), hi = max(scale.lower, scale.upper)
+        let inside = custom.filter { $0.value.isFinite && $0.value >= lo && $0.value <= hi }
+        return TickSet(values: inside.map(\.value), labels: inside.map(\.label))
     }
 
     /// Ticks chosen for one axis: values, their labels, and pixel positions.
@@ -50,6 +76,7 @@ public struct Axes: Chart {
     public func frame(in rect: Rect) -> AxesFrame? { layout(in: rect)?.frame }
 
     func layout(in rect: Rect) -> Layout? {
+        guard rect.minX.isFinite, rect.minY.isFinite, rect.maxX.isFinite, rect.maxY.isFinite else { return nil }
         let font = Font.small
         let lineHeight = Double(font.lineHeight)
         var bounds: DataBounds? = nil
@@ -72,7 +99,11 @@ public struct Axes: Chart {
         guard plotHeight >= 8 else { return nil }
 
         var yTicks = TickSet()
-        if bounds != nil {
+        if let custom = customYTicks {
+            yTicks = Self.tickSet(custom, yScale)
+            let every = max(1, Int((Double(yTicks.values.count) * lineHeight / plotHeight).rounded(.up)))
+            yTicks = Self.thinned(yTicks, every: every)
+        } else if bounds != nil {
             yTicks.values = yScale.ticks(target: max(2, min(8, Int(plotHeight / 40))))
             yTicks.labels = yScale.labels(yTicks.values)
         }
@@ -85,7 +116,12 @@ public struct Axes: Chart {
         guard plotWidth >= 8 else { return nil }
 
         var xTicks = TickSet()
-        if bounds != nil {
+        if let custom = customXTicks {
+            xTicks = Self.tickSet(custom, xScale)
+            let widest = Double(xTicks.labels.map { font.width(of: $0) }.max() ?? 0)
+            let spacing = plotWidth / Double(max(1, xTicks.values.count))
+            xTicks = Self.thinned(xTicks, every: max(1, Int(((widest + 6) / spacing).rounded(.up))))
+        } else if bounds != nil {
             var target = max(2, min(10, Int(plotWidth / 70)))
             while true {
                 xTicks.values = xScale.ticks(target: target)
@@ -101,6 +137,13 @@ public struct Axes: Chart {
                       xTicks: xTicks, yTicks: yTicks, colorScale: colorScale, hasData: bounds != nil)
     }
 
+    /// Every `every`-th tick, starting with the first.
+    static func thinned(_ ticks: TickSet, every: Int) -> TickSet {
+        guard every > 1 else { return ticks }
+        let kept = stride(from: 0, to: ticks.values.count, by: every)
+        return TickSet(values: kept.map { ticks.values[$0] }, labels: kept.map { ticks.labels[$0] })
+    }
+
     /// The axis extent: the fixed range when usable, else the data's, widened and padded.
     static func domain(fixed: ClosedRange<Double>?, data: ClosedRange<Double>?, pad: Bool,
                        log: Bool, fromZero: Bool) -> ClosedRange<Double> {
@@ -113,6 +156,8 @@ public struct Axes: Chart {
         return DataBounds.widened(base, pad: pad && fixed == nil, log: log, fromZero: fromZero)
     }
 
+    /// Draws frame, grid, ticks, layers (clipped to the plot area), labels, legend and colour
+    /// bar into `rect`.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
         guard let layout = layout(in: rect) else { return }
         let area = layout.frame.plotArea

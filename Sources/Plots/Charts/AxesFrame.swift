@@ -3,9 +3,12 @@
 public struct AxesFrame: Sendable {
     /// The inside of the axes, where data is drawn.
     public var plotArea: Rect
+    /// Data x to position across the plot area.
     public var xScale: Scale
+    /// Data y to position up the plot area.
     public var yScale: Scale
 
+    /// A frame mapping the two scales onto `plotArea`.
     public init(plotArea: Rect, xScale: Scale, yScale: Scale) {
         self.plotArea = plotArea; self.xScale = xScale; self.yScale = yScale
     }

@@ -9,17 +9,22 @@ import Foundation
 /// Non-finite values draw no bar and "NaN"/"∞" as their label. Labels longer than 40% of the
 /// width are cut with "…".
 public struct BarChart: Chart {
+    /// The row labels, top to bottom.
     public var labels: [String]
+    /// The bar values, one per label.
     public var values: [Double]
     /// The bar colour; nil takes the first palette colour.
     public var color: RGBA?
     /// The row drawn in the highlight colour (e.g. the argmax), if any.
     public var highlight: Int?
+    /// The value axis extent; nil fits the values (always including 0).
     public var range: ClosedRange<Double>?
+    /// The label under the value axis; nil for none.
     public var xLabel: String?
     /// Decimals in the value labels; nil picks from the values (2 for 0...1 probabilities).
     public var decimals: Int?
 
+    /// Bars for `values` labelled by `labels` (extra entries of the longer array are ignored).
     public init(labels: [String], values: [Double], color: RGBA? = nil, highlight: Int? = nil,
                 range: ClosedRange<Double>? = nil, xLabel: String? = nil, decimals: Int? = nil) {
         self.labels = labels; self.values = values; self.color = color; self.highlight = highlight
@@ -33,10 +38,12 @@ public struct BarChart: Chart {
         return String(format: "%.\(min(max(places, 0), 8))f", v).replacingOccurrences(of: "-", with: "−")
     }
 
+    /// Draws labels, bars, value labels and the value axis into `rect`.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
         let font = Font.small
         let lineHeight = Double(font.lineHeight)
         let count = min(labels.count, values.count)
+        guard rect.minX.isFinite, rect.minY.isFinite, rect.maxX.isFinite, rect.maxY.isFinite else { return }
         raster.withClip(rect) { raster in
             guard count > 0 else {
                 raster.drawText("no data", x: rect.midX, y: rect.midY, color: theme.mutedText, anchor: .center)

@@ -22,6 +22,8 @@ public protocol PlotLayer: Sendable {
 }
 
 extension PlotLayer {
+    /// No legend entries unless the layer says otherwise.
     public var legendEntries: [LegendEntry] { [] }
+    /// No colour bar unless the layer says otherwise.
     public var colorScale: ColorScale? { nil }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The extent of a layer's data and how the axes should frame it.
 public struct DataBounds: Equatable, Sendable {
+    /// The finite x extent.
     public var x: ClosedRange<Double>
+    /// The finite y extent.
     public var y: ClosedRange<Double>
     /// Add a 5% margin on x (scatter points) or fit exactly (line series over epochs, images).
     public var padX: Bool
@@ -11,6 +13,7 @@ public struct DataBounds: Equatable, Sendable {
     /// Keep y = 0 as the bottom edge when the data start there (bars, histograms).
     public var yFromZero: Bool
 
+    /// Bounds with the given framing wishes.
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>, padX: Bool = false,
                 padY: Bool = true, yFromZero: Bool = false) {
         self.x = x; self.y = y; self.padX = padX; self.padY = padY; self.yFromZero = yFromZero

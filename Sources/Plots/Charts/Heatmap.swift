@@ -7,20 +7,28 @@
 /// A shape that does not match the count draws nothing (the layer reports no data); NaN cells
 /// are drawn gray. On a log y axis the cells are placed by their log positions.
 public struct Heatmap: PlotLayer {
+    /// values: [rows, columns], row 0 at the bottom.
     public var values: [Double]
+    /// Cells across.
     public var columns: Int
+    /// Cells up.
     public var rows: Int
+    /// The data x extent the grid covers.
     public var x: ClosedRange<Double>
+    /// The data y extent the grid covers.
     public var y: ClosedRange<Double>
+    /// The colours, from `range.lowerBound` to `range.upperBound`.
     public var colormap: Colormap
     /// The values at the colormap's two ends; nil uses the finite min...max.
     public var range: ClosedRange<Double>?
+    /// Smooth (bilinear, default: probability fields) or blocky (nearest: matrices).
     public var interpolation: Interpolation
     /// The colour bar's label; nil for none.
     public var label: String?
     /// Whether the axes show a colour bar for this layer.
     public var showColorBar: Bool
 
+    /// A heatmap of `values` (see the type's notes on shape and row order).
     public init(values: [Double], columns: Int, rows: Int, x: ClosedRange<Double>,
                 y: ClosedRange<Double>, colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil,
                 interpolation: Interpolation = .bilinear, label: String? = nil, showColorBar: Bool = true) {
@@ -30,7 +38,7 @@ public struct Heatmap: PlotLayer {
     }
 
     var isValid: Bool {
-        columns > 0 && rows > 0 && values.count == columns * rows
+        columns > 0 && rows > 0 && Raster.cellCount(columns, rows) == values.count
             && x.lowerBound.isFinite && x.upperBound.isFinite && y.lowerBound.isFinite && y.upperBound.isFinite
     }
 

@@ -13,9 +13,13 @@ public struct Histogram: PlotLayer {
     public let counts: [Int]
     /// How many values were not finite and so not counted.
     public let skipped: Int
+    /// The bar colour; nil takes the first palette colour.
     public var color: RGBA?
+    /// The legend label; nil for none.
     public var label: String?
 
+    /// Bins and counts `values`; `range` (if usable) fixes the binned extent, values outside
+    /// it are not counted.
     public init(values: [Double], bins: Int? = nil, range: ClosedRange<Double>? = nil,
                 color: RGBA? = nil, label: String? = nil) {
         self.color = color; self.label = label
@@ -30,11 +34,16 @@ public struct Histogram: PlotLayer {
         }
         if hi <= lo { lo -= 0.5; hi += 0.5 }
         let n = bins.map { min(200, max(1, $0)) } ?? Self.suggestedBins(finite, span: hi - lo)
-        let width = (hi - lo) / Double(n)
-        edges = (0...n).map { lo + Double($0) * width }
+        // Halved differences stay finite even for values near ±Double.greatestFiniteMagnitude.
+        let halfSpan = hi / 2 - lo / 2
+        edges = (0...n).map { i in
+            let t = Double(i) / Double(n)
+            return i == n ? hi : lo + halfSpan * t + halfSpan * t
+        }
         var tally = [Int](repeating: 0, count: n)
         for v in finite where v >= lo && v <= hi {
-            tally[min(n - 1, Int((v - lo) / width))] += 1
+            let t = (v / 2 - lo / 2) / halfSpan
+            tally[min(n - 1, max(0, Int(t * Double(n))))] += 1
         }
         counts = tally
     }
@@ -49,7 +58,8 @@ public struct Histogram: PlotLayer {
         let sturges = Int(log2(Double(n)).rounded(.up)) + 1
         guard iqr > 0 else { return min(100, max(1, sturges)) }
         let width = 2 * iqr / pow(Double(n), 1.0 / 3.0)
-        return min(100, max(1, Int((span / width).rounded(.up))))
+        let count = (span / width).rounded(.up)
+        return count.isFinite ? min(100, max(1, Int(min(count, 100)))) : 100
     }
 
     public func bounds(logY: Bool) -> DataBounds? {

@@ -10,10 +10,14 @@ public struct LegendEntry: Sendable {
         case box
     }
 
+    /// The text (first line only; long labels are cut).
     public var label: String
+    /// The swatch colour.
     public var color: RGBA
+    /// The swatch shape.
     public var swatch: Swatch
 
+    /// An entry showing `swatch` in `color` next to `label`.
     public init(label: String, color: RGBA, swatch: Swatch) {
         self.label = label; self.color = color; self.swatch = swatch
     }
@@ -29,6 +33,7 @@ public enum Legend {
         case best
         case corner(Corner)
 
+        /// Shorthands for the fixed corners.
         public static let topRight = Placement.corner(.topRight)
         public static let topLeft = Placement.corner(.topLeft)
         public static let bottomRight = Placement.corner(.bottomRight)

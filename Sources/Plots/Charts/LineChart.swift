@@ -4,13 +4,16 @@ public struct LineSeries: Sendable {
     public var label: String?
     /// The x values; nil means 0, 1, 2, ... (epochs, steps).
     public var xs: [Double]?
+    /// The y values; NaN and infinity are gaps.
     public var ys: [Double]
     /// The colour; nil takes the class palette colour of the series' index.
     public var color: RGBA?
+    /// The line width in pixels.
     public var width: Double
     /// Dash pattern in pixels (see `Raster.line`), nil for solid.
     public var dash: [Double]?
 
+    /// A series through `ys` (at `xs`, or 0, 1, 2, ...).
     public init(_ ys: [Double], xs: [Double]? = nil, label: String? = nil, color: RGBA? = nil,
                 width: Double = 1.5, dash: [Double]? = nil) {
         self.ys = ys; self.xs = xs; self.label = label; self.color = color
@@ -32,8 +35,10 @@ public struct LineSeries: Sendable {
 /// lowest, highest and last point of each column before drawing, which looks the same and keeps
 /// live frames fast.
 public struct LineChart: PlotLayer {
+    /// The series, drawn in order; series i defaults to palette colour i.
     public var series: [LineSeries]
 
+    /// A chart of `series`.
     public init(_ series: [LineSeries]) { self.series = series }
 
     /// One unlabelled series over 0, 1, 2, ...

@@ -5,7 +5,9 @@
 /// Points with a non-finite coordinate are skipped. Sizes are radii in pixels, clamped to
 /// 0.5...30; a missing or non-finite size uses `radius`. Negative class indices wrap the palette.
 public struct ScatterChart: PlotLayer {
+    /// The x coordinates (pairs beyond the shorter of xs/ys are ignored).
     public var xs: [Double]
+    /// The y coordinates.
     public var ys: [Double]
     /// The class of each point (palette index); nil draws every point in `color`.
     public var classes: [Int]?
@@ -20,6 +22,7 @@ public struct ScatterChart: PlotLayer {
     /// The legend label when there are no classes.
     public var label: String?
 
+    /// Points at (`xs`, `ys`); see the properties for the options.
     public init(xs: [Double], ys: [Double], classes: [Int]? = nil, classNames: [String]? = nil,
                 sizes: [Double]? = nil, color: RGBA? = nil, radius: Double = 3.5, label: String? = nil) {
         self.xs = xs; self.ys = ys; self.classes = classes; self.classNames = classNames

@@ -73,6 +73,7 @@ public enum Ticks {
     /// values, and a real minus sign (−).
     public static func label(_ value: Double, step: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        let step = step.isFinite ? step : 0
         if value == 0 { return "0" }
         let magnitude = abs(value)
         let text: String

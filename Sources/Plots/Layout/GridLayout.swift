@@ -15,13 +15,16 @@ public struct GridLayout: Equatable, Sendable {
         public var chartArea: Rect
     }
 
+    /// The outer margin and the gap between cells, in pixels.
     public static let margin = 8.0
     public static let gap = 12.0
 
+    /// The grid actually used (rows grow when panels do not fit).
     public var rows: Int
     public var columns: Int
     /// The overall title band, if the figure has a title.
     public var titleBand: Rect?
+    /// One slot per placed panel, in panel order.
     public var slots: [Slot]
 
     /// Lays out `panels` in a `rows` x `columns` grid (≤ 0 picks a near-square grid) filling
@@ -36,7 +39,7 @@ public struct GridLayout: Equatable, Sendable {
         var occupied = [[Bool]](repeating: [Bool](repeating: false, count: cols), count: rowCount)
         var cells: [(index: Int, row: Int, column: Int, rowSpan: Int, columnSpan: Int)] = []
         func fits(_ r: Int, _ c: Int, _ rs: Int, _ cs: Int) -> Bool {
-            guard r >= 0, c >= 0, c + cs <= cols else { return false }
+            guard r >= 0, r < 256, c >= 0, c <= cols - cs else { return false }
             while occupied.count < r + rs { occupied.append([Bool](repeating: false, count: cols)) }
             for i in r..<(r + rs) { for j in c..<(c + cs) where occupied[i][j] { return false } }
             return true

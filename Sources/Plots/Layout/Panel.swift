@@ -12,6 +12,7 @@ public struct Panel: Sendable {
     public var rowSpan: Int
     public var columnSpan: Int
 
+    /// A panel showing `chart` under `title`, placed and spanned as given.
     public init(_ chart: (any Chart)?, title: String? = nil, row: Int? = nil, column: Int? = nil,
                 rowSpan: Int = 1, columnSpan: Int = 1) {
         self.chart = chart; self.title = title; self.row = row; self.column = column

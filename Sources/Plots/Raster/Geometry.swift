@@ -4,6 +4,7 @@ public struct Point: Equatable, Hashable, Sendable {
     public var x: Double
     public var y: Double
 
+    /// The point (x, y).
     public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
     public init(x: Double, y: Double) { self.x = x; self.y = y }
 
@@ -18,10 +19,12 @@ public struct Rect: Equatable, Hashable, Sendable {
     public var width: Double
     public var height: Double
 
+    /// The rectangle with top-left corner (x, y) and the given size.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
 
+    /// Edges and centre lines.
     public var minX: Double { x }
     public var minY: Double { y }
     public var maxX: Double { x + width }
@@ -64,6 +67,7 @@ public struct PixelBox: Equatable, Hashable, Sendable {
     public var maxX: Int
     public var maxY: Int
 
+    /// The box of columns minX..<maxX and rows minY..<maxY.
     public init(minX: Int, minY: Int, maxX: Int, maxY: Int) {
         self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }

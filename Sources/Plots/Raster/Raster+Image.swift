@@ -29,7 +29,7 @@ extension Raster {
                                     colormap: Colormap, range: ClosedRange<Double>? = nil,
                                     interpolation: Interpolation = .nearest,
                                     missing: RGBA = RGBA(200, 200, 200)) {
-        guard columns > 0, rows > 0, values.count == columns * rows else { return }
+        guard columns > 0, rows > 0, Self.cellCount(columns, rows) == values.count else { return }
         let (lo, hi) = Self.valueRange(values, range)
         let scale = hi > lo ? 1 / (hi - lo) : 0
         switch interpolation {
@@ -53,6 +53,12 @@ extension Raster {
                                     missing: RGBA = RGBA(200, 200, 200)) {
         drawValues(values.map(Double.init), columns: columns, rows: rows, in: rect,
                    colormap: colormap, range: range, interpolation: interpolation, missing: missing)
+    }
+
+    /// columns x rows, or -1 when the product overflows (so it never equals a real count).
+    static func cellCount(_ columns: Int, _ rows: Int) -> Int {
+        let (product, overflow) = columns.multipliedReportingOverflow(by: rows)
+        return overflow ? -1 : product
     }
 
     /// The (lo, hi) used to normalise values: the given range, or the finite min...max, widened

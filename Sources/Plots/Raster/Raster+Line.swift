@@ -2,8 +2,10 @@
 /// per-pixel coverage is `radius + 0.5 - distance` clamped to [0, 1], so a polyline's joins come
 /// out round. Lines thinner than one pixel are drawn one pixel wide and fainter.
 ///
-/// Limit: consecutive segments of a polyline overlap at the joint, so a translucent colour
-/// shows a slightly darker dot there; opaque colours are unaffected.
+/// A polyline's coverage is gathered in a `CoverageMask` (maximum per pixel) and blended once,
+/// so joints and overlapping segments of a noisy curve keep soft edges, and translucent lines
+/// are even. Polylines whose bounding box exceeds `CoverageMask.maximumArea` are drawn segment
+/// by segment instead (then overlaps do stack).
 extension Raster {
     /// Draws a straight line from `a` to `b`, `width` pixels wide, optionally dashed.
     ///
@@ -23,20 +25,42 @@ extension Raster {
         let radius = max(width, 1) / 2
         let intensity = min(width, 1)
         let pattern = Self.validDash(dash)
+        var lo = Point(.infinity, .infinity), hi = Point(-.infinity, -.infinity)
+        for p in points where p.isFinite {
+            lo = Point(min(lo.x, p.x), min(lo.y, p.y)); hi = Point(max(hi.x, p.x), max(hi.y, p.y))
+        }
+        guard lo.x <= hi.x else { return }
+        let box = maskBox(lo, hi, reach: radius + 1)
+        guard !box.isEmpty else { return }
+        let area = (box.maxX - box.minX) * (box.maxY - box.minY)
+        var shared: CoverageMask? = area <= CoverageMask.maximumArea ? CoverageMask(box: box) : nil
         var dashState = DashState()
         var previous: Point? = nil
         for point in points {
             guard point.isFinite else { previous = nil; dashState = DashState(); continue }
             if let start = previous {
+                var mask = shared ?? CoverageMask(box: maskBox(start, point, reach: radius + 1))
                 if let pattern {
                     dashedSegment(start, point, radius: radius, intensity: intensity,
-                                  color: color, pattern: pattern, state: &dashState)
+                                  pattern: pattern, state: &dashState, into: &mask)
                 } else {
-                    capsule(start, point, radius: radius, intensity: intensity, color: color)
+                    capsule(start, point, radius: radius, intensity: intensity, into: &mask)
                 }
+                if shared == nil { blend(mask, color: color) } else { shared = mask }
             }
             previous = point
         }
+        if let shared { blend(shared, color: color) }
+    }
+
+    /// The pixels within `reach` of the box spanned by `a` and `b`, inside the clip.
+    func maskBox(_ a: Point, _ b: Point, reach: Double) -> PixelBox {
+        let box = clip
+        let x0 = clampedInt((min(a.x, b.x) - reach).rounded(.down), box.minX, box.maxX)
+        let x1 = clampedInt((max(a.x, b.x) + reach).rounded(.up), x0, box.maxX)
+        let y0 = clampedInt((min(a.y, b.y) - reach).rounded(.down), box.minY, box.maxY)
+        let y1 = clampedInt((max(a.y, b.y) + reach).rounded(.up), y0, box.maxY)
+        return PixelBox(minX: x0, minY: y0, maxX: x1, maxY: y1)
     }
 
     /// Where a dash pattern stands: which entry, and how far into it.
@@ -53,8 +77,8 @@ extension Raster {
     }
 
     /// Walks the segment a→b through the dash pattern, drawing the "on" pieces.
-    mutating func dashedSegment(_ a: Point, _ b: Point, radius: Double, intensity: Double,
-                                color: RGBA, pattern: [Double], state: inout DashState) {
+    func dashedSegment(_ a: Point, _ b: Point, radius: Double, intensity: Double,
+                       pattern: [Double], state: inout DashState, into mask: inout CoverageMask) {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0, length.isFinite else { return }
@@ -71,7 +95,7 @@ extension Raster {
                 let to = travelled + step - (endsDash ? trim : 0)
                 let t0 = from / length, t1 = max(from, to) / length
                 capsule(Point(a.x + dx * t0, a.y + dy * t0), Point(a.x + dx * t1, a.y + dy * t1),
-                        radius: radius, intensity: intensity, color: color)
+                        radius: radius, intensity: intensity, into: &mask)
             }
             travelled += step
             state.used += step
@@ -82,9 +106,10 @@ extension Raster {
         }
     }
 
-    /// Fills the capsule of points within `radius` of segment a→b, anti-aliased.
-    mutating func capsule(_ a: Point, _ b: Point, radius r: Double, intensity: Double, color: RGBA) {
-        let box = clip
+    /// Raises `mask` to the coverage of the capsule of points within `r` of segment a→b.
+    func capsule(_ a: Point, _ b: Point, radius r: Double, intensity: Double,
+                 into mask: inout CoverageMask) {
+        let box = mask.box
         guard !box.isEmpty else { return }
         let reach = r + 1
         let yLo = clampedInt((min(a.y, b.y) - reach).rounded(.down), box.minY, box.maxY)
@@ -93,10 +118,8 @@ extension Raster {
         let dx = b.x - a.x, dy = b.y - a.y
         let lengthSquared = dx * dx + dy * dy
         let inverseLength = lengthSquared > 1e-12 ? 1 / lengthSquared : 0
-        let paint = Paint(color)
-        let w = width
-        pixels.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+        let maskWidth = box.maxX - box.minX
+        mask.values.withUnsafeMutableBufferPointer { values in
             for y in yLo..<yHi {
                 let cy = Double(y) + 0.5
                 // The segment's points within `reach` of this row, as a parameter range.
@@ -112,16 +135,16 @@ extension Raster {
                 let xLo = clampedInt((min(xa, xb) - reach).rounded(.down), box.minX, box.maxX)
                 let xHi = clampedInt((max(xa, xb) + reach).rounded(.up), box.minX, box.maxX)
                 guard xLo < xHi else { continue }
-                var p = base + (y * w + xLo) * 4
+                let row = (y - box.minY) * maskWidth - box.minX
                 for x in xLo..<xHi {
                     let px = Double(x) + 0.5 - a.x, py = cy - a.y
                     let t = min(1, max(0, (px * dx + py * dy) * inverseLength))
                     let ex = px - t * dx, ey = py - t * dy
                     let coverage = r + 0.5 - (ex * ex + ey * ey).squareRoot()
                     if coverage > 0 {
-                        paint.blend(into: p, alpha: paint.alpha(min(coverage, 1) * intensity))
+                        let c = Float(min(coverage, 1) * intensity)
+                        if c > values[row + x] { values[row + x] = c }
                     }
-                    p += 4
                 }
             }
         }

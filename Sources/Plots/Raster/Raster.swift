@@ -34,11 +34,14 @@ public struct Raster: Equatable, Sendable {
         precondition(width >= 0 && height >= 0, "Raster: negative size \(width)x\(height)")
         self.width = width
         self.height = height
-        var bytes = [UInt8](repeating: 0, count: width * height * 4)
-        for i in stride(from: 0, to: bytes.count, by: 4) {
-            bytes[i] = fill.r; bytes[i + 1] = fill.g; bytes[i + 2] = fill.b; bytes[i + 3] = fill.a
+        // One 32-bit store per pixel (the bytes r, g, b, a in memory order on any endianness).
+        let pattern = UInt32(littleEndian: UInt32(fill.r) | UInt32(fill.g) << 8
+                             | UInt32(fill.b) << 16 | UInt32(fill.a) << 24)
+        self.pixels = [UInt8](unsafeUninitializedCapacity: width * height * 4) { buffer, count in
+            let words = UnsafeMutableRawBufferPointer(buffer).bindMemory(to: UInt32.self)
+            words.initialize(repeating: pattern)
+            count = width * height * 4
         }
-        self.pixels = bytes
         self.clip = PixelBox(minX: 0, minY: 0, maxX: width, maxY: height)
     }
 

@@ -12,10 +12,12 @@ public struct TextAnchor: Equatable, Sendable {
     public var horizontal: Horizontal
     public var vertical: Vertical
 
+    /// The anchor at `horizontal` along the lines and `vertical` across them.
     public init(_ horizontal: Horizontal, _ vertical: Vertical) {
         self.horizontal = horizontal; self.vertical = vertical
     }
 
+    /// The nine box points, plus the left end of the first baseline.
     public static let topLeft = TextAnchor(.left, .top)
     public static let top = TextAnchor(.center, .top)
     public static let topRight = TextAnchor(.right, .top)

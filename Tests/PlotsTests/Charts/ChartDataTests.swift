@@ -141,3 +141,45 @@ import Testing
         #expect(hasText(bottomRight) && !hasText(topRight))
     }
 }
+
+@Suite struct CustomTickTests {
+    static func matrix(classes: Int) -> Axes {
+        let values = (0..<(classes * classes)).map { Double($0 % (classes + 1) == 0 ? 20 : $0 % 3) }
+        let ticks = (0..<classes).map { Axes.AxisTick(Double($0) + 0.5, "class \($0)") }
+        return Axes([Heatmap(values: values, columns: classes, rows: classes, x: 0...Double(classes),
+                             y: 0...Double(classes), interpolation: .nearest, label: "count")],
+                    xLabel: "predicted", yLabel: "true", grid: false, customXTicks: ticks, customYTicks: ticks)
+    }
+
+    @Test func customTicksAreUsedAndThinnedWhenCrowded() {
+        let rect = Rect(x: 0, y: 0, width: 360, height: 260)
+        let few = Self.matrix(classes: 3).layout(in: rect)!
+        #expect(few.xTicks.labels == ["class 0", "class 1", "class 2"])
+        let many = Self.matrix(classes: 40).layout(in: rect)!
+        #expect(many.xTicks.values.count < 40 && many.xTicks.values.count >= 2)
+        #expect(many.xTicks.labels.first == "class 0")
+        var raster = Raster(width: 360, height: 260, fill: Theme.light.background)
+        Self.matrix(classes: 3).draw(into: &raster, in: rect, theme: .light)
+        LookAt.save(raster, "custom-ticks")
+    }
+}
+
+@Suite struct ExtremeInputTests {
+    @Test func extremeValuesAndShapesNeverTrap() {
+        let huge = Double.greatestFiniteMagnitude
+        let h = Histogram(values: [-huge, 0, huge])
+        #expect(h.counts.reduce(0, +) == 3 && h.edges.allSatisfy(\.isFinite))
+        let heat = Heatmap(values: [1, 2], columns: Int.max, rows: 2, x: 0...1, y: 0...1)
+        #expect(heat.bounds(logY: false) == nil)
+        var raster = Raster(width: 50, height: 50)
+        raster.drawValues([1, 2], columns: Int.max, rows: 2, in: Rect(x: 0, y: 0, width: 9, height: 9), colormap: .gray)
+        let layout = GridLayout(width: 300, height: 200, rows: 2, columns: 2,
+                                panels: [Panel(nil, row: Int.max, column: Int.max, rowSpan: Int.max, columnSpan: 5)],
+                                hasTitle: false)
+        #expect(layout.slots.count == 1)
+        for chart in [Axes([LineChart(ys: [-huge, huge])]), Axes([ScatterChart(xs: [huge, -huge], ys: [1e-300, 1e300])], logY: true),
+                      Axes([h], logY: true)] as [any Chart] {
+            chart.draw(into: &raster, in: Rect(x: 0, y: 0, width: 50, height: 50), theme: .light)
+        }
+    }
+}

@@ -51,6 +51,15 @@ import Testing
         #expect(abs(Self.totalInk(r) - expected) / expected < 0.12)
     }
 
+    @Test func translucentPolylineIsEvenAcrossItsJoints() {
+        var r = Raster(width: 40, height: 20)
+        r.polyline([Point(5, 10.5), Point(20, 10.5), Point(35, 10.5), Point(20, 10.5)], width: 3,
+                   color: RGBA(0, 0, 0, 128))
+        #expect(r[20, 10] == r[12, 10], "the joint is not darker than the middle of a segment")
+        #expect(r[30, 10] == r[12, 10], "nor is the doubled-back stretch")
+        #expect(abs(Int(r[12, 10].r) - 127) <= 1)
+    }
+
     @Test func dashedLineIsOnAboutAsMuchAsThePatternSays() {
         var r = Raster(width: 110, height: 5)
         r.line(from: Point(5, 2.5), to: Point(105, 2.5), width: 1, color: .black, dash: [6, 4])
