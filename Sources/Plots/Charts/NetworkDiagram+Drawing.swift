@@ -19,7 +19,7 @@ extension NetworkDiagram {
             layerSizes: layerSizes, x: rect.x, y: rect.y, width: rect.width, height: rect.height,
             leftMargin: leftMargin, rightMargin: rightMargin, topMargin: 2, bottomMargin: 2,
             labelLines: min(linesBelow, 3), lineHeight: line,
-            maxRadius: hasThumbnails ? 24 : 20)
+            maxRadius: hasThumbnails ? 24 : 20, gapFraction: hasThumbnails ? 0.3 : 0.15)
         let r = layout.radius
 
         raster.withClip(rect) { raster in
@@ -78,7 +78,7 @@ extension NetworkDiagram {
     private func drawNode(_ node: NetworkDiagramLayout.Node, radius r: Double, theme: Theme,
                           into raster: inout Raster) {
         let centre = Point(node.x, node.y)
-        if let tile = thumbnails?[safe: node.layer]?[safe: node.index] ?? nil {
+        if let tile = thumbnails?[diagramSafe: node.layer]?[diagramSafe: node.index] ?? nil {
             let side = (2 * r).rounded(.down)
             let box = Rect(x: (node.x - side / 2).rounded(.down), y: (node.y - side / 2).rounded(.down),
                            width: side, height: side)
@@ -109,7 +109,7 @@ extension NetworkDiagram {
 
     private func drawLabels(_ node: NetworkDiagramLayout.Node, layout: NetworkDiagramLayout,
                             font: Font, theme: Theme, into raster: inout Raster) {
-        guard let labels = nodeLabels?[safe: node.layer]?[safe: node.index], !labels.isEmpty
+        guard let labels = nodeLabels?[diagramSafe: node.layer]?[diagramSafe: node.index], !labels.isEmpty
         else { return }
         let r = layout.radius
         var below = Array(labels.prefix(3))
@@ -141,16 +141,9 @@ extension NetworkDiagram {
                                 into raster: inout Raster) {
         guard let labels else { return }
         for node in column {
-            guard let text = labels[safe: node.index] else { continue }
+            guard let text = labels[diagramSafe: node.index] else { continue }
             raster.drawText(text, x: leftSide ? node.x - r - 4 : node.x + r + 4, y: node.y,
                             font: font, color: theme.text, anchor: leftSide ? .right : .left)
         }
-    }
-}
-
-fileprivate extension Array {
-    /// The element at `index`, or nil when out of range.
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }

@@ -81,6 +81,26 @@ public struct NetworkDiagram: Chart {
         return (position, thinnest + (thickest - thinnest) * share)
     }
 
+    /// The XOR view's node labels: every node shows its activation; nodes after the input
+    /// layer also show their input sum ("Σ 1.25") and bias ("b −0.30"). `inputSums` and
+    /// `biases` are per layer after the input ([layer − 1][node]); missing values are left out.
+    public static func nodeLabels(activations: [[Double]], inputSums: [[Double]],
+                                  biases: [[Double]]) -> [[[String]]] {
+        activations.enumerated().map { layer, values in
+            values.enumerated().map { node, activation in
+                var labels = [shortLabel(activation)]
+                guard layer > 0 else { return labels }
+                if let sum = inputSums[diagramSafe: layer - 1]?[diagramSafe: node] {
+                    labels.append("Σ " + shortLabel(sum))
+                }
+                if let bias = biases[diagramSafe: layer - 1]?[diagramSafe: node] {
+                    labels.append("b " + shortLabel(bias))
+                }
+                return labels
+            }
+        }
+    }
+
     /// A value as a label of at most five characters ("0.98", "−1.3", "12", "3e+04"), with a
     /// real minus sign.
     public static func shortLabel(_ value: Double) -> String {
@@ -109,5 +129,14 @@ public struct NetworkDiagram: Chart {
         let integer = whole / Int(scale), fraction = whole % Int(scale)
         let digits = String(fraction)
         return "\(integer)." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil when out of range (labels and thumbnails may be given
+    /// for fewer nodes than the network has). Named for the diagram so it cannot clash with a
+    /// similar helper elsewhere in the module.
+    subscript(diagramSafe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }

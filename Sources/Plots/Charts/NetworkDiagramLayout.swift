@@ -43,13 +43,14 @@ public struct NetworkDiagramLayout: Sendable {
 
     /// Lays out `layerSizes` (e.g. [2, 8, 8, 1]) in the rectangle at (`x`, `y`) of size
     /// `width` x `height`. Margins are kept free on each side; `labelLines` lines of
-    /// `lineHeight` pixels are reserved under each node when they fit. Layer sizes below 1 are
+    /// `lineHeight` pixels are reserved under each node when they fit; `gapFraction` of the
+    /// pitch separates neighbouring nodes. Layer sizes below 1 are
     /// treated as 1 (the chart rejects them with a message before calling this).
     public init(layerSizes: [Int], x: Double, y: Double, width: Double, height: Double,
                 leftMargin: Double = 0, rightMargin: Double = 0,
                 topMargin: Double = 0, bottomMargin: Double = 0,
                 labelLines requestedLines: Int = 0, lineHeight: Double = 10,
-                maxRadius: Double = 28, maxNodesShown: Int = 16) {
+                maxRadius: Double = 28, maxNodesShown: Int = 16, gapFraction: Double = 0.15) {
         let sizes = layerSizes.map { max(1, $0) }
         let cap = max(3, maxNodesShown)
         // Per layer: the full indices drawn, and the slot (in pitch units) of each.
@@ -72,10 +73,11 @@ public struct NetworkDiagramLayout: Sendable {
         let pitch = usableHeight / maxSlots
         let columnGap = sizes.count > 1 ? usableWidth / Double(sizes.count) : usableWidth
 
-        // The circle may use the part of the pitch the labels leave, less a gap of 15% of the
-        // pitch (at least 2 px) so neighbours never touch.
+        // The circle may use the part of the pitch the labels leave, less a gap of
+        // `gapFraction` of the pitch (at least 2 px) so neighbours never touch.
+        let gap = max(2, pitch * min(0.9, max(0, gapFraction.isFinite ? gapFraction : 0.15)))
         func radius(lines: Int) -> Double {
-            let free = pitch - Double(lines) * lineHeight - max(2, pitch * 0.15)
+            let free = pitch - Double(lines) * lineHeight - gap
             return min(maxRadius, free / 2, columnGap * 0.3)
         }
         var lines = max(0, requestedLines)

@@ -17,8 +17,18 @@ import Testing
                                   activations: DiagramSamples.activations(
                                       DiagramSamples.weights(sizes, seed: 11), input: [0.5, -1]),
                                   inputLabels: ["x", "y"], outputLabels: ["out"])
+        let tenClasses = (0..<10).map { i in (0..<10).map { j in i == j ? 90 + i : (i + 2 * j) % 7 } }
+        let fashion = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                       "Sneaker", "Bag", "Boot"]
         return [
             ("digits", ImageGrid(tiles: digits)),
+            ("one-digit", ImageGrid(image: ImageGrid.Tile(width: 28, height: 28,
+                                                          values: DiagramSamples.digit(4)))),
+            ("confusion-rows", ConfusionMatrix(counts: tenClasses, classNames: fashion,
+                                               normalizeRows: true)),
+            ("network-mnist", NetworkDiagram(layerSizes: [784, 32, 10],
+                                             weights: DiagramSamples.weights([784, 32, 10], seed: 2))),
+            ("network-thumbnails", NetworkDiagramTests.thumbnailDiagram()),
             ("filters", ImageGrid(tiles: filters, normalization: .signed)),
             ("confusion", ConfusionMatrix(counts: ConfusionMatrixTests.counts,
                                           classNames: ["cat", "dog", "bird"])),

@@ -17,6 +17,12 @@ import Testing
         #expect(NetworkDiagram.shortLabel(value) == text)
     }
 
+    @Test func xorLabelsShowActivationSumAndBias() {
+        let labels = NetworkDiagram.nodeLabels(activations: [[1, 0], [0.731, 0.5]],
+                                               inputSums: [[1, 0]], biases: [[-0.25]])
+        #expect(labels == [[["1.00"], ["0"]], [["0.73", "Σ 1.00", "b −0.25"], ["0.50", "Σ 0"]]])
+    }
+
     @Test func badShapesAreNamed() {
         #expect(NetworkDiagram(layerSizes: [2, 0, 1], weights: []).problem
             == "layer 1 has 0 nodes; every layer needs at least 1")
@@ -61,7 +67,9 @@ import Testing
         #expect(abs(Int(rim.r) - Int(expected.r)) < 8 && abs(Int(rim.g) - Int(expected.g)) < 8)
     }
 
-    @Test func wideNetworkWithThumbnailsDraws() {
+    /// A 2-8-8-1 network whose nodes show made-up outputs over the input plane (sigmoids of
+    /// rotated lines).
+    static func thumbnailDiagram() -> NetworkDiagram {
         let sizes = [2, 8, 8, 1]
         let weights = DiagramSamples.weights(sizes, seed: 11)
         let thumbnails: [[ImageGrid.Tile?]] = sizes.enumerated().map { layer, n in
@@ -74,8 +82,12 @@ import Testing
                 return ImageGrid.Tile(width: 16, height: 16, values: values)
             }
         }
-        let chart = NetworkDiagram(layerSizes: sizes, weights: weights, thumbnails: thumbnails,
-                                   inputLabels: ["x", "y"], outputLabels: ["out"])
+        return NetworkDiagram(layerSizes: sizes, weights: weights, thumbnails: thumbnails,
+                              inputLabels: ["x", "y"], outputLabels: ["out"])
+    }
+
+    @Test func wideNetworkWithThumbnailsDraws() {
+        let chart = Self.thumbnailDiagram()
         var raster = Raster(width: 400, height: 300, fill: Theme.light.background)
         chart.draw(into: &raster, in: Rect(x: 0, y: 0, width: 400, height: 300))
         LookAt.save(raster, "charts-network-2881")
