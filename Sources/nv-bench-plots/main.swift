@@ -85,6 +85,8 @@ func section(_ title: String, raster: Raster) {
         }
         let rle = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(level: 6, strategy: .runLength))
         measure("png \(label) rle") { PNGEncoder.encode(raster, options: rle).count }
+        let runs = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(strategy: .imageRuns))
+        measure("png \(label) imageRuns") { PNGEncoder.encode(raster, options: runs).count }
     }
     measure("png default") { PNGEncoder.encode(raster).count }
 
@@ -94,6 +96,10 @@ func section(_ title: String, raster: Raster) {
     }
     let kittyRLE = KittyEncoder.Options(format: .zlib(DeflateSettings(level: 6, strategy: .runLength)))
     measure("kitty f=24/32 o=z rle") { KittyEncoder.encode(raster, options: kittyRLE).count }
+    let kittyRuns = KittyEncoder.Options(format: .zlib(DeflateSettings(strategy: .imageRuns)))
+    measure("kitty f=24/32 o=z imageRuns") { KittyEncoder.encode(raster, options: kittyRuns).count }
+    let serial = KittyEncoder.Options(format: .zlib(DeflateSettings(level: 2, parallel: false)))
+    measure("kitty f=24/32 o=z level 2, one core") { KittyEncoder.encode(raster, options: serial).count }
     let kittyPNG = KittyEncoder.Options(format: .png(PNGEncoder.Options()))
     measure("kitty f=100 (png default)") { KittyEncoder.encode(raster, options: kittyPNG).count }
     measure("kitty default") { KittyEncoder.encode(raster).count }
