@@ -4,7 +4,7 @@ import Plots
 // Encoder benchmark: milliseconds per encode (median of N runs) and bytes per frame for every
 // encoder and its variants, on a 1200x700 plot-like raster.
 // Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
-//      swift run -c release nv-bench-plots --write DIR   writes one output of each encoder to DIR
+//      swift run -c release nv-bench-plots --write DIR [FILE W H]   writes one output of each encoder to DIR
 //      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
 //      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
 //      dump of a real figure instead of the synthetic images.
@@ -12,19 +12,26 @@ import Plots
 let width = 1200, height = 700
 let arguments = Array(CommandLine.arguments.dropFirst())
 
-if arguments.first == "--write", arguments.count == 2 {
+if arguments.first == "--write", arguments.count == 2 || arguments.count == 5 {
     let directory = URL(fileURLWithPath: arguments[1])
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     func write(_ name: String, _ bytes: [UInt8]) throws {
         try Data(bytes).write(to: directory.appendingPathComponent(name))
         print("wrote \(directory.appendingPathComponent(name).path) (\(bytes.count) bytes)")
     }
-    let samples: [(String, Raster)] = [
+    var samples: [(String, Raster)] = [
         ("plot", TestPattern.plot(width: width, height: height, antialiased: true)),
         ("plot-few", TestPattern.plot(width: 301, height: 203, antialiased: false)),
         ("gradient", TestPattern.gradient(width: 256, height: 131)),
         ("noise", TestPattern.noise(width: 97, height: 61, seed: 1)),
     ]
+    // An optional raw RGBA dump of a real figure: --write DIR FILE WIDTH HEIGHT.
+    if arguments.count == 5, let w = Int(arguments[3]), let h = Int(arguments[4]),
+       let bytes = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: arguments[2]))), bytes.count == w * h * 4 {
+        var raster = Raster(width: w, height: h)
+        raster.pixels = bytes
+        samples.append(("figure", raster))
+    }
     for (name, raster) in samples {
         try write("\(name).rgba", raster.pixels)
         try write("\(name).png", PNGEncoder.encode(raster))
@@ -85,6 +92,8 @@ func section(_ title: String, raster: Raster) {
         }
         let rle = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(level: 6, strategy: .runLength))
         measure("png \(label) rle") { PNGEncoder.encode(raster, options: rle).count }
+        let runs = PNGEncoder.Options(filter: filter, deflate: DeflateSettings(strategy: .imageRuns))
+        measure("png \(label) imageRuns") { PNGEncoder.encode(raster, options: runs).count }
     }
     measure("png default") { PNGEncoder.encode(raster).count }
 
@@ -94,6 +103,10 @@ func section(_ title: String, raster: Raster) {
     }
     let kittyRLE = KittyEncoder.Options(format: .zlib(DeflateSettings(level: 6, strategy: .runLength)))
     measure("kitty f=24/32 o=z rle") { KittyEncoder.encode(raster, options: kittyRLE).count }
+    let kittyRuns = KittyEncoder.Options(format: .zlib(DeflateSettings(strategy: .imageRuns)))
+    measure("kitty f=24/32 o=z imageRuns") { KittyEncoder.encode(raster, options: kittyRuns).count }
+    let serial = KittyEncoder.Options(format: .zlib(DeflateSettings(level: 2, parallel: false)))
+    measure("kitty f=24/32 o=z level 2, one core") { KittyEncoder.encode(raster, options: serial).count }
     let kittyPNG = KittyEncoder.Options(format: .png(PNGEncoder.Options()))
     measure("kitty f=100 (png default)") { KittyEncoder.encode(raster, options: kittyPNG).count }
     measure("kitty default") { KittyEncoder.encode(raster).count }

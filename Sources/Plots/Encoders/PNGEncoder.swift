@@ -68,7 +68,11 @@ public enum PNGEncoder {
         png += [0, 0, 0, 0]
         png += Array("IDAT".utf8)
         let dataStart = png.count
-        filtered.withUnsafeBytes { _ = Zlib.deflate($0, settings: options.deflate, appendingTo: &png) }
+        let bpp = opaque ? 3 : 4
+        filtered.withUnsafeBytes {
+            _ = Zlib.deflate($0, settings: options.deflate, pixelBytes: bpp, rowBytes: image.width * bpp + 1,
+                             appendingTo: &png)
+        }
         let dataLength = UInt32(png.count - dataStart)
         for k in 0..<4 { png[lengthAt + k] = UInt8(truncatingIfNeeded: dataLength >> (24 - 8 * k)) }
         let crc = png.withUnsafeBytes { Zlib.crc32(UnsafeRawBufferPointer(rebasing: $0[(lengthAt + 4)...])) }

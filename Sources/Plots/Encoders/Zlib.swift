@@ -15,6 +15,9 @@ public struct DeflateSettings: Equatable, Sendable {
         case runLength
         /// Favours Huffman coding over short matches, zlib's choice for filtered image data.
         case filtered
+        /// Not zlib: nv's `RunDeflate`, which only matches the previous pixel and the pixel
+        /// above, with fixed Huffman codes. Much faster, larger output; `level` is ignored.
+        case imageRuns
     }
 
     /// 0 (store) to 9 (smallest, slowest); clamped into that range.
@@ -66,9 +69,18 @@ public enum Zlib {
     /// boundary (`Z_SYNC_FLUSH`), and the pieces are joined into one stream whose Adler-32 is
     /// combined from the pieces' (`adler32_combine`), the way pigz does it. A piece cannot refer
     /// back into the previous one, which costs about a percent in size on plots.
+    ///
+    /// `pixelBytes` and `rowBytes` describe image data for the `.imageRuns` strategy (the
+    /// distances to the pixel to the left and above); other strategies ignore them.
     @discardableResult
     public static func deflate(_ input: UnsafeRawBufferPointer, settings: DeflateSettings,
+                               pixelBytes: Int = 1, rowBytes: Int = 0,
                                appendingTo output: inout [UInt8]) -> Bool {
+        if settings.strategy == .imageRuns {
+            RunDeflate.compress(input, pixelBytes: pixelBytes, rowBytes: rowBytes, parallel: settings.parallel,
+                                appendingTo: &output)
+            return true
+        }
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, 4)
         let pieces = settings.parallel ? min(cores, input.count / (parallelThreshold / 2)) : 1
         return deflate(input, settings: settings, pieces: pieces, appendingTo: &output)
@@ -123,6 +135,7 @@ public enum Zlib {
         case .standard: strategy = Z_DEFAULT_STRATEGY
         case .runLength: strategy = Z_RLE
         case .filtered: strategy = Z_FILTERED
+        case .imageRuns: strategy = Z_DEFAULT_STRATEGY // handled by RunDeflate before we get here
         }
         // deflateInit2 is a C macro; call the function it expands to. Negative window bits = raw.
         let initResult = deflateInit2_(&stream, Int32(settings.level), Z_DEFLATED, raw ? -15 : 15, 8, strategy,

@@ -5,7 +5,8 @@ import Testing
 @Suite struct KittyTests {
     static let formats: [KittyEncoder.Format] = [
         .zlib(DeflateSettings(level: 1)), .zlib(DeflateSettings(level: 6, strategy: .runLength)),
-        .png(PNGEncoder.Options()),
+        .zlib(DeflateSettings(strategy: .imageRuns)), .png(PNGEncoder.Options()),
+        .png(PNGEncoder.Options(deflate: DeflateSettings(strategy: .imageRuns))),
     ]
 
     @Test(arguments: TestImages.names)

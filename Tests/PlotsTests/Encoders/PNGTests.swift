@@ -62,6 +62,47 @@ import Testing
         #expect(try Zlib.inflate(tiny) == [1, 2])
     }
 
+    /// RunDeflate's stream is checked by zlib's inflate (an independent decoder), on images that
+    /// exercise literals, both match distances, long runs and every length code.
+    @Test(arguments: TestImages.names)
+    func imageRunsDeflateIsAValidStream(name: String) throws {
+        let raster = TestImages.named(name)
+        for (pixelBytes, rowBytes) in [(4, raster.width * 4), (3, 7), (1, 0), (0, 40000)] {
+            var stream: [UInt8] = []
+            raster.pixels.withUnsafeBytes {
+                _ = Zlib.deflate($0, settings: DeflateSettings(strategy: .imageRuns), pixelBytes: pixelBytes,
+                                 rowBytes: rowBytes, appendingTo: &stream)
+            }
+            #expect(try Zlib.inflate(stream) == raster.pixels)
+        }
+    }
+
+    @Test(arguments: [2, 3, 5])
+    func imageRunsInPiecesIsOneValidStream(pieces: Int) throws {
+        let raster = TestPattern.plot(width: 200, height: 150)
+        var stream: [UInt8] = []
+        raster.pixels.withUnsafeBytes {
+            RunDeflate.compress($0, pixelBytes: 4, rowBytes: 800, pieces: pieces, appendingTo: &stream)
+        }
+        #expect(try Zlib.inflate(stream) == raster.pixels)
+        var empty: [UInt8] = []
+        [UInt8]().withUnsafeBytes { RunDeflate.compress($0, pixelBytes: 4, rowBytes: 8, pieces: pieces, appendingTo: &empty) }
+        #expect(try Zlib.inflate(empty) == [])
+    }
+
+    @Test func imageRunsCoversEveryMatchLength() throws {
+        // Runs of every length 1...300 of alternating bytes, so each length code appears.
+        var bytes: [UInt8] = []
+        for length in 1...300 { bytes += [UInt8](repeating: UInt8(length % 2), count: length) + [9] }
+        var stream: [UInt8] = []
+        bytes.withUnsafeBytes {
+            _ = Zlib.deflate($0, settings: DeflateSettings(strategy: .imageRuns), pixelBytes: 1, rowBytes: 301,
+                             appendingTo: &stream)
+        }
+        #expect(try Zlib.inflate(stream) == bytes)
+        #expect(stream.count < bytes.count / 10)
+    }
+
     @Test func inflateRefusesOversizedAndBrokenStreams() {
         let stream = Zlib.deflate([UInt8](repeating: 7, count: 1000))
         #expect(throws: Zlib.InflateError.tooLarge(limit: 999)) { try Zlib.inflate(stream, limit: 999) }
