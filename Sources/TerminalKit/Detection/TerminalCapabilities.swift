@@ -13,11 +13,14 @@ public enum ColorDepth: String, Sendable {
 /// The size of a terminal window: columns and rows of cells, and the pixel size if the kernel
 /// knows it (0 when it does not, which is common).
 public struct WindowSize: Equatable, Sendable {
+    /// Size in cells.
     public var columns: Int
     public var rows: Int
+    /// Size in pixels, 0 when unknown.
     public var pixelWidth: Int
     public var pixelHeight: Int
 
+    /// A window of `columns` x `rows` cells, with its pixel size if known.
     public init(columns: Int, rows: Int, pixelWidth: Int = 0, pixelHeight: Int = 0) {
         self.columns = columns
         self.rows = rows
@@ -57,6 +60,7 @@ public struct TerminalCapabilities: Equatable, Sendable {
     /// The replies the terminal sent to the detection queries (empty when none were sent).
     public var replies: [TerminalReply]
 
+    /// Capabilities with every decision given (tests, and the doctor's per-mode variations).
     public init(mode: GraphicsMode, modeReason: String, colors: ColorDepth, colorsReason: String,
                 cellWidth: Int, cellHeight: Int, cellSizeSource: String, columns: Int, rows: Int,
                 synchronizedOutput: Bool, tmux: Bool, interactive: Bool, term: String,

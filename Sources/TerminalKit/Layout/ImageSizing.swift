@@ -9,6 +9,7 @@ public struct ImageLayout: Equatable, Sendable {
     public var columns: Int
     public var rows: Int
 
+    /// A layout of a `pixelWidth` x `pixelHeight` raster covering `columns` x `rows` cells.
     public init(pixelWidth: Int, pixelHeight: Int, columns: Int, rows: Int) {
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight

@@ -41,6 +41,7 @@ public enum EncodedPicture: Equatable, Sendable {
 /// moves the cursor to the picture's place and ends; the display lets tmux process it before
 /// the second part sends the picture.
 public struct FrameComposer: Sendable {
+    /// The picture mode frames are drawn in.
     public var mode: GraphicsMode
     /// Wrap frames in `ESC[?2026h` ... `ESC[?2026l` (never under tmux with graphics, where a
     /// frame is sent in two parts).
@@ -48,6 +49,7 @@ public struct FrameComposer: Sendable {
     /// Split graphics frames for tmux passthrough (see the type's documentation).
     public var tmux: Bool
 
+    /// A composer for `mode`.
     public init(mode: GraphicsMode, synchronized: Bool, tmux: Bool = false) {
         self.mode = mode
         self.synchronized = synchronized

@@ -12,6 +12,8 @@ public struct FrameRateLimiter: Sendable {
     public let minimumInterval: Double
     private var nextAllowed: Double = -Double.infinity
 
+    /// A limiter allowing at most `maxFramesPerSecond` (0 or less: no rate cap, only the
+    /// terminal's pace).
     public init(maxFramesPerSecond: Double = 30) {
         minimumInterval = maxFramesPerSecond > 0 ? 1 / maxFramesPerSecond : 0
     }

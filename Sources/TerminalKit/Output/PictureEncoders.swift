@@ -22,6 +22,7 @@ public struct PictureEncoders: Sendable {
     public var text: @Sendable (_ raster: Raster, _ mode: GraphicsMode, _ colors: ColorDepth,
                                 _ columns: Int) -> [String]
 
+    /// Encoders from the given closures.
     public init(png: @escaping @Sendable (Raster) -> [UInt8],
                 kitty: @escaping @Sendable (Raster, UInt32) -> [UInt8],
                 sixel: @escaping @Sendable (Raster) -> [UInt8],

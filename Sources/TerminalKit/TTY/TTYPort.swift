@@ -34,10 +34,10 @@ public final class TTYPort: TerminalPort {
         // Text other code printed through stdio must come out first.
         fflush(nil)
         bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset,
-                                               buffer.count - offset)
+                let written = Foundation.write(STDOUT_FILENO, start + offset, buffer.count - offset)
                 if written > 0 {
                     offset += written
                 } else if written < 0 && (errno == EINTR || errno == EAGAIN) {
