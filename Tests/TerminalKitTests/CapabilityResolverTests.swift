@@ -95,6 +95,15 @@ private func resolve(_ requested: GraphicsMode = .auto, tty: Bool = true,
                 == (CapabilityResolver.defaultCellWidth, CapabilityResolver.defaultCellHeight))
     }
 
+    @Test func theSixelLimitIsTheSmallestSuccessfulAnswer() {
+        let xterm = resolve(replies: [.graphicsAttribute(item: 2, status: 0, values: [900, 624]),
+                                      .graphicsAttribute(item: 2, status: 0, values: [1000, 1000]),
+                                      .deviceAttributes([63, 4])])
+        #expect(xterm.maxSixelWidth == 900 && xterm.maxSixelHeight == 624)
+        let mlterm = resolve(replies: [.graphicsAttribute(item: 1, status: 3, values: [0])])
+        #expect(mlterm.maxSixelWidth == nil && mlterm.maxSixelHeight == nil)
+    }
+
     @Test func missingWindowSizeFallsBackTo80x24() {
         let capabilities = resolve(window: nil)
         #expect((capabilities.columns, capabilities.rows) == (80, 24))

@@ -41,6 +41,19 @@ private func sized(_ mode: GraphicsMode, columns: Int = 100, rows: Int = 50,
         #expect(layout.rows + 2 <= 24)
     }
 
+    @Test func sixelStaysWithinTheTerminalsLimit() {
+        var capabilities = sized(.sixel, columns: 200, rows: 80)
+        capabilities.maxSixelWidth = 1000
+        capabilities.maxSixelHeight = 1000
+        let layout = ImageSizing.fit(preferredWidth: 1200, preferredHeight: 700,
+                                     capabilities: capabilities, maxWidth: nil)
+        #expect(layout.pixelWidth <= 1000 && layout.pixelHeight <= 1000)
+        #expect(layout.pixelWidth >= 990)
+        capabilities.mode = .kitty
+        #expect(ImageSizing.fit(preferredWidth: 1200, preferredHeight: 700, capabilities: capabilities,
+                                maxWidth: nil).pixelWidth == 1200, "only Sixel has that limit")
+    }
+
     @Test func sixelHeightIsWholeBands() {
         let layout = ImageSizing.fit(preferredWidth: 500, preferredHeight: 333,
                                      capabilities: sized(.sixel), maxWidth: nil)

@@ -13,6 +13,8 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         ("\u{1B}[?2026;0$y", .privateModeReport(mode: 2026, value: 0)),
         ("\u{1B}[6;20;10t", .cellSizePixels(width: 10, height: 20)),
         ("\u{1B}[4;480;800t", .textAreaPixels(width: 800, height: 480)),
+        ("\u{1B}[?2;0;1000;1000S", .graphicsAttribute(item: 2, status: 0, values: [1000, 1000])),
+        ("\u{1B}[?1;3;0S", .graphicsAttribute(item: 1, status: 3, values: [0])),
     ])
     func parsesOneReply(text: String, expected: TerminalReply) {
         let parsed = TerminalReplyParser.parse(bytes(text))

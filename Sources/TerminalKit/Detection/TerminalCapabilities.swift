@@ -48,6 +48,10 @@ public struct TerminalCapabilities: Equatable, Sendable {
     /// Window size in cells.
     public var columns: Int
     public var rows: Int
+    /// The largest Sixel image the terminal shows, in pixels (nil when it did not say). xterm
+    /// drops a bigger image entirely rather than clipping it.
+    public var maxSixelWidth: Int?
+    public var maxSixelHeight: Int?
     /// True when frames may be wrapped in synchronized output (mode 2026).
     public var synchronizedOutput: Bool
     /// True inside tmux: graphics go through tmux passthrough and pixel sizes are guessed.
@@ -80,5 +84,19 @@ public struct TerminalCapabilities: Equatable, Sendable {
         self.term = term
         self.termProgram = termProgram
         self.replies = replies
+        (maxSixelWidth, maxSixelHeight) = Self.sixelLimit(replies)
+    }
+
+    /// The smallest Sixel size among successful XTSMGRAPHICS answers (current and maximum).
+    static func sixelLimit(_ replies: [TerminalReply]) -> (Int?, Int?) {
+        var width: Int?
+        var height: Int?
+        for reply in replies {
+            guard case .graphicsAttribute(2, 0, let values) = reply, values.count == 2,
+                  values[0] > 0, values[1] > 0 else { continue }
+            width = min(width ?? values[0], values[0])
+            height = min(height ?? values[1], values[1])
+        }
+        return (width, height)
     }
 }

@@ -13,6 +13,9 @@ public enum TerminalReply: Equatable, Sendable {
     case cellSizePixels(width: Int, height: Int)
     /// The text area size in pixels, the answer to `ESC [ 14 t`: `ESC [ 4 ; height ; width t`.
     case textAreaPixels(width: Int, height: Int)
+    /// An XTSMGRAPHICS answer `ESC [ ? item ; status ; values S`; item 2 is the Sixel image
+    /// size, status 0 means success.
+    case graphicsAttribute(item: Int, status: Int, values: [Int])
     /// A complete escape sequence nv did not ask about (kept so the doctor can show it).
     case unrecognized(String)
 
@@ -29,6 +32,9 @@ public enum TerminalReply: Equatable, Sendable {
             return "cell size \(width)x\(height) px"
         case .textAreaPixels(let width, let height):
             return "text area \(width)x\(height) px"
+        case .graphicsAttribute(let item, let status, let values):
+            let list = values.map(String.init).joined(separator: "x")
+            return "XTSMGRAPHICS item \(item) status \(status)\(list.isEmpty ? "" : ": \(list)")"
         case .unrecognized(let text):
             return "other reply \(text)"
         }
@@ -120,7 +126,8 @@ public enum TerminalReplyParser {
         return .kittyGraphics(id: id, message: message)
     }
 
-    /// DA1 (`?...c`), DECRPM (`?m;v$y`) and window reports (`6;h;wt`, `4;h;wt`).
+    /// DA1 (`?...c`), DECRPM (`?m;v$y`), XTSMGRAPHICS (`?i;s;...S`) and window reports
+    /// (`6;h;wt`, `4;h;wt`).
     private static func csiReply(_ body: String) -> TerminalReply? {
         guard let final = body.last else { return nil }
         var parameters = Substring(body.dropLast())
@@ -136,6 +143,11 @@ public enum TerminalReplyParser {
             let numbers = parameters.dropFirst().dropLast().split(separator: ";").compactMap { Int($0) }
             guard numbers.count == 2 else { return nil }
             return .privateModeReport(mode: numbers[0], value: numbers[1])
+        case "S":
+            guard parameters.hasPrefix("?") else { return nil }
+            let numbers = parameters.dropFirst().split(separator: ";").compactMap { Int($0) }
+            guard numbers.count >= 2 else { return nil }
+            return .graphicsAttribute(item: numbers[0], status: numbers[1], values: Array(numbers.dropFirst(2)))
         case "t":
             let numbers = parameters.split(separator: ";").compactMap { Int($0) }
             guard numbers.count == 3 else { return nil }

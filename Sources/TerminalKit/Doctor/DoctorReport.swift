@@ -16,6 +16,9 @@ public enum DoctorReport {
         lines.append("  window:        \(c.columns) columns x \(c.rows) rows")
         lines.append("  cell size:     \(c.cellWidth)x\(c.cellHeight) px, from \(c.cellSizeSource)")
         lines.append("  widest image:  \(c.columns * c.cellWidth) px\(maxWidth.map { ", capped at \($0) px by --width" } ?? "")")
+        if let width = c.maxSixelWidth, let height = c.maxSixelHeight {
+            lines.append("  Sixel limit:   \(width)x\(height) px (the terminal's XTSMGRAPHICS answer)")
+        }
         lines.append("  colours:       \(c.colors.rawValue) — \(c.colorsReason)")
         lines.append("  synchronized:  \(c.synchronizedOutput ? "yes (the terminal reported mode 2026)" : "no")")
         lines.append("  tmux:          \(c.tmux ? "yes: graphics go through passthrough (needs `set -g allow-passthrough on`)" : "no")")

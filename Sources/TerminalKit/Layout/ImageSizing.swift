@@ -60,6 +60,10 @@ public enum ImageSizing {
         scale = min(scale, Double(max(1, capabilities.columns) * cellWidth) / designWidth)
         scale = min(scale, Double(freeRows * cellHeight) / designHeight)
         if let maxWidth, maxWidth > 0 { scale = min(scale, Double(maxWidth) / designWidth) }
+        if capabilities.mode == .sixel {
+            if let limit = capabilities.maxSixelWidth { scale = min(scale, Double(limit) / designWidth) }
+            if let limit = capabilities.maxSixelHeight { scale = min(scale, Double(limit) / designHeight) }
+        }
         var width = max(1, pixels(designWidth * scale))
         var height = max(1, pixels(designHeight * scale))
         if capabilities.mode == .sixel, height > 6 {

@@ -44,12 +44,18 @@ public enum EscapeSequence {
     /// Asks for the text area size in pixels (`ESC [ 4 ; h ; w t`).
     public static let textAreaQuery = "\u{1B}[14t"
 
+    /// XTSMGRAPHICS: reads the current and the largest Sixel image size (xterm answers
+    /// `ESC [ ? 2 ; 0 ; W ; H S`; a bigger image is not shown at all).
+    public static let sixelGeometryQuery = "\u{1B}[?2;1;0S"
+    public static let sixelMaxGeometryQuery = "\u{1B}[?2;4;0S"
+
     /// All detection queries in the order they are sent; DA1 is last, so its answer means
     /// every other answer has arrived (terminals answer in order).
     /// Under tmux the kitty query is wrapped so it reaches the outer terminal.
     public static func detectionQueries(tmux: Bool) -> String {
         let kitty = tmux ? tmuxPassthrough(kittyQuery) : kittyQuery
-        return kitty + synchronizedOutputQuery + cellSizeQuery + textAreaQuery + deviceAttributesQuery
+        return kitty + synchronizedOutputQuery + cellSizeQuery + textAreaQuery
+            + sixelGeometryQuery + sixelMaxGeometryQuery + deviceAttributesQuery
     }
 
     /// Wraps `sequence` in tmux's passthrough (`ESC P tmux ; ... ESC \`), doubling every ESC
