@@ -81,7 +81,7 @@ import Testing
         #expect(net.epoch == 500)
     }
 
-    @Test(arguments: [(-3, 100, "'epochs'"), (10, 0, "'every'")])
+    @Test(arguments: [(-3, 100, "'epochs'"), (20_000_000, 100, "'epochs'"), (10, 0, "'every'")])
     func badTrainingArgumentsAreNamed(epochs: Int, every: Int, named: String) throws {
         var rng = SeededGenerator(seed: 1)
         var net = try XORNetwork(hidden: 2, rng: &rng)
@@ -128,6 +128,7 @@ import Testing
             #expect(abs(sample - outputs[row]) < 1e-6)
         }
         #expect(throws: RuntimeError.self) { try net.decisionField(resolution: 1) }
+        #expect(throws: RuntimeError.self) { try net.decisionField(resolution: 1_000_000) }
     }
 
     @Test func lossSurfaceIsCentredOnTheCurrentWeights() throws {

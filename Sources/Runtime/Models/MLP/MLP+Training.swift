@@ -78,15 +78,15 @@ extension MLP {
     /// Trains for `epochs` epochs on `train`, recording `trainLosses` (and `testLosses` when
     /// `test` is given) after each; reports before the first epoch, every `every` epochs and at
     /// the end; checks `stop` between mini-batch epochs and keeps the weights when raised.
-    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, an empty training set, a
+    /// - Throws: `RuntimeError` for `epochs` outside 0...`TrainingLimits.maximumEpochs`, `every` below 1, an empty training set, a
     ///   learning rate that is not a positive number,
     ///   or a loss that stops being finite (e.g. from a huge learning rate).
     @discardableResult
     public mutating func train(on train: Dataset, test: Dataset? = nil, epochs: Int, every: Int = 10,
                                rng: inout SeededGenerator, stop: StopFlag? = nil,
                                observer: (MLPSnapshot) -> Void = { _ in }) throws -> Int {
-        guard epochs >= 0 else {
-            throw RuntimeError("train: argument 'epochs' must be a non-negative integer, got \(epochs)")
+        guard epochs >= 0, epochs <= TrainingLimits.maximumEpochs else {
+            throw RuntimeError("train: argument 'epochs' must be an integer from 0 to \(TrainingLimits.maximumEpochs), got \(epochs)")
         }
         guard every >= 1 else {
             throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")

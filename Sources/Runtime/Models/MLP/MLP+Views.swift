@@ -3,10 +3,10 @@ extension MLP {
     /// holds the input features, then one element per dense layer with the activated output of
     /// each of its neurons (the last is the output probability). Each field has `resolution` ×
     /// `resolution` samples over `range` on both axes (the Playground's −6...6 by default).
-    /// - Throws: `RuntimeError` when `resolution` is below 2.
+    /// - Throws: `RuntimeError` when `resolution` is outside 2...`TrainingLimits.maximumGridResolution`.
     public func neuronOutputs(resolution: Int, range: ClosedRange<Float> = -6...6) throws -> [[GridField]] {
-        guard resolution >= 2 else {
-            throw RuntimeError("neuron outputs: resolution must be at least 2, got \(resolution)")
+        guard resolution >= 2, resolution <= TrainingLimits.maximumGridResolution else {
+            throw RuntimeError("neuron outputs: resolution must be 2 to \(TrainingLimits.maximumGridResolution), got \(resolution)")
         }
         let points = Self.gridPoints(resolution: resolution, range: range)
         let samples = resolution * resolution
@@ -28,8 +28,8 @@ extension MLP {
 
     /// The output probability over the input plane (the decision boundary's field).
     public func decisionField(resolution: Int, range: ClosedRange<Float> = -6...6) throws -> GridField {
-        guard resolution >= 2 else {
-            throw RuntimeError("decision field: resolution must be at least 2, got \(resolution)")
+        guard resolution >= 2, resolution <= TrainingLimits.maximumGridResolution else {
+            throw RuntimeError("decision field: resolution must be 2 to \(TrainingLimits.maximumGridResolution), got \(resolution)")
         }
         return GridField(resolution: resolution, xRange: range, yRange: range,
                          values: predict(points: Self.gridPoints(resolution: resolution, range: range)))

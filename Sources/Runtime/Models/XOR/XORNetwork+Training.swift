@@ -41,14 +41,14 @@ extension XORNetwork {
     /// Trains for `epochs` full-batch steps, reporting to `observer` before the first step,
     /// every `every` epochs, and once more at the end (`isFinal`); checks `stop` between steps and
     /// keeps the weights reached when it is raised. Each report also appends to `trajectory`.
-    /// - Throws: `RuntimeError` for negative `epochs`, `every` below 1, a learning rate that is
+    /// - Throws: `RuntimeError` for `epochs` outside 0...`TrainingLimits.maximumEpochs`, `every` below 1, a learning rate that is
     ///   not a positive number, or a loss that stops
     ///   being finite (the weights are kept as they were at that step).
     @discardableResult
     public mutating func train(epochs: Int, every: Int = 100, stop: StopFlag? = nil,
                                observer: (XORSnapshot) -> Void = { _ in }) throws -> XORTrainingResult {
-        guard epochs >= 0 else {
-            throw RuntimeError("train: argument 'epochs' must be a non-negative integer, got \(epochs)")
+        guard epochs >= 0, epochs <= TrainingLimits.maximumEpochs else {
+            throw RuntimeError("train: argument 'epochs' must be an integer from 0 to \(TrainingLimits.maximumEpochs), got \(epochs)")
         }
         guard every >= 1 else {
             throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")

@@ -18,10 +18,10 @@ public struct GridField: Sendable, Equatable {
 extension XORNetwork {
     /// The output probability over the input plane, `resolution` × `resolution` samples over
     /// `range` on both axes (default −1...2, the original's data range padded by 1).
-    /// - Throws: `RuntimeError` when `resolution` is below 2.
+    /// - Throws: `RuntimeError` when `resolution` is outside 2...`TrainingLimits.maximumGridResolution`.
     public func decisionField(resolution: Int, range: ClosedRange<Float> = -1...2) throws -> GridField {
-        guard resolution >= 2 else {
-            throw RuntimeError("decision field: resolution must be at least 2, got \(resolution)")
+        guard resolution >= 2, resolution <= TrainingLimits.maximumGridResolution else {
+            throw RuntimeError("decision field: resolution must be 2 to \(TrainingLimits.maximumGridResolution), got \(resolution)")
         }
         var points = [Double]()
         points.reserveCapacity(2 * resolution * resolution)
@@ -51,13 +51,13 @@ extension XORNetwork {
     /// the original's 5; `resolution` per side, the original's 30), every other weight held.
     /// x is w1[0,0], y is w1[0,1].
     /// - Throws: `RuntimeError` when the network has fewer than 2 hidden units (there is no
-    ///   w1[0,1]) or `resolution` is below 2.
+    ///   w1[0,1]) or `resolution` is outside 2...`TrainingLimits.maximumGridResolution`.
     public func lossSurface(resolution: Int = 30, radius: Float = 5) throws -> GridField {
         guard hidden >= 2 else {
             throw RuntimeError("loss surface: needs at least 2 hidden units (w1[0,1]), the network has \(hidden)")
         }
-        guard resolution >= 2 else {
-            throw RuntimeError("loss surface: resolution must be at least 2, got \(resolution)")
+        guard resolution >= 2, resolution <= TrainingLimits.maximumGridResolution else {
+            throw RuntimeError("loss surface: resolution must be 2 to \(TrainingLimits.maximumGridResolution), got \(resolution)")
         }
         let xRange = (Float(w1[0]) - radius)...(Float(w1[0]) + radius)
         let yRange = (Float(w1[1]) - radius)...(Float(w1[1]) + radius)
