@@ -41,6 +41,10 @@ public enum MedianCut {
     /// Reduces `raster` (composited over `background`) to at most `maxColors` colours.
     public static func quantize(_ raster: Raster, maxColors: Int, background: RGBA) -> IndexedImage {
         let count = raster.width * raster.height
+        guard count > 0 else {
+            return IndexedImage(width: raster.width, height: raster.height, palette: [background], indices: [],
+                                isExact: true)
+        }
         // bins: [32, 32, 32] per-bin pixel counts; bin = r5 << 10 | g5 << 5 | b5.
         var counts = [Int](repeating: 0, count: side * side * side)
         // pixelBins: [height, width] the bin of each pixel, kept for the final mapping.
