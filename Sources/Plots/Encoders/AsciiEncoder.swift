@@ -11,7 +11,7 @@ public enum AsciiEncoder {
     /// show `background`.
     public static func encode(_ raster: Raster, columns: Int, ramp: String = defaultRamp,
                               background: RGBA = .white) -> [String] {
-        let columns = max(columns, 1)
+        let columns = TextGrid.clampColumns(columns)
         let rows = TextGrid.rows(for: raster, columns: columns)
         var characters = ramp.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.map { Character($0) }
         if characters.isEmpty { characters = defaultRamp.map { $0 } }

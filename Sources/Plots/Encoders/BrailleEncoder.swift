@@ -18,7 +18,7 @@ public enum BrailleEncoder {
     ///   - colored: colour each cell with its ink's mean colour.
     public static func encode(_ raster: Raster, columns: Int, background: RGBA? = nil,
                               threshold: Int = 48, colored: Bool = false) -> [String] {
-        let columns = max(columns, 1)
+        let columns = TextGrid.clampColumns(columns)
         let rows = TextGrid.rows(for: raster, columns: columns)
         guard raster.width > 0 && raster.height > 0 else { return Array(repeating: "", count: rows) }
         let paper = background ?? mostCommonColor(raster)

@@ -14,7 +14,7 @@ public enum HalfBlockEncoder {
     /// from the aspect ratio (`TextGrid.rows`). Transparent pixels show `background`.
     public static func encode(_ raster: Raster, columns: Int, palette: Palette = .trueColor,
                               background: RGBA = .white) -> [String] {
-        let columns = max(columns, 1)
+        let columns = TextGrid.clampColumns(columns)
         let rows = TextGrid.rows(for: raster, columns: columns)
         guard raster.width > 0 && raster.height > 0 else { return Array(repeating: "", count: rows) }
         let grid = AreaSampler(raster, width: columns, height: rows * 2, background: background)

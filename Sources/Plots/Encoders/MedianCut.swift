@@ -12,14 +12,39 @@ public enum MedianCut {
     static let bits = 5
     static let side = 1 << bits
 
+    /// A box of the colour cube, kept as the list of its occupied bins (a plot has a few thousand
+    /// of the 32768), so splitting costs the number of colours present, not the box's volume.
     struct Box {
-        var lo: (Int, Int, Int), hi: (Int, Int, Int)
+        var bins: [Int]
         var count: Int
+        var lo: (Int, Int, Int), hi: (Int, Int, Int)
+
+        init(bins: [Int], counts: UnsafeBufferPointer<Int>) {
+            self.bins = bins
+            var total = 0
+            var lo = (side, side, side), hi = (-1, -1, -1)
+            for bin in bins {
+                total += counts[bin]
+                let r = bin >> 10, g = (bin >> 5) & 31, b = bin & 31
+                lo = (min(lo.0, r), min(lo.1, g), min(lo.2, b))
+                hi = (max(hi.0, r), max(hi.1, g), max(hi.2, b))
+            }
+            self.count = total
+            self.lo = lo
+            self.hi = hi
+        }
+
+        /// The longest side, in bins (0 for a box of one bin, which cannot be split).
+        var longestSide: Int { max(max(hi.0 - lo.0, hi.1 - lo.1), hi.2 - lo.2) }
     }
 
     /// Reduces `raster` (composited over `background`) to at most `maxColors` colours.
     public static func quantize(_ raster: Raster, maxColors: Int, background: RGBA) -> IndexedImage {
         let count = raster.width * raster.height
+        guard count > 0 else {
+            return IndexedImage(width: raster.width, height: raster.height, palette: [background], indices: [],
+                                isExact: true)
+        }
         // bins: [32, 32, 32] per-bin pixel counts; bin = r5 << 10 | g5 << 5 | b5.
         var counts = [Int](repeating: 0, count: side * side * side)
         // pixelBins: [height, width] the bin of each pixel, kept for the final mapping.
@@ -30,9 +55,12 @@ public enum MedianCut {
             counts.withUnsafeMutableBufferPointer { counts in
                 sums.withUnsafeMutableBufferPointer { sums in
                     pixelBins.withUnsafeMutableBufferPointer { pixelBins in
-                        // Runs of one colour (most of a plot) are counted once per run.
+                        // Runs of one colour (most of a plot) are counted once per run; a run is
+                        // found by comparing whole 4-byte pixels.
+                        let words = UnsafeRawPointer(src.baseAddress!)
                         var i = 0
                         while i < count {
+                            let word = words.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)
                             let key = IndexedImage.opaqueKey(src.baseAddress! + 4 * i, background: background)
                             let r = Int(key >> 16), g = Int((key >> 8) & 0xFF), b = Int(key & 0xFF)
                             let bin = (r >> 3) << 10 | (g >> 3) << 5 | (b >> 3)
@@ -40,7 +68,7 @@ public enum MedianCut {
                             repeat {
                                 pixelBins[i] = UInt16(bin)
                                 i += 1
-                            } while i < count && IndexedImage.opaqueKey(src.baseAddress! + 4 * i, background: background) == key
+                            } while i < count && words.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self) == word
                             let run = i - runStart
                             counts[bin] += run
                             sums[3 * bin] += r * run; sums[3 * bin + 1] += g * run; sums[3 * bin + 2] += b * run
@@ -50,32 +78,31 @@ public enum MedianCut {
             }
         }
 
-        var boxes = [shrink(Box(lo: (0, 0, 0), hi: (side - 1, side - 1, side - 1), count: count), counts)]
-        while boxes.count < maxColors {
-            // Split the box with the most pixels times its longest side; single-bin boxes cannot split.
-            var best = -1, bestScore = 0
-            for (n, box) in boxes.enumerated() {
-                let longest = max(box.hi.0 - box.lo.0, box.hi.1 - box.lo.1, box.hi.2 - box.lo.2)
-                let score = box.count * longest
-                if score > bestScore { bestScore = score; best = n }
-            }
-            guard best >= 0 else { break }
-            let (low, high) = split(boxes[best], counts)
-            boxes[best] = low
-            boxes.append(high)
-        }
-
-        // Palette colour = mean of the pixels in the box.
+        var boxes: [Box] = []
         var palette: [RGBA] = []
-        for box in boxes {
-            var total = 0, r = 0, g = 0, b = 0
-            forEachBin(in: box) { bin in
-                total += counts[bin]
-                r += sums[3 * bin]; g += sums[3 * bin + 1]; b += sums[3 * bin + 2]
+        counts.withUnsafeBufferPointer { counts in
+            boxes = [Box(bins: (0..<(side * side * side)).filter { counts[$0] > 0 }, counts: counts)]
+            while boxes.count < maxColors {
+                // Split the box with the most pixels times its longest side.
+                var best = -1, bestScore = 0
+                for (n, box) in boxes.enumerated() where box.count * box.longestSide > bestScore {
+                    bestScore = box.count * box.longestSide
+                    best = n
+                }
+                guard best >= 0 else { break }
+                let (low, high) = split(boxes[best], counts)
+                boxes[best] = low
+                boxes.append(high)
             }
-            let half = max(total, 1) / 2, divisor = max(total, 1)
-            palette.append(RGBA(UInt8((r + half) / divisor), UInt8((g + half) / divisor), UInt8((b + half) / divisor)))
+            // Palette colour = mean of the pixels in the box.
+            for box in boxes {
+                var r = 0, g = 0, b = 0
+                for bin in box.bins { r += sums[3 * bin]; g += sums[3 * bin + 1]; b += sums[3 * bin + 2] }
+                let divisor = max(box.count, 1), half = divisor / 2
+                palette.append(RGBA(UInt8((r + half) / divisor), UInt8((g + half) / divisor), UInt8((b + half) / divisor)))
+            }
         }
+        if palette.isEmpty { palette = [background] }
         // map: [bins] the palette entry nearest to the mean colour of each occupied bin. Nearest,
         // not "the box it fell in": a bin at the edge of a big box is often closer to a neighbour.
         var map = [UInt8](repeating: 0, count: side * side * side)
@@ -93,60 +120,36 @@ public enum MedianCut {
                 map[bin] = UInt8(best)
             }
         }
-        var indices = [UInt8](repeating: 0, count: count)
-        map.withUnsafeBufferPointer { map in
-            for i in 0..<count { indices[i] = map[Int(pixelBins[i])] }
+        let indices = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+            map.withUnsafeBufferPointer { map in
+                pixelBins.withUnsafeBufferPointer { bins in
+                    for i in 0..<count { out[i] = map[Int(bins[i])] }
+                }
+            }
+            initialized = count
         }
         return IndexedImage(width: raster.width, height: raster.height, palette: palette, indices: indices, isExact: false)
     }
 
-    @inline(__always)
-    static func forEachBin(in box: Box, _ body: (Int) -> Void) {
-        for r in box.lo.0...box.hi.0 {
-            for g in box.lo.1...box.hi.1 {
-                for b in box.lo.2...box.hi.2 { body(r << 10 | g << 5 | b) }
-            }
-        }
-    }
-
-    /// The box reduced to the bounds of its non-empty bins.
-    static func shrink(_ box: Box, _ counts: [Int]) -> Box {
-        var lo = (side, side, side), hi = (-1, -1, -1)
-        forEachBin(in: box) { bin in
-            guard counts[bin] > 0 else { return }
-            let r = bin >> 10, g = (bin >> 5) & 31, b = bin & 31
-            lo = (min(lo.0, r), min(lo.1, g), min(lo.2, b))
-            hi = (max(hi.0, r), max(hi.1, g), max(hi.2, b))
-        }
-        guard hi.0 >= 0 else { return Box(lo: box.lo, hi: box.lo, count: 0) }
-        return Box(lo: lo, hi: hi, count: box.count)
-    }
-
     /// Cuts the box across its longest side at the pixel median; both halves keep at least one
     /// occupied bin.
-    static func split(_ box: Box, _ counts: [Int]) -> (Box, Box) {
+    static func split(_ box: Box, _ counts: UnsafeBufferPointer<Int>) -> (Box, Box) {
         let extents = [box.hi.0 - box.lo.0, box.hi.1 - box.lo.1, box.hi.2 - box.lo.2]
-        let axis = extents.firstIndex(of: extents.max()!)!
+        let axis = extents.firstIndex(of: box.longestSide) ?? 0
+        let shift = [10, 5, 0][axis]
         let lo = [box.lo.0, box.lo.1, box.lo.2][axis], hi = [box.hi.0, box.hi.1, box.hi.2][axis]
         // projection: [side] pixels per slice along the axis.
         var projection = [Int](repeating: 0, count: side)
-        forEachBin(in: box) { bin in
-            let coordinate = axis == 0 ? bin >> 10 : axis == 1 ? (bin >> 5) & 31 : bin & 31
-            projection[coordinate] += counts[bin]
-        }
+        for bin in box.bins { projection[(bin >> shift) & 31] += counts[bin] }
         var cut = lo, running = projection[lo]
         while cut < hi - 1 && running * 2 < box.count {
             cut += 1
             running += projection[cut]
         }
-        var low = box, high = box
-        switch axis {
-        case 0: low.hi.0 = cut; high.lo.0 = cut + 1
-        case 1: low.hi.1 = cut; high.lo.1 = cut + 1
-        default: low.hi.2 = cut; high.lo.2 = cut + 1
+        var low: [Int] = [], high: [Int] = []
+        for bin in box.bins {
+            if (bin >> shift) & 31 <= cut { low.append(bin) } else { high.append(bin) }
         }
-        low.count = running
-        high.count = box.count - running
-        return (shrink(low, counts), shrink(high, counts))
+        return (Box(bins: low, counts: counts), Box(bins: high, counts: counts))
     }
 }

@@ -94,7 +94,10 @@ enum RunDeflate {
         nonisolated(unsafe) let shared = blocks
         nonisolated(unsafe) let source = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
         let work: @Sendable (Int) -> Void = { n in
-            guard let source else { return }
+            guard let source else {
+                shared[n] = ([0x03, 0x00], 1) // no input: one final fixed block holding only its end code
+                return
+            }
             let start = n * pieceSize, end = min(start + pieceSize, count)
             let coded = [UInt8](unsafeUninitializedCapacity: (end - start) * 9 / 8 + 32) { buffer, initialized in
                 initialized = codeBlock(source, from: start, to: end, near: near, far: far, final: n == pieces - 1,

@@ -1,4 +1,5 @@
-/// Encodes a raster as DEC Sixel: `ESC P 0;1;0 q`, raster attributes `"1;1;W;H` (square pixels),
+/// Encodes a raster as DEC Sixel: `ESC P q` (default parameters, as libsixel writes: background
+/// mode, not transparent), raster attributes `"1;1;W;H` (square pixels, overriding the default 2:1),
 /// colour registers `#n;2;r;g;b`, then the image in bands of 6 rows, `ESC \` at the end.
 ///
 /// Within a band every colour in use gets one line (`#n` then one sixel character per column,
@@ -45,7 +46,7 @@ public enum SixelEncoder {
         let width = image.width, height = image.height
         var out = ByteWriter(capacity: width * height / 3 + 16 * image.palette.count + 64)
         out.append(0x1B); out.append(UInt8(ascii: "P"))
-        out.append("0;1;0q\"1;1;")
+        out.append("q\"1;1;")
         out.appendDecimal(width); out.append(UInt8(ascii: ";")); out.appendDecimal(height)
         for (n, color) in image.palette.enumerated() {
             out.append(UInt8(ascii: "#")); out.appendDecimal(n); out.append(";2;")

@@ -3,11 +3,21 @@
 /// Terminal cells are about twice as tall as wide, so one cell is taken to cover a 1x2 block of
 /// square "pixels": half blocks split it into two, braille into 2x4 dots, ASCII keeps it whole.
 public enum TextGrid {
+    /// The tallest text rendering (a 1-pixel-wide raster could otherwise ask for millions of rows).
+    public static let maxRows = 2000
+
+    /// The widest text rendering: far past any terminal, small enough that a wrong column count
+    /// cannot ask for gigabytes.
+    public static let maxColumns = 2000
+
+    /// `columns` clamped to 1...maxColumns.
+    public static func clampColumns(_ columns: Int) -> Int { min(max(columns, 1), maxColumns) }
+
     /// Rows for `raster` shown `columns` wide: a pixel column is 1/columns of the width, and a
     /// cell is two cell-widths tall, so rows = height * columns / width / 2, rounded, at least 1.
     public static func rows(for raster: Raster, columns: Int) -> Int {
-        let rows = Double(raster.height) * Double(max(columns, 1)) / Double(max(raster.width, 1)) / 2
-        return max(Int(rows.rounded()), 1)
+        let rows = Double(raster.height) * Double(clampColumns(columns)) / Double(max(raster.width, 1)) / 2
+        return min(max(Int(rows.rounded()), 1), maxRows)
     }
 
     /// Writes a 24-bit foreground (38) or background (48) SGR sequence.

@@ -8,10 +8,15 @@ public enum TmuxPassthrough {
         output.reserveCapacity(output.count + sequence.count + 16)
         output += [0x1B, UInt8(ascii: "P")]
         output += Array("tmux;".utf8)
-        for byte in sequence {
-            if byte == 0x1B { output.append(0x1B) }
-            output.append(byte)
+        // Copy the stretches between escapes whole: a kitty chunk is 4 KB of base64 with only
+        // its framing escaped.
+        var start = 0
+        for (index, byte) in sequence.enumerated() where byte == 0x1B {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: sequence[start..<index]))
+            output.append(0x1B)
+            start = index
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: sequence[start...]))
         output += [0x1B, UInt8(ascii: "\\")]
     }
 

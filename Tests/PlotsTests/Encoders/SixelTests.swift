@@ -77,7 +77,7 @@ import Testing
     @Test func encodingUsesRunsBandsAndRegisters() {
         let raster = Raster(width: 100, height: 13, fill: RGBA(255, 0, 0))
         let text = String(decoding: SixelEncoder.encode(raster), as: UTF8.self)
-        #expect(text.hasPrefix("\u{1B}P0;1;0q\"1;1;100;13#0;2;100;0;0"))
+        #expect(text.hasPrefix("\u{1B}Pq\"1;1;100;13#0;2;100;0;0"))
         #expect(text.contains("#0!100~-#0!100~-#0!100@")) // 13 rows: two full bands, one row
         #expect(text.hasSuffix("\u{1B}\\"))
     }

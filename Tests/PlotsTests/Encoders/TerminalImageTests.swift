@@ -38,4 +38,17 @@ import Testing
                                      options: .init(columns: 40, cellHeight: 17, cellWidth: 8, scaleToColumns: true))
         #expect(measured.rows == 12) // 120 px scaled by 320/200 = 192 px, over 17 px rows = 11.3
     }
+
+    @Test(arguments: [(0, 0), (5, 0), (0, 3)])
+    func emptyRastersDoNotCrash(width: Int, height: Int) throws {
+        let raster = Raster(width: width, height: height)
+        for mode in GraphicsMode.allCases {
+            _ = TerminalImage(raster, mode: mode, options: .init(columns: 10, cellHeight: 10))
+        }
+        let kitty = try KittyDecoder(KittyEncoder.encode(raster))
+        #expect(kitty.raster.pixels.isEmpty)
+        let sixel = try SixelDecoder(SixelEncoder.encode(raster))
+        #expect(sixel.raster.width == width && sixel.raster.height == height)
+        #expect(MedianCut.quantize(raster, maxColors: 4, background: .white).indices.isEmpty)
+    }
 }

@@ -137,6 +137,9 @@ import Testing
         #expect(TextGrid.rows(for: Raster(width: 100, height: 1), columns: 10) == 1)
         #expect(TextGrid.rows(for: Raster(width: 0, height: 0), columns: 0) == 1)
         #expect(AsciiEncoder.encode(Raster(width: 0, height: 0), columns: 5) == [""])
+        // Absurd sizes are clamped, not allocated.
+        #expect(AsciiEncoder.encode(Raster(width: 4, height: 2), columns: Int.max).first?.count == TextGrid.maxColumns)
+        #expect(TextGrid.rows(for: Raster(width: 1, height: 100_000), columns: 100) == TextGrid.maxRows)
     }
 }
 
