@@ -63,10 +63,9 @@ extension Raster {
         return PixelBox(minX: x0, minY: y0, maxX: x1, maxY: y1)
     }
 
-    /// Where a dash pattern stands: which entry, and how far into it.
+    /// Where a dash pattern stands: the distance into one period of the pattern.
     struct DashState {
-        var index = 0
-        var used = 0.0
+        var phase = 0.0
     }
 
     /// The pattern if it is usable (at least one entry, all finite and positive, total ≥ 1 px).
@@ -76,34 +75,77 @@ extension Raster {
         return dash.count % 2 == 0 ? dash : dash + dash
     }
 
-    /// Walks the segment a→b through the dash pattern, drawing the "on" pieces.
+    /// Walks the segment a→b through the dash pattern, drawing the "on" pieces. Only the part
+    /// of the segment near the mask is walked (the phase is carried over the rest), so a
+    /// dashed line of absurd length costs no more than one across the mask.
     func dashedSegment(_ a: Point, _ b: Point, radius: Double, intensity: Double,
                        pattern: [Double], state: inout DashState, into mask: inout CoverageMask) {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0, length.isFinite else { return }
+        let period = pattern.reduce(0, +)
+        let startPhase = state.phase
+        state.phase = (startPhase + length).truncatingRemainder(dividingBy: period)
+        let reach = radius + 1
+        guard let (tEnter, tExit) = Self.clipParameters(a, b, minX: Double(mask.box.minX) - reach,
+                                                        minY: Double(mask.box.minY) - reach,
+                                                        maxX: Double(mask.box.maxX) + reach,
+                                                        maxY: Double(mask.box.maxY) + reach)
+        else { return }
+        // Walk in coordinates local to the visible part, so distances stay small and exact.
+        let origin = Point(a.x + dx * tEnter, a.y + dy * tEnter)
+        let visible = (tExit - tEnter) * length
+        let ux = dx / length, uy = dy / length
+        var index = 0
+        var used = (startPhase + tEnter * length).truncatingRemainder(dividingBy: period)
+        for _ in 0..<pattern.count where used >= pattern[index] {
+            used -= pattern[index]; index = (index + 1) % pattern.count
+        }
         var travelled = 0.0
-        while travelled < length {
-            let left = pattern[state.index] - state.used
-            let step = min(left, length - travelled)
-            if state.index % 2 == 0 {
+        while travelled < visible {
+            let left = max(pattern[index] - used, 0)
+            let step = min(left, visible - travelled)
+            if index % 2 == 0 {
                 // Round caps reach `radius` beyond a piece: pull the dash's own ends in by it
                 // (not ends that are only polyline joints) so dashes are as long as asked.
-                let startsDash = state.used == 0, endsDash = step >= left
-                let trim = min(radius, pattern[state.index] / 2)
+                let startsDash = used == 0, endsDash = step >= left
+                let trim = min(radius, pattern[index] / 2)
                 let from = travelled + (startsDash ? trim : 0)
-                let to = travelled + step - (endsDash ? trim : 0)
-                let t0 = from / length, t1 = max(from, to) / length
-                capsule(Point(a.x + dx * t0, a.y + dy * t0), Point(a.x + dx * t1, a.y + dy * t1),
+                let to = max(from, travelled + step - (endsDash ? trim : 0))
+                capsule(Point(origin.x + ux * from, origin.y + uy * from),
+                        Point(origin.x + ux * to, origin.y + uy * to),
                         radius: radius, intensity: intensity, into: &mask)
             }
             travelled += step
-            state.used += step
-            if state.used >= pattern[state.index] {
-                state.index = (state.index + 1) % pattern.count
-                state.used = 0
+            used += step
+            if used >= pattern[index] {
+                index = (index + 1) % pattern.count
+                used = 0
             }
         }
+    }
+
+    /// The parameter range [t0, t1] ⊆ [0, 1] of segment a→b inside the box (Liang–Barsky),
+    /// or nil when the segment misses it.
+    static func clipParameters(_ a: Point, _ b: Point, minX: Double, minY: Double,
+                               maxX: Double, maxY: Double) -> (Double, Double)? {
+        var t0 = 0.0, t1 = 1.0
+        func edge(_ p: Double, _ q: Double) -> Bool {
+            if p == 0 { return q >= 0 }
+            let r = q / p
+            if p < 0 {
+                if r > t1 { return false }
+                t0 = max(t0, r)
+            } else {
+                if r < t0 { return false }
+                t1 = min(t1, r)
+            }
+            return true
+        }
+        let dx = b.x - a.x, dy = b.y - a.y
+        guard edge(-dx, a.x - minX), edge(dx, maxX - a.x), edge(-dy, a.y - minY), edge(dy, maxY - a.y),
+              t0 < t1 else { return nil }
+        return (t0, t1)
     }
 
     /// Raises `mask` to the coverage of the capsule of points within `r` of segment a→b.
