@@ -33,24 +33,46 @@ extension Raster {
         let box = maskBox(lo, hi, reach: radius + 1)
         guard !box.isEmpty else { return }
         let area = (box.maxX - box.minX) * (box.maxY - box.minY)
-        var shared: CoverageMask? = area <= CoverageMask.maximumArea ? CoverageMask(box: box) : nil
-        var dashState = DashState()
-        var previous: Point? = nil
-        for point in points {
-            guard point.isFinite else { previous = nil; dashState = DashState(); continue }
-            if let start = previous {
-                var mask = shared ?? CoverageMask(box: maskBox(start, point, reach: radius + 1))
-                if let pattern {
-                    dashedSegment(start, point, radius: radius, intensity: intensity,
-                                  pattern: pattern, state: &dashState, into: &mask)
-                } else {
-                    capsule(start, point, radius: radius, intensity: intensity, into: &mask)
+        if area <= CoverageMask.maximumArea {
+            // One mask for the whole polyline, blended once.
+            var mask = CoverageMask(box: box)
+            var dashState = DashState()
+            var previous: Point? = nil
+            for point in points {
+                guard point.isFinite else { previous = nil; dashState = DashState(); continue }
+                if let start = previous {
+                    segment(start, point, radius: radius, intensity: intensity, pattern: pattern,
+                            state: &dashState, into: &mask)
                 }
-                if shared == nil { blend(mask, color: color) } else { shared = mask }
+                previous = point
             }
-            previous = point
+            blend(mask, color: color)
+        } else {
+            // Too big for one mask: a mask per segment, blended as it goes.
+            var dashState = DashState()
+            var previous: Point? = nil
+            for point in points {
+                guard point.isFinite else { previous = nil; dashState = DashState(); continue }
+                if let start = previous {
+                    var mask = CoverageMask(box: maskBox(start, point, reach: radius + 1))
+                    segment(start, point, radius: radius, intensity: intensity, pattern: pattern,
+                            state: &dashState, into: &mask)
+                    blend(mask, color: color)
+                }
+                previous = point
+            }
         }
-        if let shared { blend(shared, color: color) }
+    }
+
+    /// Adds segment a→b, dashed or solid, to `mask`.
+    private func segment(_ a: Point, _ b: Point, radius: Double, intensity: Double, pattern: [Double]?,
+                         state: inout DashState, into mask: inout CoverageMask) {
+        if let pattern {
+            dashedSegment(a, b, radius: radius, intensity: intensity, pattern: pattern,
+                          state: &state, into: &mask)
+        } else {
+            capsule(a, b, radius: radius, intensity: intensity, into: &mask)
+        }
     }
 
     /// The pixels within `reach` of the box spanned by `a` and `b`, inside the clip.
