@@ -183,22 +183,15 @@ extension Raster {
         let lengthSquared = dx * dx + dy * dy
         let inverseLength = lengthSquared > 1e-12 ? 1 / lengthSquared : 0
         let maskWidth = box.maxX - box.minX
+        for y in yLo..<yHi {
+            // The same column range the loop below visits for this row (a superset is fine).
+            guard let (xLo, xHi) = Self.capsuleRow(y, a, b, reach: reach, box: box) else { continue }
+            mask.touch(row: y, xLo, xHi)
+        }
         mask.values.withUnsafeMutableBufferPointer { values in
             for y in yLo..<yHi {
                 let cy = Double(y) + 0.5
-                // The segment's points within `reach` of this row, as a parameter range.
-                var t0 = 0.0, t1 = 1.0
-                if abs(dy) > 1e-12 {
-                    let ta = (cy - reach - a.y) / dy, tb = (cy + reach - a.y) / dy
-                    t0 = max(0, min(ta, tb)); t1 = min(1, max(ta, tb))
-                    if t0 > t1 { continue }
-                } else if abs(cy - a.y) > reach {
-                    continue
-                }
-                let xa = a.x + dx * t0, xb = a.x + dx * t1
-                let xLo = clampedInt((min(xa, xb) - reach).rounded(.down), box.minX, box.maxX)
-                let xHi = clampedInt((max(xa, xb) + reach).rounded(.up), box.minX, box.maxX)
-                guard xLo < xHi else { continue }
+                guard let (xLo, xHi) = Self.capsuleRow(y, a, b, reach: reach, box: box) else { continue }
                 let row = (y - box.minY) * maskWidth - box.minX
                 for x in xLo..<xHi {
                     let px = Double(x) + 0.5 - a.x, py = cy - a.y
@@ -212,5 +205,27 @@ extension Raster {
                 }
             }
         }
+    }
+
+    /// The columns of row `y` within `reach` of segment a→b (a superset), clamped to `box`;
+    /// nil when none are.
+    @inline(__always)
+    static func capsuleRow(_ y: Int, _ a: Point, _ b: Point, reach: Double,
+                           box: PixelBox) -> (Int, Int)? {
+        let cy = Double(y) + 0.5
+        let dx = b.x - a.x, dy = b.y - a.y
+        // The segment's points within `reach` of this row, as a parameter range.
+        var t0 = 0.0, t1 = 1.0
+        if abs(dy) > 1e-12 {
+            let ta = (cy - reach - a.y) / dy, tb = (cy + reach - a.y) / dy
+            t0 = max(0, min(ta, tb)); t1 = min(1, max(ta, tb))
+            if t0 > t1 { return nil }
+        } else if abs(cy - a.y) > reach {
+            return nil
+        }
+        let xa = a.x + dx * t0, xb = a.x + dx * t1
+        let xLo = clampedInt((min(xa, xb) - reach).rounded(.down), box.minX, box.maxX)
+        let xHi = clampedInt((max(xa, xb) + reach).rounded(.up), box.minX, box.maxX)
+        return xLo < xHi ? (xLo, xHi) : nil
     }
 }
