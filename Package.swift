@@ -28,7 +28,7 @@ let package = Package(
         ]),
         .executableTarget(name: "nv-bench-runtime", dependencies: ["Runtime"]),
         // Encoder benchmark; run it in release: swift run -c release nv-bench-plots
-        .executableTarget(name: "nv-bench-plots", dependencies: ["Plots"]),
+        .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Encoders/Golden"]),

@@ -6,6 +6,7 @@ import Plots
 // Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
 //      swift run -c release nv-bench-plots --write DIR [FILE W H]   writes one output of each encoder to DIR
 //      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
+//      swift run -c release nv-bench-plots --figure [runs]   render + encode of a real 4-panel figure
 //      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
 //      dump of a real figure instead of the synthetic images.
 
@@ -50,7 +51,14 @@ if arguments.first == "--write", arguments.count == 2 || arguments.count == 5 {
 let external: (path: String, width: Int, height: Int)? =
     arguments.first == "--rgba" && arguments.count >= 4
         ? (arguments[1], Int(arguments[2]) ?? 0, Int(arguments[3]) ?? 0) : nil
-let runs = (external != nil ? arguments.dropFirst(4).first : arguments.first).flatMap(Int.init) ?? 21
+let runs = (arguments.first == "--figure" ? arguments.dropFirst().first
+    : external != nil ? arguments.dropFirst(4).first : arguments.first).flatMap(Int.init) ?? 21
+
+if arguments.first == "--figure" {
+    FigureBenchmark.run(runs: runs)
+    exit(0)
+}
+
 
 /// CPU time of the whole process (all threads), in milliseconds.
 func processCPUMilliseconds() -> Double {
