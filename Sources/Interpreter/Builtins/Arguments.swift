@@ -168,7 +168,7 @@ public struct Arguments {
         switch value {
         case .list(let list): return list.elements
         case .range(let range):
-            guard range.count <= 100_000_000 else { throw error(name, "is a range too long to list (\(range.count) numbers)") }
+            guard range.count <= 10_000_000 else { throw error(name, "is a range too long to list (\(range.count) numbers)") }
             return (0..<range.count).map { .number(range.element($0)) }
         case .string(let text): return text.map { .string(String($0)) }
         case .tensor(let tensor): return (0..<(tensor.tensor.shape.first ?? 0)).map { Indexing.tensorRow(tensor.tensor, $0) }

@@ -36,7 +36,7 @@ enum CoreBuiltins {
                 let step = try args.number("step", default: 1)
                 guard step != 0, step.isFinite else { throw args.error("step", "must not be zero, got \(Value.format(step))") }
                 let count = ((end - start) / step).rounded(.up)
-                guard count <= 100_000_000 else { throw BuiltinError("range: too many numbers (\(Value.format(count)))") }
+                guard count <= 10_000_000 else { throw BuiltinError("range: too many numbers (\(Value.format(count)))") }
                 guard count > 0 else { return .list([]) }
                 return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
             },

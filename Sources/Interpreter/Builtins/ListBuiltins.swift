@@ -52,7 +52,7 @@ enum ListBuiltins {
     static func numbers(_ args: Arguments, _ name: String) throws -> [Double] {
         if case .tensor(let tensor) = args.any(name) { return tensor.tensor.data.map(Double.init) }
         if case .range(let range) = args.any(name) {
-            guard range.count <= 100_000_000 else { throw args.error(name, "is too long a range") }
+            guard range.count <= 10_000_000 else { throw args.error(name, "is too long a range") }
         }
         return try args.sequence(name).map { element in
             guard case .number(let x) = element else {

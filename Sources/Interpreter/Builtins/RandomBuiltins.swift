@@ -31,7 +31,7 @@ enum RandomBuiltins {
         var total = 1
         for extent in shape {
             let (product, overflow) = total.multipliedReportingOverflow(by: extent)
-            guard !overflow, product <= 1 << 26 else {
+            guard !overflow, product <= 1 << 24 else {
                 throw BuiltinError("\(args.function): shape \(shape) is too large")
             }
             total = product

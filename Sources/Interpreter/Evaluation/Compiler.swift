@@ -77,17 +77,17 @@ final class Compiler {
     // MARK: - Statements and blocks
 
     func compileSequence(_ statements: [Expr]) -> Code {
-        let codes = statements.map(compile)
+        let codes = statements.map { Compiled(run: compile($0)) }
         switch codes.count {
         case 0: return { _ throws(Unwind) in .null }
-        case 1: return codes[0]
+        case 1: return codes[0].run
         case 2:
-            let first = codes[0], second = codes[1]
+            let first = codes[0].run, second = codes[1].run
             return { frame throws(Unwind) in _ = try first(frame); return try second(frame) }
         default:
-            let body = Array(codes.dropLast()), last = codes[codes.count - 1]
+            let body = Array(codes.dropLast()), last = codes[codes.count - 1].run
             return { frame throws(Unwind) in
-                for code in body { _ = try code(frame) }
+                for code in body { _ = try code.run(frame) }
                 return try last(frame)
             }
         }

@@ -4,6 +4,10 @@ import Runtime
 /// The slow paths of the operators: everything that is not number-with-number.
 /// Lists and tensors combine elementwise, with a scalar broadcast to every element.
 enum Operators {
+    /// Strings built by `+` and `*` stay below this size, so a doubling loop ends in an error
+    /// instead of exhausting memory.
+    static let maxStringBytes = 1 << 26
+
     static func isComparison(_ op: BinaryOperator) -> Bool {
         switch op {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
@@ -35,9 +39,12 @@ enum Operators {
         case (.number(let x), .number(let y)):
             return .number(try number(op, x, y))
         case (.string(let x), .string(let y)) where op == .add:
+            guard x.utf8.count + y.utf8.count <= maxStringBytes else {
+                throw ValueError("string too long (more than \(maxStringBytes) bytes)")
+            }
             return .string(x + y)
         case (.string(let x), .number(let n)) where op == .multiply:
-            guard let count = Int(exactly: n), count >= 0, count <= 10_000_000 / max(x.utf8.count, 1) else {
+            guard let count = Int(exactly: n), count >= 0, count <= maxStringBytes / max(x.utf8.count, 1) else {
                 throw ValueError("a string can be repeated a whole number of times (0 or more), got \(Value.format(n))")
             }
             return .string(String(repeating: x, count: count))

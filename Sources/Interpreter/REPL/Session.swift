@@ -53,6 +53,8 @@ public final class Session {
     }
 
     let globals = Globals()
+    /// True while a chunk runs (a builtin such as a future `load` may run another inside it).
+    private var isRunning = false
     let machine: Machine
 
     /// The default seed when the options give none.
@@ -99,12 +101,17 @@ public final class Session {
         let compiler = Compiler(globals: globals, machine: machine, source: text, program: program)
         let code = compiler.compileProgram(program)
         if let error = Session.syntaxError(compiler.issues, text) { return .failure(error) }
-        machine.depth = 0
-        machine.ticks = Machine.pollInterval
-        machine.stepsUsed = 0
+        if !isRunning {
+            machine.depth = 0
+            machine.ticks = Machine.pollInterval
+            machine.stepsUsed = 0
+        }
+        let wasRunning = isRunning
+        isRunning = true
+        defer { isRunning = wasRunning }
         let result: Value
         do throws(Unwind) {
-            result = try code(Frame(parent: nil, count: 0))
+            result = try code(Frame.make(parent: nil, count: 0))
         } catch {
             switch error {
             case .failure(let failure): return .failure(failure.nvError)
@@ -166,7 +173,8 @@ public final class Session {
 
     /// Forgets all variables and reseeds the generator (`:reset`).
     public func reset() {
-        globals.removeAll()
+        // Dropping deeply nested lists releases them recursively: do it on the large stack.
+        LargeStack.run { _ in globals.removeAll() }
         defineBuiltins()
         generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)
     }
