@@ -46,6 +46,14 @@ static inline void nv_rl_abandon_line(void) {
     using_history();
 }
 
+/* Back from Ctrl-Z (SIGCONT): the shell left the terminal in its own mode, so leave
+   readline's mode (restoring what it saved) and enter it again, then redraw the line. */
+static inline void nv_rl_resume_terminal(void) {
+    if (rl_deprep_term_function) (*rl_deprep_term_function)();
+    if (rl_prep_term_function) (*rl_prep_term_function)(1);
+    rl_forced_update_display();
+}
+
 /* History with timestamps, so entries that span lines are read back as one entry. */
 static inline void nv_history_configure(int limit) {
     history_write_timestamps = 1;

@@ -2,10 +2,12 @@ import Foundation
 import Runtime
 import Synchronization
 
-/// Turns SIGINT (Ctrl-C) into flags the program polls, so a Ctrl-C never kills nv.
+/// Turns SIGINT (Ctrl-C) and SIGCONT (back from Ctrl-Z) into flags the program polls, so a
+/// Ctrl-C never kills nv.
 ///
 /// At the prompt, a Ctrl-C wakes the line editor (a byte on `wakeDescriptor`, which it polls
-/// next to stdin) and it clears the line. During an evaluation it raises `evaluation`, the
+/// next to stdin) and it clears the line; a SIGCONT wakes it to put the terminal back in
+/// readline's mode, since the shell left it in its own while nv was stopped. During an evaluation it raises `evaluation`, the
 /// session's `StopFlag`, and the evaluator stops at its next check with its state intact.
 /// Further presses while that winds down only raise the flag again; only the
 /// `forcedExitPresses`-th press of one evaluation (an evaluation that never checks the flag)
@@ -22,6 +24,8 @@ final class InterruptHandler: Sendable {
     /// Raised on every Ctrl-C; passed to the session as its `interrupt`.
     let evaluation = StopFlag()
     private let evaluating = Atomic<Bool>(false)
+    private let interruptedAtPrompt = Atomic<Bool>(false)
+    private let continued = Atomic<Bool>(false)
     private let presses = Atomic<Int>(0)
     private let pipeEnds: (read: Int32, write: Int32)
 
@@ -36,7 +40,7 @@ final class InterruptHandler: Sendable {
         pipeEnds = (ends[0], ends[1])
     }
 
-    /// Readable after a Ctrl-C arrived; the line editor polls it next to stdin.
+    /// Readable after a Ctrl-C or SIGCONT arrived; the line editor polls it next to stdin.
     var wakeDescriptor: Int32 { pipeEnds.read }
 
     /// Installs the SIGINT handler (without SA_RESTART, so a blocking poll returns at once)
@@ -49,6 +53,10 @@ final class InterruptHandler: Sendable {
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
         TerminalState.unblock(SIGINT)
+        var resume = sigaction()
+        resume.__sigaction_handler.sa_handler = { _ in InterruptHandler.shared.continueArrived() }
+        sigemptyset(&resume.sa_mask)
+        sigaction(SIGCONT, &resume, nil)
     }
 
     /// Marks the start of an evaluation: earlier presses are forgotten.
@@ -69,20 +77,27 @@ final class InterruptHandler: Sendable {
         return interrupted
     }
 
-    /// Consumes pending wake-ups; returns whether there were any (a Ctrl-C at the prompt).
-    @discardableResult
-    func drain() -> Bool {
+    /// Forgets pending wake-ups and signals (before a new prompt).
+    func drain() {
         var buffer = [UInt8](repeating: 0, count: 64)
-        var any = false
-        while read(pipeEnds.read, &buffer, buffer.count) > 0 { any = true }
-        return any
+        while read(pipeEnds.read, &buffer, buffer.count) > 0 {}
+        interruptedAtPrompt.store(false, ordering: .relaxed)
+        continued.store(false, ordering: .relaxed)
+    }
+
+    /// What woke the line editor, each reported once.
+    func takeWakeReasons() -> (interrupted: Bool, continued: Bool) {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(pipeEnds.read, &buffer, buffer.count) > 0 {}
+        return (interruptedAtPrompt.exchange(false, ordering: .relaxed),
+                continued.exchange(false, ordering: .relaxed))
     }
 
     /// The signal handler's body: only atomics and write(2), both async-signal-safe.
     private func signalArrived() {
         evaluation.raise()
-        var byte: UInt8 = 3
-        _ = write(pipeEnds.write, &byte, 1)
+        interruptedAtPrompt.store(true, ordering: .relaxed)
+        wake()
         guard evaluating.load(ordering: .relaxed) else { return }
         let count = presses.add(1, ordering: .relaxed).newValue
         if count >= Self.forcedExitPresses {
@@ -90,5 +105,16 @@ final class InterruptHandler: Sendable {
             _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
             TerminalState.restoreAndExit(130)
         }
+    }
+
+    /// SIGCONT's handler: async-signal-safe like the other.
+    private func continueArrived() {
+        continued.store(true, ordering: .relaxed)
+        wake()
+    }
+
+    private func wake() {
+        var byte: UInt8 = 0
+        _ = write(pipeEnds.write, &byte, 1)
     }
 }
