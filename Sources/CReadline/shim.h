@@ -6,13 +6,15 @@
 /* Readline keeps its settings in C globals, which Swift 6 refuses to touch directly (shared
    mutable state). nv reaches them only through these accessors, always from the main thread. */
 
-/* Readline's own settings for nv: the name for ~/.inputrc conditionals, no signal handling of
-   its own (nv owns SIGINT), no LINES/COLUMNS in the environment, nv's word breaks and
-   completion hook. The strings must outlive readline: the caller passes strdup'ed copies. */
+/* Readline's own settings for nv: the name for ~/.inputrc conditionals, no signal handling
+   of its own (nv owns SIGINT, SIGCONT and SIGWINCH), no LINES/COLUMNS in the environment,
+   nv's word breaks and completion hook. The strings must outlive readline: the caller
+   passes strdup'ed copies. */
 static inline void nv_rl_configure(const char *name, const char *word_breaks,
                                    rl_completion_func_t *complete) {
     rl_readline_name = name;
     rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
     rl_change_environment = 0;
     rl_basic_word_break_characters = word_breaks;
     rl_completer_word_break_characters = word_breaks;

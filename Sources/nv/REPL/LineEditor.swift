@@ -57,6 +57,7 @@ final class LineEditor {
                 return .interrupted
             }
             if woken.continued { nv_rl_resume_terminal() }
+            if woken.resized { rl_resize_terminal() }
             if ready <= 0 { continue }
             if fds[0].revents & Int16(POLLNVAL) != 0 { return .endOfInput }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
