@@ -17,11 +17,29 @@ extension Compiler {
                 return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
             }
         }
+        if count == 1, case .name(let name) = callee.kind, case .global(let cell) = resolve(name) {
+            let argument = argumentCodes[0].run
+            let calleeSpan = callee.span
+            return { frame throws(Unwind) in
+                guard let function = cell.value else {
+                    throw .error("undefined variable '\(name)'", calleeSpan, source)
+                }
+                if case .function(let user) = function, user.arity == 1 {
+                    let value = try argument(frame)
+                    var callee = user.makeFrame()
+                    callee.slots[0] = value
+                    let result = try Calls.invoke(user, callee, machine, span, source)
+                    user.recycle(&callee)
+                    return result
+                }
+                return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
+            }
+        }
         if count == 1 {
             let argument = argumentCodes[0].run
             return { frame throws(Unwind) in
                 let function = try calleeCode(frame)
-                if case .function(let user) = function, user.parameterNames.count == 1 {
+                if case .function(let user) = function, user.arity == 1 {
                     let value = try argument(frame)
                     var callee = user.makeFrame()
                     callee.slots[0] = value
@@ -34,7 +52,7 @@ extension Compiler {
         }
         return { frame throws(Unwind) in
             let function = try calleeCode(frame)
-            if case .function(let user) = function, user.parameterNames.count == count {
+            if case .function(let user) = function, user.arity == count {
                 var callee = user.makeFrame()
                 do throws(Unwind) {
                     for index in 0..<count { callee.slots[index] = try argumentCodes[index].run(frame) }

@@ -3,6 +3,8 @@ public final class UserFunction {
     /// The declared name, or "anonymous".
     public let name: String
     public let parameterNames: [String]
+    /// `parameterNames.count`, read on every call.
+    let arity: Int
     /// Number of local slots a call needs (parameters first).
     let slotCount: Int
     let body: Code
@@ -17,6 +19,7 @@ public final class UserFunction {
          source: SourceText) {
         self.name = name
         self.parameterNames = parameterNames
+        self.arity = parameterNames.count
         self.slotCount = slotCount
         self.body = body
         self.captured = captured
