@@ -6,7 +6,7 @@ extension Compiler {
         let argumentSpans = arguments.map { argument in
             argument.labelSpan.map { SourceSpan(start: $0.start, end: argument.value.span.end) } ?? argument.value.span
         }
-        let machine = self.machine, source = self.source
+        let machine = self.machine, source = self.source, globals = self.globals
         let count = argumentCodes.count
         guard labels.allSatisfy({ $0 == nil }) else {
             return { frame throws(Unwind) in
@@ -22,7 +22,7 @@ extension Compiler {
             let calleeSpan = callee.span
             return { frame throws(Unwind) in
                 guard let function = cell.value else {
-                    throw .error("undefined variable '\(name)'", calleeSpan, source)
+                    throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
                 }
                 if case .function(let user) = function, user.arity == 1 {
                     let value = try argument(frame)
