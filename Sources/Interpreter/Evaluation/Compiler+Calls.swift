@@ -29,7 +29,7 @@ extension Compiler {
                     var callee = user.makeFrame()
                     callee.slots[0] = value
                     let result = try Calls.invoke(user, callee, machine, span, source)
-                    user.recycle(&callee)
+                    if user.canKeep(&callee) { user.spareFrame = consume callee }
                     return result
                 }
                 return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
@@ -44,7 +44,7 @@ extension Compiler {
                     var callee = user.makeFrame()
                     callee.slots[0] = value
                     let result = try Calls.invoke(user, callee, machine, span, source)
-                    user.recycle(&callee)
+                    if user.canKeep(&callee) { user.spareFrame = consume callee }
                     return result
                 }
                 return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
@@ -57,11 +57,11 @@ extension Compiler {
                 do throws(Unwind) {
                     for index in 0..<count { callee.slots[index] = try argumentCodes[index].run(frame) }
                 } catch {
-                    user.recycle(&callee)
+                    if user.canKeep(&callee) { user.spareFrame = consume callee }
                     throw error
                 }
                 let result = try Calls.invoke(user, callee, machine, span, source)
-                user.recycle(&callee)
+                if user.canKeep(&callee) { user.spareFrame = consume callee }
                 return result
             }
             var values: [Value] = []
