@@ -6,7 +6,7 @@ extension Compiler {
         let argumentSpans = arguments.map { argument in
             argument.labelSpan.map { SourceSpan(start: $0.start, end: argument.value.span.end) } ?? argument.value.span
         }
-        let machine = self.machine, source = self.source
+        let machine = self.machine, source = self.source, globals = self.globals
         let count = argumentCodes.count
         guard labels.allSatisfy({ $0 == nil }) else {
             return { frame throws(Unwind) in
@@ -17,16 +17,34 @@ extension Compiler {
                 return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
             }
         }
-        if count == 1 {
+        if count == 1, case .name(let name) = callee.kind, case .global(let cell) = resolve(name) {
             let argument = argumentCodes[0].run
+            let calleeSpan = callee.span
             return { frame throws(Unwind) in
-                let function = try calleeCode(frame)
-                if case .function(let user) = function, user.parameterNames.count == 1 {
+                guard let function = cell.value else {
+                    throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
+                }
+                if case .function(let user) = function, user.arity == 1 {
                     let value = try argument(frame)
                     var callee = user.makeFrame()
                     callee.slots[0] = value
                     let result = try Calls.invoke(user, callee, machine, span, source)
-                    user.recycle(&callee)
+                    if user.canKeep(&callee) { user.spareFrame = consume callee }
+                    return result
+                }
+                return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
+            }
+        }
+        if count == 1 {
+            let argument = argumentCodes[0].run
+            return { frame throws(Unwind) in
+                let function = try calleeCode(frame)
+                if case .function(let user) = function, user.arity == 1 {
+                    let value = try argument(frame)
+                    var callee = user.makeFrame()
+                    callee.slots[0] = value
+                    let result = try Calls.invoke(user, callee, machine, span, source)
+                    if user.canKeep(&callee) { user.spareFrame = consume callee }
                     return result
                 }
                 return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
@@ -34,16 +52,16 @@ extension Compiler {
         }
         return { frame throws(Unwind) in
             let function = try calleeCode(frame)
-            if case .function(let user) = function, user.parameterNames.count == count {
+            if case .function(let user) = function, user.arity == count {
                 var callee = user.makeFrame()
                 do throws(Unwind) {
                     for index in 0..<count { callee.slots[index] = try argumentCodes[index].run(frame) }
                 } catch {
-                    user.recycle(&callee)
+                    if user.canKeep(&callee) { user.spareFrame = consume callee }
                     throw error
                 }
                 let result = try Calls.invoke(user, callee, machine, span, source)
-                user.recycle(&callee)
+                if user.canKeep(&callee) { user.spareFrame = consume callee }
                 return result
             }
             var values: [Value] = []

@@ -56,9 +56,10 @@ final class Compiler {
         case .local(let depth, let slot):
             return { frame throws(Unwind) in frame.ancestor(depth).slots[slot] }
         case .global(let cell):
+            let globals = self.globals
             return { _ throws(Unwind) in
                 guard let value = cell.value else {
-                    throw .error("undefined variable '\(name)'", span, source)
+                    throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", span, source)
                 }
                 return value
             }

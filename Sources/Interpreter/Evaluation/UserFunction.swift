@@ -3,6 +3,8 @@ public final class UserFunction {
     /// The declared name, or "anonymous".
     public let name: String
     public let parameterNames: [String]
+    /// `parameterNames.count`, read on every call.
+    let arity: Int
     /// Number of local slots a call needs (parameters first).
     let slotCount: Int
     let body: Code
@@ -11,12 +13,13 @@ public final class UserFunction {
     let source: SourceText
     /// A frame kept from the last call that ended, reused by the next call (saves an
     /// allocation per call; recursion such as fib reuses it on almost every call).
-    @exclusivity(unchecked) private(set) var spareFrame: Frame?
+    @exclusivity(unchecked) var spareFrame: Frame?
 
     init(name: String, parameterNames: [String], slotCount: Int, body: @escaping Code, captured: Frame?,
          source: SourceText) {
         self.name = name
         self.parameterNames = parameterNames
+        self.arity = parameterNames.count
         self.slotCount = slotCount
         self.body = body
         self.captured = captured
@@ -25,23 +28,21 @@ public final class UserFunction {
 }
 
 extension UserFunction {
-    /// A frame with nil slots for a call: the spare one when there is one.
+    /// A frame with nil slots for a call: the spare one when there is one. (A spare frame's
+    /// parent is already `captured`, which never changes for a function.)
     @inline(__always)
     func makeFrame() -> Frame {
-        if let frame = spareFrame.take() {
-            frame.header.parent = captured
-            return frame
-        }
+        if let frame = spareFrame.take() { return frame }
         return Frame.make(parent: captured, count: slotCount)
     }
 
-    /// Keeps `frame` as the spare after its call, unless a closure created in the call holds it.
+    /// Clears `frame` after its call and says whether it may become the spare: not when a
+    /// closure created in the call still holds it. The caller then moves it into `spareFrame`.
     @inline(__always)
-    func recycle(_ frame: inout Frame) {
-        guard spareFrame == nil, isKnownUniquelyReferenced(&frame) else { return }
+    func canKeep(_ frame: inout Frame) -> Bool {
+        guard spareFrame == nil, isKnownUniquelyReferenced(&frame) else { return false }
         for slot in 0..<slotCount { frame.slots[slot] = .null }
-        frame.header.parent = nil
-        spareFrame = frame
+        return true
     }
 }
 
