@@ -6,13 +6,15 @@
 /* Readline keeps its settings in C globals, which Swift 6 refuses to touch directly (shared
    mutable state). nv reaches them only through these accessors, always from the main thread. */
 
-/* Readline's own settings for nv: the name for ~/.inputrc conditionals, no signal handling of
-   its own (nv owns SIGINT), no LINES/COLUMNS in the environment, nv's word breaks and
-   completion hook. The strings must outlive readline: the caller passes strdup'ed copies. */
+/* Readline's own settings for nv: the name for ~/.inputrc conditionals, no signal handling
+   of its own (nv owns SIGINT, SIGCONT and SIGWINCH), no LINES/COLUMNS in the environment,
+   nv's word breaks and completion hook. The strings must outlive readline: the caller
+   passes strdup'ed copies. */
 static inline void nv_rl_configure(const char *name, const char *word_breaks,
                                    rl_completion_func_t *complete) {
     rl_readline_name = name;
     rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
     rl_change_environment = 0;
     rl_basic_word_break_characters = word_breaks;
     rl_completer_word_break_characters = word_breaks;
@@ -44,6 +46,14 @@ static inline void nv_rl_abandon_line(void) {
     rl_callback_sigcleanup();
     rl_replace_line("", 1);
     using_history();
+}
+
+/* Back from Ctrl-Z (SIGCONT): the shell left the terminal in its own mode, so leave
+   readline's mode (restoring what it saved) and enter it again, then redraw the line. */
+static inline void nv_rl_resume_terminal(void) {
+    if (rl_deprep_term_function) (*rl_deprep_term_function)();
+    if (rl_prep_term_function) (*rl_prep_term_function)(1);
+    rl_forced_update_display();
 }
 
 /* History with timestamps, so entries that span lines are read back as one entry. */

@@ -50,11 +50,14 @@ final class LineEditor {
                        pollfd(fd: interrupts.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 && errno != EINTR { return .endOfInput }
-            if interrupts.drain() {
+            let woken = interrupts.takeWakeReasons()
+            if woken.interrupted {
                 nv_rl_abandon_line()
                 ReadlineBridge.removeHandlerIfInstalled()
                 return .interrupted
             }
+            if woken.continued { nv_rl_resume_terminal() }
+            if woken.resized { rl_resize_terminal() }
             if ready <= 0 { continue }
             if fds[0].revents & Int16(POLLNVAL) != 0 { return .endOfInput }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
