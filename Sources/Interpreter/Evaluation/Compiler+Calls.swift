@@ -27,7 +27,7 @@ extension Compiler {
                 if case .function(let user) = function, user.arity == 1 {
                     let value = try argument(frame)
                     var callee = user.makeFrame()
-                    callee.slots[0] = value
+                    callee.slots.initialize(to: value)  // the slot holds nil, which owns nothing
                     let result = try Calls.invoke(user, callee, machine, span, source)
                     if user.canKeep(&callee) { user.spareFrame = consume callee }
                     return result
@@ -42,7 +42,7 @@ extension Compiler {
                 if case .function(let user) = function, user.arity == 1 {
                     let value = try argument(frame)
                     var callee = user.makeFrame()
-                    callee.slots[0] = value
+                    callee.slots.initialize(to: value)  // the slot holds nil, which owns nothing
                     let result = try Calls.invoke(user, callee, machine, span, source)
                     if user.canKeep(&callee) { user.spareFrame = consume callee }
                     return result
