@@ -32,7 +32,8 @@ public struct Histogram: PlotLayer {
            range.upperBound > range.lowerBound {
             lo = range.lowerBound; hi = range.upperBound
         }
-        if hi <= lo { lo -= 0.5; hi += 0.5 }
+        // A single value, or a span that underflows when halved, gets one unit around it.
+        if !(hi / 2 - lo / 2 > 0) { let mid = lo / 2 + hi / 2; lo = mid - 0.5; hi = mid + 0.5 }
         let n = bins.map { min(200, max(1, $0)) } ?? Self.suggestedBins(finite, span: hi - lo)
         // Halved differences stay finite even for values near ±Double.greatestFiniteMagnitude.
         let halfSpan = hi / 2 - lo / 2
@@ -43,7 +44,7 @@ public struct Histogram: PlotLayer {
         var tally = [Int](repeating: 0, count: n)
         for v in finite where v >= lo && v <= hi {
             let t = (v / 2 - lo / 2) / halfSpan
-            tally[min(n - 1, max(0, Int(t * Double(n))))] += 1
+            tally[clampedInt(t * Double(n), 0, n - 1)] += 1
         }
         counts = tally
     }
