@@ -54,7 +54,7 @@ import Testing
         #expect(inkRight)
     }
 
-    @Test func signedFiltersCentreZeroOnWhite() {
+    @Test func signedFiltersShowBothSigns() {
         let raster = Self.filterGrid()
         LookAt.save(raster, "charts-filters")
         // Diverging map: both blue-ish (negative) and red-ish (positive) pixels appear.
