@@ -71,8 +71,13 @@ enum PlotBuiltins {
         let lines = series.enumerated().map { i, ys in
             LineSeries(ys, xs: xs, label: labels?[i])
         }
-        let axes = Axes([LineChart(lines)], xLabel: try optionalString(args, "xlabel"),
+        var axes = Axes([LineChart(lines)], xLabel: try optionalString(args, "xlabel"),
                         yLabel: try optionalString(args, "ylabel"), logY: logY)
+        // Against indices, a few points read best with whole-number ticks, not 0.5 steps.
+        let longest = series.map(\.count).max() ?? 0
+        if xs == nil, longest <= 12 {
+            axes.customXTicks = (0..<longest).map { Axes.AxisTick(Double($0), "\($0)") }
+        }
         return try figure(axes, args)
     }
 
