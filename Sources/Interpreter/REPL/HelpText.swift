@@ -8,14 +8,21 @@ enum HelpText {
             lines.append("")
             lines.append("\(area):")
             let members = builtins.filter { $0.area == area }
-            let width = members.map(\.signature.count).max() ?? 0
+            let width = members.map { shortSignature($0).count }.max() ?? 0
             for builtin in members {
-                let padding = String(repeating: " ", count: width - builtin.signature.count)
-                lines.append("  \(builtin.signature)\(padding)  \(builtin.doc)")
+                let signature = shortSignature(builtin)
+                let padding = String(repeating: " ", count: width - signature.count)
+                lines.append("  \(signature)\(padding)  \(builtin.doc)")
             }
         }
         lines.append("")
         lines.append("Language: see docs/language.md (fn, if/else, for/while, lists [1, 2], records (x: 1), ranges 0..<n).")
         return lines.joined(separator: "\n")
+    }
+
+    /// The signature when it is short; a long one (the chart builtins' shared options) becomes
+    /// `name(…)` so the docs stay in a readable column. `?name` shows the whole signature.
+    static func shortSignature(_ builtin: Builtin) -> String {
+        builtin.signature.count <= 30 ? builtin.signature : "\(builtin.name)(…)"
     }
 }
