@@ -17,4 +17,15 @@ enum ChartMessage {
         let values = [rect.x, rect.y, rect.width, rect.height]
         return !rect.isEmpty && values.allSatisfy { $0.isFinite && abs($0) < 1e6 }
     }
+
+    /// The common start of a chart's `draw`: true when the chart should go on drawing; false
+    /// when `rect` is unusable or the input has a `problem` (which is then drawn instead).
+    static func shouldDraw(problem: String?, into raster: inout Raster, in rect: Rect, theme: Theme) -> Bool {
+        guard isDrawable(rect) else { return false }
+        if let problem {
+            draw(problem, into: &raster, in: rect, theme: theme)
+            return false
+        }
+        return true
+    }
 }

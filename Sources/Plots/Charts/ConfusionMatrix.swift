@@ -63,11 +63,7 @@ public struct ConfusionMatrix: Chart {
     /// Draws the matrix into `rect`: "true" and class names on the left, class names and
     /// "predicted" below, square cells. Counts are printed only where they fit in a cell.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
-        guard ChartMessage.isDrawable(rect) else { return }
-        if let problem {
-            ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
-            return
-        }
+        guard ChartMessage.shouldDraw(problem: problem, into: &raster, in: rect, theme: theme) else { return }
         let font = Font.small
         let n = counts.count
         // Long class names are cut with "…" to a third of the width, so the grid keeps room.

@@ -75,11 +75,7 @@ public struct ImageGrid: Chart {
     /// Draws the grid into `rect` of `raster` (the rectangle is not filled: the panel's
     /// background shows between tiles). Invalid input draws its `problem` instead.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
-        guard ChartMessage.isDrawable(rect) else { return }
-        if let problem {
-            ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
-            return
-        }
+        guard ChartMessage.shouldDraw(problem: problem, into: &raster, in: rect, theme: theme) else { return }
         let font = Font.small
         let hasCaptions = tiles.contains { $0.caption != nil }
         let layout = ImageGridLayout(

@@ -3,11 +3,7 @@ extension NetworkDiagram {
     /// labels on a light backing so they read over the edges. Invalid input draws its
     /// `problem` instead.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
-        guard ChartMessage.isDrawable(rect) else { return }
-        if let problem {
-            ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
-            return
-        }
+        guard ChartMessage.shouldDraw(problem: problem, into: &raster, in: rect, theme: theme) else { return }
         let font = Font.small
         let line = Double(font.lineHeight)
         let hasThumbnails = thumbnails != nil

@@ -172,11 +172,7 @@ public struct Surface3D: Chart {
 
     /// Draws the chart into `rect`. Invalid input draws its `problem` instead.
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme = .light) {
-        guard ChartMessage.isDrawable(rect) else { return }
-        if let problem {
-            ChartMessage.draw(problem, into: &raster, in: rect, theme: theme)
-            return
-        }
+        guard ChartMessage.shouldDraw(problem: problem, into: &raster, in: rect, theme: theme) else { return }
         let projection = projection(in: rect)
         let box = ProjectionAxisBox(projection: projection, names: axisNames)
         raster.withClip(rect) { raster in
