@@ -38,7 +38,7 @@ enum XORPanels {
         return NetworkDiagram(layerSizes: [2, h, 1], weights: [first, [network.w2]],
                               activations: activations, nodeLabels: labels,
                               inputLabels: ["x1 = \(Int(x[0]))", "x2 = \(Int(x[1]))"],
-                              outputLabels: ["ŷ (target \(Int(XORNetwork.targets[r])))"])
+                              outputLabels: ["ŷ"])
     }
 
     // MARK: decision boundary
@@ -121,10 +121,8 @@ enum XORPanels {
         }
         layers.append(ScatterChart(xs: [a[0], a[2], a[4], a[6]], ys: [a[1], a[3], a[5], a[7]],
                                    classes: targetClasses, classNames: classNames, radius: 6))
-        var axes = Axes(layers, xLabel: "h1 activation", yLabel: "h2 activation", xRange: range,
-                        yRange: range, grid: false, legend: .best)
-        axes.equalAspect = true
-        return axes
+        return Axes(layers, xLabel: "h1 activation", yLabel: "h2 activation", xRange: range,
+                    yRange: range, grid: false, legend: .best)
     }
 
     /// One hidden unit: each point at (h1, ŷ) coloured by its target, with the regression's
@@ -182,8 +180,10 @@ enum XORPanels {
     /// The loss of every epoch (log scale); an untrained network shows its one current loss.
     static func loss(_ network: XORNetwork) -> any Chart {
         let losses = network.losses.isEmpty ? [network.loss] : network.losses
-        return Axes([LineChart([LineSeries(losses, label: "½ mean (ŷ − y)²")])],
-                    xLabel: "epoch", yLabel: "loss", logY: true, legend: .topRight)
+        let finite = losses.filter { $0.isFinite && $0 > 0 }
+        let logY = (finite.max() ?? 1) / max(finite.min() ?? 1, .leastNonzeroMagnitude) > 20
+        return Axes([LineChart([LineSeries(losses)])], xLabel: "epoch", yLabel: "½ mean (ŷ − y)²",
+                    logY: logY, legend: nil)
     }
 
     /// The norms of each layer's weight gradient at every report of training (log scale).
@@ -194,6 +194,6 @@ enum XORPanels {
         return Axes([LineChart([
             LineSeries(points.map(\.gradientNorms.w1), xs: epochs, label: "‖∂L/∂w1‖"),
             LineSeries(points.map(\.gradientNorms.w2), xs: epochs, label: "‖∂L/∂w2‖"),
-        ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .topRight)
+        ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .best)
     }
 }
