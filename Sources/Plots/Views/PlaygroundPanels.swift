@@ -79,13 +79,16 @@ enum PlaygroundPanels {
         }
         let n = field.resolution
         let probabilities = field.values.map(Double.init)
-        let shown = discretize ? probabilities.map { $0.isFinite ? ($0 >= 0.5 ? 1 : 0) : .nan } : probabilities
+        // Hard regions sit at 0.2 / 0.8 of the map (pale enough for the points on them); their
+        // colour bar would claim probabilities they do not have, so it is hidden.
+        let shown = discretize ? probabilities.map { $0.isFinite ? ($0 >= 0.5 ? 0.8 : 0.2) : .nan } : probabilities
         let range = Double(plane.lowerBound)...Double(plane.upperBound)
         let half = (range.upperBound - range.lowerBound) / Double(2 * (n - 1))
         let cells = (range.lowerBound - half)...(range.upperBound + half)
         var layers: [any PlotLayer] = [
-            Heatmap(values: shown, columns: n, rows: n, x: cells, y: cells, colormap: .diverging,
-                    range: 0...1, interpolation: discretize ? .nearest : .bilinear, label: "P(class 1)"),
+            Heatmap(values: shown, columns: n, rows: n, x: cells, y: cells, colormap: FieldColormap.soft,
+                    range: 0...1, interpolation: discretize ? .nearest : .bilinear, label: "P(class 1)",
+                    showColorBar: !discretize),
             ContourLayer(values: probabilities, columns: n, rows: n, x: range, y: range),
         ]
         let (tx, ty) = coordinates(train)
@@ -96,10 +99,8 @@ enum PlaygroundPanels {
             layers.append(RingScatter(xs: x, ys: y, classes: test.labels.map(classIndex), radius: 3.5,
                                       label: "test (rings)"))
         }
-        var axes = Axes(layers, xLabel: "x", yLabel: "y", xRange: range, yRange: range, grid: false,
-                        legend: .best)
-        axes.equalAspect = true
-        return axes
+        return Axes(layers, xLabel: "x", yLabel: "y", xRange: range, yRange: range, grid: false,
+                    legend: .best)
     }
 
     static func coordinates(_ data: Dataset) -> ([Double], [Double]) {

@@ -26,7 +26,7 @@ public enum PlaygroundViews {
                       row: 0, column: 2, rowSpan: 2, columnSpan: 2),
                 Panel(PlaygroundPanels.loss(model), title: "loss", row: 1, column: 0),
                 Panel(PlaygroundPanels.features(model, data: train, layer: featureLayer, neurons: neurons),
-                      title: "hidden features (layer \(featureLayer))", row: 1, column: 1),
+                      title: "features · layer \(featureLayer)", row: 1, column: 1),
             ]
             return Figure.grid(rows: 2, columns: 4, panels: panels, title: title(model, train: train, test: test),
                                width: width, height: height).render(width: width, height: height)
@@ -77,21 +77,18 @@ public enum PlaygroundViews {
         return (0, 0)
     }
 
-    /// "MLP 2-8-8-1 tanh · epoch 300 · loss 0.081 / 0.094 · accuracy 97% / 95%" (train / test).
+    /// "MLP 2-8-8-1 tanh · epoch 300 · train 0.0810 (97.0%) · test 0.0940 (95.0%)": loss and
+    /// accuracy of each set.
     static func title(_ model: MLP, train: Dataset, test: Dataset?) -> String {
         let shape = model.widths.map(String.init).joined(separator: "-")
         var text = "MLP \(shape) \(model.activation.rawValue) · epoch \(ViewFormat.count(model.epoch))"
         let trainLoss = model.trainLosses.last.map(Double.init) ?? (train.count > 0 ? Double(model.loss(on: train)) : .nan)
         let testCount = test?.count ?? 0
+        text += " · train \(ViewFormat.value(trainLoss))"
+        if train.count > 0 { text += " (\(percent(model.accuracy(on: train))))" }
         if testCount > 0, let test {
             let testLoss = model.testLosses.last.map(Double.init) ?? Double(model.loss(on: test))
-            text += " · loss \(ViewFormat.value(trainLoss)) / \(ViewFormat.value(testLoss))"
-        } else {
-            text += " · loss \(ViewFormat.value(trainLoss))"
-        }
-        if train.count > 0 {
-            text += " · accuracy " + percent(model.accuracy(on: train))
-            if testCount > 0, let test { text += " / " + percent(model.accuracy(on: test)) + " (train / test)" }
+            text += " · test \(ViewFormat.value(testLoss)) (\(percent(model.accuracy(on: test))))"
         }
         return text
     }

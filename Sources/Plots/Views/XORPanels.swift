@@ -56,15 +56,13 @@ enum XORPanels {
         let heatmap = Heatmap(values: values, columns: field.resolution, rows: field.resolution,
                               x: (x.lowerBound - half)...(x.upperBound + half),
                               y: (y.lowerBound - half)...(y.upperBound + half),
-                              colormap: .diverging, range: 0...1, label: "P(XOR = 1)")
+                              colormap: FieldColormap.soft, range: 0...1, label: "P(XOR = 1)")
         let contour = ContourLayer(values: values, columns: field.resolution, rows: field.resolution,
                                    x: x, y: y, label: "ŷ = 0.5")
         let points = ScatterChart(xs: [0, 0, 1, 1], ys: [0, 1, 0, 1], classes: targetClasses,
                                   classNames: classNames, radius: 6)
-        var axes = Axes([heatmap, contour, points], xLabel: "x1", yLabel: "x2", xRange: x, yRange: y,
-                        grid: false, legend: nil)
-        axes.equalAspect = true
-        return axes
+        return Axes([heatmap, contour, points], xLabel: "x1", yLabel: "x2", xRange: x, yRange: y,
+                    grid: false, legend: nil)
     }
 
     // MARK: hidden feature space
@@ -114,15 +112,17 @@ enum XORPanels {
             layers.append(Heatmap(values: values, columns: n, rows: n,
                                   x: (range.lowerBound - half)...(range.upperBound + half),
                                   y: (range.lowerBound - half)...(range.upperBound + half),
-                                  colormap: .diverging, range: 0...1, label: "regression P(1)",
+                                  colormap: FieldColormap.soft, range: 0...1, label: "regression P(1)",
                                   showColorBar: false))
             layers.append(ContourLayer(values: values, columns: n, rows: n, x: range, y: range,
                                        label: "regression line"))
         }
         layers.append(ScatterChart(xs: [a[0], a[2], a[4], a[6]], ys: [a[1], a[3], a[5], a[7]],
                                    classes: targetClasses, classNames: classNames, radius: 6))
+        // No legend: the heatmap leaves no empty corner for it, the points' colours are the
+        // boundary panel's, and the panel title names the line.
         return Axes(layers, xLabel: "h1 activation", yLabel: "h2 activation", xRange: range,
-                    yRange: range, grid: false, legend: .best)
+                    yRange: range, grid: false, legend: nil)
     }
 
     /// One hidden unit: each point at (h1, ŷ) coloured by its target, with the regression's

@@ -99,7 +99,8 @@ public enum XORViews {
     static func featuresTitle(_ network: XORNetwork) -> String {
         switch network.hidden {
         case 1: return "hidden feature: h1 against ŷ"
-        case 2, 3: return "hidden feature space"
+        case 2: return "hidden features · regression line"
+        case 3: return "hidden features · regression plane"
         default: return "hidden units 1–3 of \(network.hidden)"
         }
     }
