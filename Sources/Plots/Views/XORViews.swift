@@ -99,8 +99,8 @@ public enum XORViews {
     static func featuresTitle(_ network: XORNetwork) -> String {
         switch network.hidden {
         case 1: return "hidden feature: h1 against ŷ"
-        case 2: return "hidden features · regression line"
-        case 3: return "hidden features · regression plane"
+        case 2: return "hidden space · regression"
+        case 3: return "hidden space · regression"
         default: return "hidden units 1–3 of \(network.hidden)"
         }
     }

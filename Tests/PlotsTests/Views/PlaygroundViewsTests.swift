@@ -14,8 +14,9 @@ import Runtime
             ViewFixtures.look(raster, "playground-\(kind.rawValue)\(discretize ? "-discrete" : "")")
             #expect(ViewFixtures.hasInk(raster))
         }
-        ViewFixtures.look(PlaygroundViews.dashboard(model, train: train, test: test, width: 800, height: 480).render(),
-                          "playground-\(kind.rawValue)-800")
+        let narrow = PlaygroundViews.dashboard(model, train: train, test: test, width: 800, height: 480).render()
+        ViewFixtures.look(narrow, "playground-\(kind.rawValue)-800")
+        ViewFixtures.lookBlocks(narrow, "playground-\(kind.rawValue)-blocks")
     }
 
     @Test func singleViewsDrawUntrainedModelsAndMissingTestSets() throws {
