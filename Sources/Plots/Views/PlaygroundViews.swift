@@ -16,21 +16,29 @@ public enum PlaygroundViews {
                                  featureNeurons: (Int, Int) = (0, 1)) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
-            let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
-            let neurons = defaultNeurons(model, layer: featureLayer, asked: featureNeurons)
-            let panels = [
-                Panel(PlaygroundPanels.architecture(model, plane: plane), title: "architecture · neuron outputs",
-                      row: 0, column: 0, columnSpan: 2),
-                Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane),
-                      title: discretize ? "decision regions" : "decision boundary",
-                      row: 0, column: 2, rowSpan: 2, columnSpan: 2),
-                Panel(PlaygroundPanels.loss(model), title: "loss", row: 1, column: 0),
-                Panel(PlaygroundPanels.features(model, data: train, layer: featureLayer, neurons: neurons),
-                      title: "features · layer \(featureLayer)", row: 1, column: 1),
-            ]
-            return Figure.grid(rows: 2, columns: 4, panels: panels, title: title(model, train: train, test: test),
-                               width: width, height: height).render(width: width, height: height)
+            Figure.grid(rows: 2, columns: 4,
+                        panels: dashboardPanels(model, train: train, test: test, discretize: discretize,
+                                                featureLayer: featureLayer, featureNeurons: featureNeurons),
+                        title: title(model, train: train, test: test),
+                        width: width, height: height).render(width: width, height: height)
         }
+    }
+
+    /// The panels of `dashboard`, placed in its 2 x 4 grid (built when drawn).
+    static func dashboardPanels(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool,
+                                featureLayer: Int, featureNeurons: (Int, Int)) -> [Panel] {
+        let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
+        let neurons = defaultNeurons(model, layer: featureLayer, asked: featureNeurons)
+        return [
+            Panel(PlaygroundPanels.architecture(model, plane: plane), title: "architecture · neuron outputs",
+                  row: 0, column: 0, columnSpan: 2),
+            Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane),
+                  title: discretize ? "decision regions" : "decision boundary",
+                  row: 0, column: 2, rowSpan: 2, columnSpan: 2),
+            Panel(PlaygroundPanels.loss(model), title: "loss", row: 1, column: 0),
+            Panel(PlaygroundPanels.features(model, data: train, layer: featureLayer, neurons: neurons),
+                  title: "features · layer \(featureLayer)", row: 1, column: 1),
+        ]
     }
 
     /// The network diagram with a thumbnail of each neuron's output over Playground's −6...6
