@@ -73,7 +73,7 @@ enum XORPanels {
     static func features(_ network: XORNetwork) -> any Chart {
         let a = network.hiddenActivations   // [4, h]
         let h = network.hidden
-        guard a.allSatisfy(\.isFinite) else { return MessageChart("hidden activations are not finite") }
+        guard a.allSatisfy(\.isFinite) else { return MessageChart("hidden activations are not finite:\nsome weights are NaN or ∞") }
         let regression = try? network.featureSpaceBoundary()
         switch h {
         case 1: return features1D(network, activations: a, regression: regression)
@@ -154,7 +154,9 @@ enum XORPanels {
         guard network.hidden >= 2 else {
             return MessageChart("the loss surface is drawn over w1[0,0] and w1[0,1]:\nit needs at least 2 hidden units")
         }
-        guard network.weightsAreFinite else { return MessageChart("the weights are not finite") }
+        guard network.weightsAreFinite else {
+            return MessageChart("the weights are not finite (NaN or ∞):\nno loss surface to draw")
+        }
         let path = network.trajectory.filter { $0.w00.isFinite && $0.w01.isFinite && $0.loss.isFinite }
         var radius = 5.0
         for point in path {
