@@ -31,13 +31,13 @@ extension Compiler {
             }
             indexExprs.reverse()
             let baseCode = compile(base)
-            let indexCodes = indexExprs.map(compile)
+            let indexCodes = indexExprs.map { Compiled(run: compile($0)) }
             let indexSpans = indexExprs.map(\.span)
             let span = target.span
             return { frame throws(Unwind) in
                 var container = try baseCode(frame)
                 var keys: [Value] = []
-                for code in indexCodes { keys.append(try code(frame)) }
+                for code in indexCodes { keys.append(try code.run(frame)) }
                 let newValue = try valueCode(frame)
                 if case .tensor(let tensor) = container {
                     try Indexing.setTensorElement(tensor, keys, newValue, span, source)

@@ -1,44 +1,72 @@
 extension Compiler {
     func compileCall(_ callee: Expr, _ arguments: [Argument], _ span: SourceSpan) -> Code {
         let calleeCode = compile(callee)
-        let argumentCodes = arguments.map { compile($0.value) }
+        let argumentCodes = arguments.map { Compiled(run: compile($0.value)) }
         let labels = arguments.map(\.label)
         let argumentSpans = arguments.map { argument in
             argument.labelSpan.map { SourceSpan(start: $0.start, end: argument.value.span.end) } ?? argument.value.span
         }
-        let machine = self.machine, source = self.source
+        let machine = self.machine, source = self.source, globals = self.globals
         let count = argumentCodes.count
         guard labels.allSatisfy({ $0 == nil }) else {
             return { frame throws(Unwind) in
                 let function = try calleeCode(frame)
                 var values: [Value] = []
                 values.reserveCapacity(count)
-                for code in argumentCodes { values.append(try code(frame)) }
+                for code in argumentCodes { values.append(try code.run(frame)) }
                 return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
             }
         }
+        if count == 1, case .name(let name) = callee.kind, case .global(let cell) = resolve(name) {
+            let argument = argumentCodes[0].run
+            let calleeSpan = callee.span
+            return { frame throws(Unwind) in
+                guard let function = cell.value else {
+                    throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
+                }
+                if case .function(let user) = function, user.arity == 1 {
+                    let value = try argument(frame)
+                    var callee = user.makeFrame()
+                    callee.slots[0] = value
+                    let result = try Calls.invoke(user, callee, machine, span, source)
+                    user.recycle(&callee)
+                    return result
+                }
+                return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
+            }
+        }
         if count == 1 {
-            let argument = argumentCodes[0]
+            let argument = argumentCodes[0].run
             return { frame throws(Unwind) in
                 let function = try calleeCode(frame)
-                if case .function(let user) = function, user.parameterNames.count == 1 {
-                    let callee = Frame(parent: user.captured, count: user.slotCount)
-                    callee.slots[0] = try argument(frame)
-                    return try Calls.invoke(user, callee, machine, span, source)
+                if case .function(let user) = function, user.arity == 1 {
+                    let value = try argument(frame)
+                    var callee = user.makeFrame()
+                    callee.slots[0] = value
+                    let result = try Calls.invoke(user, callee, machine, span, source)
+                    user.recycle(&callee)
+                    return result
                 }
                 return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
             }
         }
         return { frame throws(Unwind) in
             let function = try calleeCode(frame)
-            if case .function(let user) = function, user.parameterNames.count == count {
-                let callee = Frame(parent: user.captured, count: user.slotCount)
-                for index in 0..<count { callee.slots[index] = try argumentCodes[index](frame) }
-                return try Calls.invoke(user, callee, machine, span, source)
+            if case .function(let user) = function, user.arity == count {
+                var callee = user.makeFrame()
+                do throws(Unwind) {
+                    for index in 0..<count { callee.slots[index] = try argumentCodes[index].run(frame) }
+                } catch {
+                    user.recycle(&callee)
+                    throw error
+                }
+                let result = try Calls.invoke(user, callee, machine, span, source)
+                user.recycle(&callee)
+                return result
             }
             var values: [Value] = []
             values.reserveCapacity(count)
-            for code in argumentCodes { values.append(try code(frame)) }
+            for code in argumentCodes { values.append(try code.run(frame)) }
             return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
         }
     }
@@ -71,7 +99,7 @@ enum Calls {
                      _ machine: Machine, _ span: SourceSpan, _ source: SourceText) throws(Unwind) -> Value {
         switch callee {
         case .function(let function):
-            let frame = Frame(parent: function.captured, count: function.slotCount)
+            let frame = Frame.make(parent: function.captured, count: function.slotCount)
             let parameters = function.parameterNames
             var filled = [Bool](repeating: false, count: parameters.count)
             var nextPositional = 0

@@ -10,19 +10,19 @@ extension Compiler {
         case .interpolation(let pieces): return compileInterpolation(pieces)
         case .name(let name): return compileRead(name, span)
         case .list(let elements):
-            let codes = elements.map(compile)
+            let codes = elements.map { Compiled(run: compile($0)) }
             return { frame throws(Unwind) in
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(frame)) }
+                for code in codes { values.append(try code.run(frame)) }
                 return .list(ListValue(values))
             }
         case .record(let fields):
-            let names = fields.map(\.name), codes = fields.map { compile($0.value) }
+            let names = fields.map(\.name), codes = fields.map { Compiled(run: compile($0.value)) }
             return { frame throws(Unwind) in
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
-                for code in codes { values.append(try code(frame)) }
+                for code in codes { values.append(try code.run(frame)) }
                 return .record(RecordValue(names: names, values: values))
             }
         case .range(let lower, let upper, let inclusive):
@@ -101,6 +101,12 @@ extension Compiler {
             let l = compileCondition(left, "or"), r = compileCondition(right, "or")
             return { frame throws(Unwind) in try l(frame) ? true : try r(frame) }
         case .binary(let op, let left, let right) where Operators.isComparison(op):
+            if case .number(let constant) = right.kind, let slot = localSlot(left), op == .less || op == .greater {
+                return { frame throws(Unwind) in
+                    if case .number(let x) = frame.slots[slot] { return op == .less ? x < constant : x > constant }
+                    return try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+                }
+            }
             let l = compile(left)
             if case .number(let constant) = right.kind {
                 switch op {
@@ -148,8 +154,21 @@ extension Compiler {
         }
     }
 
+    /// The slot of `expr` when it names a local of the function being compiled.
+    func localSlot(_ expr: Expr) -> Int? {
+        guard case .name(let name) = expr.kind, case .local(0, let slot) = resolve(name) else { return nil }
+        return slot
+    }
+
     func compileArithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) -> Code {
         let source = self.source
+        if case .number(let c) = right.kind, let slot = localSlot(left), op == .add || op == .subtract {
+            let delta = op == .add ? c : -c
+            return { frame throws(Unwind) in
+                if case .number(let x) = frame.slots[slot] { return .number(x + delta) }
+                return try Operators.arithmetic(op, frame.slots[slot], .number(c), span, source)
+            }
+        }
         let l = compile(left)
         if case .number(let c) = right.kind {
             switch op {

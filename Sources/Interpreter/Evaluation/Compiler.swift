@@ -56,9 +56,10 @@ final class Compiler {
         case .local(let depth, let slot):
             return { frame throws(Unwind) in frame.ancestor(depth).slots[slot] }
         case .global(let cell):
+            let globals = self.globals
             return { _ throws(Unwind) in
                 guard let value = cell.value else {
-                    throw .error("undefined variable '\(name)'", span, source)
+                    throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", span, source)
                 }
                 return value
             }
@@ -77,17 +78,17 @@ final class Compiler {
     // MARK: - Statements and blocks
 
     func compileSequence(_ statements: [Expr]) -> Code {
-        let codes = statements.map(compile)
+        let codes = statements.map { Compiled(run: compile($0)) }
         switch codes.count {
         case 0: return { _ throws(Unwind) in .null }
-        case 1: return codes[0]
+        case 1: return codes[0].run
         case 2:
-            let first = codes[0], second = codes[1]
+            let first = codes[0].run, second = codes[1].run
             return { frame throws(Unwind) in _ = try first(frame); return try second(frame) }
         default:
-            let body = Array(codes.dropLast()), last = codes[codes.count - 1]
+            let body = Array(codes.dropLast()), last = codes[codes.count - 1].run
             return { frame throws(Unwind) in
-                for code in body { _ = try code(frame) }
+                for code in body { _ = try code.run(frame) }
                 return try last(frame)
             }
         }

@@ -1,28 +1,37 @@
-/// The local variables of one call of a user function: a fixed number of slots decided by the
-/// resolver, and the frame of the function that defined it (for closures).
-final class Frame {
-    let parent: Frame?
-    /// slots: [slotCount], initialised to nil.
-    let slots: UnsafeMutablePointer<Value>
+/// The header of a frame: the defining function's frame (for closures) and the slot count.
+struct FrameHeader {
+    /// The defining function's frame; for a frame in `Machine`'s free list, the next free one.
+    var parent: Frame?
     let count: Int
+}
 
-    init(parent: Frame?, count: Int) {
-        self.parent = parent
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: .null, count: count)
+/// The local variables of one call of a user function: a fixed number of slots decided by the
+/// resolver, stored inline after the header (one allocation per call), and the frame of the
+/// function that defined it (for closures).
+final class Frame: ManagedBuffer<FrameHeader, Value> {
+    /// A frame of `count` slots, all nil.
+    static func make(parent: Frame?, count: Int) -> Frame {
+        let buffer = Frame.create(minimumCapacity: count) { _ in FrameHeader(parent: parent, count: count) }
+        let frame = unsafeDowncast(buffer, to: Frame.self)
+        frame.withUnsafeMutablePointerToElements { $0.initialize(repeating: .null, count: count) }
+        return frame
     }
 
     deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
+        _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.count) }
     }
+
+    var parent: Frame? { header.parent }
+
+    /// slots: [count]. Valid as long as the frame is alive.
+    @inline(__always)
+    var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
 
     /// The frame `depth` levels up the chain of defining functions.
     @inline(__always)
     func ancestor(_ depth: Int) -> Frame {
         var frame = self
-        for _ in 0..<depth { frame = frame.parent.unsafelyUnwrapped }
+        for _ in 0..<depth { frame = frame.header.parent.unsafelyUnwrapped }
         return frame
     }
 }

@@ -90,7 +90,7 @@ enum Indexing {
             let count = tensor.tensor.shape.first ?? 0
             if tensor.tensor.rank == 0 { throw .error("a scalar tensor cannot be indexed", span, source) }
             return tensorRow(tensor.tensor, try position(key, count: count, of: "tensor", span, source))
-        case .record(let record):
+        case .record:
             guard case .string(let name) = key else {
                 throw .error("a record is indexed by a field name string, got \(key.typeName)", span, source)
             }

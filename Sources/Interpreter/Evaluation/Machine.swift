@@ -51,7 +51,7 @@ final class Machine {
 }
 
 /// An address near the top of the current stack.
-@inline(never)
+@inline(__always)
 func currentStackAddress() -> UInt {
     var marker: UInt8 = 0
     return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }

@@ -1,6 +1,8 @@
 /// Everything that leaves an expression early: errors and the jumps of `break`, `continue`
 /// and `return`. Compiled code throws it with typed throws, so a jump costs no allocation.
-enum Unwind: Error {
+/// `Error` asks for `Sendable`; an `Unwind` never leaves the evaluation thread it was thrown on
+/// (the session converts it to an `NVError` before returning), hence the unchecked conformance.
+enum Unwind: Error, @unchecked Sendable {
     case failure(RuntimeFailure)
     case breakLoop
     case continueLoop

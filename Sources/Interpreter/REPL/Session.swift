@@ -111,7 +111,7 @@ public final class Session {
         defer { isRunning = wasRunning }
         let result: Value
         do throws(Unwind) {
-            result = try code(Frame(parent: nil, count: 0))
+            result = try code(Frame.make(parent: nil, count: 0))
         } catch {
             switch error {
             case .failure(let failure): return .failure(failure.nvError)
