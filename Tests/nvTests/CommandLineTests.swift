@@ -73,6 +73,28 @@ import Testing
 
     // MARK: language
 
+    @Test func ctrlCStopsAScriptWithStatus130() throws {
+        let process = Process()
+        process.executableURL = NVProcess.executable
+        process.arguments = ["-e", "n = 0; while true { n = n + 1 }"]
+        process.environment = ["NO_COLOR": "1", "NV_HISTORY": ""]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 130)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stderr.contains("interrupted"))
+    }
+
     @Test func evaluateArgument() throws {
         let program = "fn fib(n) { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } }; print(fib(20))"
         let result = try NVProcess.run(["-e", program])

@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
             """,
         discussion: """
             With no FILE and stdin not a terminal, the script is read from stdin.
+            In the REPL, :help lists its commands and ?name explains a builtin.
 
             Exit status: 0 success, 64 usage error, 65 syntax error,
             66 unreadable input file, 70 runtime error, 130 interrupted.

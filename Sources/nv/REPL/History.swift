@@ -16,12 +16,21 @@ final class History {
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment, limit: Int = 2000) {
         self.limit = limit
-        path = History.path(environment: environment)
         nv_history_configure(Int32(limit))
-        guard let path else { return }
+        guard let path = History.path(environment: environment) else {
+            self.path = nil
+            return
+        }
         // append_history does not create the file, so make sure it exists, private to the user.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        if descriptor >= 0 { Glibc.close(descriptor) }
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            writeStandardError("nv: history will not be saved: cannot open '\(path)': \(reason)\n")
+            self.path = nil
+            return
+        }
+        Glibc.close(descriptor)
+        self.path = path
         read_history(path)
         history_truncate_file(path, Int32(limit))
         lastEntry = nv_history_newest().map { String(cString: $0) }

@@ -110,7 +110,6 @@ final class REPL {
             }
         case .reset:
             session.reset()
-            entryNumber = 1
             write("session reset: no variables, generator reseeded\n")
         case .doctor:
             write(doctorReport(options: options))

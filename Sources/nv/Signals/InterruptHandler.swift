@@ -39,12 +39,16 @@ final class InterruptHandler: Sendable {
     /// Readable after a Ctrl-C arrived; the line editor polls it next to stdin.
     var wakeDescriptor: Int32 { pipeEnds.read }
 
-    /// Installs the SIGINT handler (without SA_RESTART, so a blocking poll returns at once).
+    /// Installs the SIGINT handler (without SA_RESTART, so a blocking poll returns at once)
+    /// and unblocks SIGINT, which a parent may have left blocked: the signal mask is inherited
+    /// across exec, and threads nv starts later (the interpreter's big-stack thread) inherit it
+    /// from this one.
     func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in InterruptHandler.shared.signalArrived() }
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
+        TerminalState.unblock(SIGINT)
     }
 
     /// Marks the start of an evaluation: earlier presses are forgotten.

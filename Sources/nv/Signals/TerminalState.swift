@@ -17,9 +17,19 @@ enum TerminalState {
     }
 
     /// Puts the saved settings back. Only async-signal-safe calls, so handlers may use it.
+    /// TCSANOW, not TCSAFLUSH: flushing waits for output to drain, which never happens when
+    /// the reader of the terminal (a closed window, a dead test harness) is gone.
     static func restore() {
         guard hasSaved else { return }
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+    }
+
+    /// Unblocks `signalNumber` for this thread and the threads it starts later.
+    static func unblock(_ signalNumber: Int32) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signalNumber)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Restores the terminal and ends the process at once with `status`, from a signal handler.
@@ -40,6 +50,7 @@ enum TerminalState {
             }
             sigemptyset(&action.sa_mask)
             sigaction(signalNumber, &action, nil)
+            unblock(signalNumber)
         }
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The REPL on a pseudo-terminal: what a person typing sees.
+@Suite struct REPLTests {
+    @Test func entriesAreNumberedEchoedAndContinued() throws {
+        let terminal = try PseudoTerminal()
+        #expect(terminal.waitFor(":help"))
+        #expect(terminal.waitFor("nv[1]> "))
+        terminal.type("1 + 2\n")
+        #expect(terminal.waitFor("3\nnv[2]> "))
+        terminal.type("fn sq(x) {\n")
+        #expect(terminal.waitFor("  ...> "), "an open block asks for a continuation line")
+        terminal.type("x * x\n")
+        #expect(terminal.waitFor("  ...> "))
+        terminal.type("}\n")
+        #expect(terminal.waitFor("nv[3]> "))
+        terminal.type("sq(12)\n")
+        #expect(terminal.waitFor("144\nnv[4]> "))
+        terminal.type(":quit\n")
+        #expect(terminal.exitStatus() == 0)
+    }
+
+    @Test func errorsLeaveTheSessionUsable() throws {
+        let terminal = try PseudoTerminal()
+        terminal.type("x = 5\n")
+        #expect(terminal.waitFor("nv[2]> "))
+        terminal.type("1 +* 2\n")
+        #expect(terminal.waitFor("<repl:2>:1:4: error:"))
+        #expect(terminal.waitFor("1 +* 2\n   ^"))
+        terminal.type("y = x + nothing\n")
+        #expect(terminal.waitFor("<repl:3>:1:9: error:"))
+        terminal.type("x * 2\n")
+        #expect(terminal.waitFor("10\nnv[5]> "))
+        terminal.type("\u{04}")
+        #expect(terminal.exitStatus() == 0, "Ctrl-D on an empty line leaves")
+    }
+
+    @Test func commands() throws {
+        let terminal = try PseudoTerminal()
+        terminal.type("answer = 42\n")
+        terminal.type(":vars\n")
+        #expect(terminal.waitFor("answer"))
+        #expect(terminal.waitFor("42"))
+        terminal.type("?print\n")
+        #expect(terminal.waitFor("print("))
+        terminal.type(":nonsense\n")
+        #expect(terminal.waitFor("unknown command ':nonsense'"))
+        terminal.type(":reset\n")
+        terminal.type(":vars\n")
+        #expect(terminal.waitFor("no variables"))
+        terminal.type(":q\n")
+        #expect(terminal.exitStatus() == 0)
+    }
+
+    @Test func interruptStopsALoopAndKeepsState() throws {
+        let terminal = try PseudoTerminal()
+        terminal.type("n = 0\n")
+        #expect(terminal.waitFor("nv[2]> "))
+        terminal.type("while true { n = n + 1 }\n")
+        #expect(terminal.waitFor("while true { n = n + 1 }\n"))
+        Thread.sleep(forTimeInterval: 0.3)
+        terminal.interrupt()
+        #expect(terminal.waitFor("interrupted"))
+        #expect(terminal.waitFor("nv[3]> "))
+        terminal.type("n > 0\n")
+        #expect(terminal.waitFor("true\n"))
+        terminal.interrupt()
+        #expect(terminal.waitFor("nv[4]> "), "Ctrl-C at the prompt gives a fresh prompt")
+        terminal.type(":quit\n")
+        #expect(terminal.exitStatus() == 0)
+    }
+
+    @Test func historyOutlivesTheSession() throws {
+        let history = try NVProcess.scratchFolder().appendingPathComponent("history").path
+        do {
+            let terminal = try PseudoTerminal(environment: ["NV_HISTORY": history])
+            terminal.type("fn twice(x) {\nx * 2\n}\n")
+            #expect(terminal.waitFor("nv[2]> "))
+            terminal.type("twice(21)\n")
+            // Wait for the prompt: a Ctrl-D typed ahead while the terminal is in cooked mode
+            // (during evaluation) is taken by the terminal driver, as in any program.
+            #expect(terminal.waitFor("42\nnv[3]> "))
+            terminal.type("\u{04}")
+            #expect(terminal.exitStatus() == 0)
+        }
+        let terminal = try PseudoTerminal(environment: ["NV_HISTORY": history])
+        #expect(terminal.waitFor("nv[1]> "))
+        // Ctrl-P twice: back past `twice(21)` to the three-line definition, recalled as one entry.
+        terminal.type("\u{10}\u{10}\n")
+        #expect(terminal.waitFor("nv[2]> "), "the recalled definition runs as one entry")
+        terminal.type("twice(4)\n")
+        #expect(terminal.waitFor("8\nnv[3]> "), "the definition from the first session is back")
+        terminal.type("\u{04}")
+        #expect(terminal.exitStatus() == 0)
+    }
+}
