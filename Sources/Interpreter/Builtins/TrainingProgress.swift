@@ -1,0 +1,75 @@
+import Foundation
+
+/// Paces what a training run shows: decides when a live frame is worth building (at most
+/// `framesPerSecond`, so a fast run builds few figures and spends its time training) and
+/// writes the status line (epoch, a bar, loss, rate in epochs/s, ETA).
+struct TrainingProgress {
+    /// Epochs this call runs.
+    let total: Int
+    /// The model's epoch count when the call started.
+    let firstEpoch: Int
+    private let start = ContinuousClock.now
+    private var lastFrame: ContinuousClock.Instant?
+    private let frameInterval: Duration
+
+    init(total: Int, firstEpoch: Int, framesPerSecond: Int = 30) {
+        self.total = total
+        self.firstEpoch = firstEpoch
+        frameInterval = .milliseconds(1000 / max(1, framesPerSecond))
+    }
+
+    /// True when enough time has passed since the last frame to offer a new one (the first
+    /// offer is always due, so the picture appears at once).
+    mutating func frameDue() -> Bool {
+        let now = ContinuousClock.now
+        if let lastFrame, now - lastFrame < frameInterval { return false }
+        lastFrame = now
+        return true
+    }
+
+    /// Seconds since the run started.
+    var elapsed: Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// `epoch 12300/40000 ▕█████░░░░░▏ loss 0.01234  52.1k epochs/s  ETA 0.5 s`; `epoch` is
+    /// the model's epoch count.
+    func status(epoch: Int, loss: Double, testLoss: Double? = nil, finished: Bool = false) -> String {
+        let done = max(0, epoch - firstEpoch)
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+        let cells = 20
+        let filled = Int((fraction * Double(cells)).rounded(.down))
+        let bar = "▕" + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled) + "▏"
+        var line = "epoch \(epoch)/\(firstEpoch + total) \(bar) loss \(Self.number(loss))"
+        if let testLoss { line += "  test \(Self.number(testLoss))" }
+        let seconds = elapsed
+        if seconds > 0, done > 0 {
+            let rate = Double(done) / seconds
+            line += "  \(Self.rate(rate)) epochs/s"
+            if finished {
+                line += "  done in \(Self.seconds(seconds))"
+            } else if done < total {
+                line += "  ETA \(Self.seconds(Double(total - done) / rate))"
+            }
+        }
+        return line
+    }
+
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        return String(format4: x)
+    }
+
+    static func rate(_ r: Double) -> String {
+        if r >= 1e6 { return String(format: "%.1fM", r / 1e6) }
+        if r >= 1e4 { return String(format: "%.1fk", r / 1e3) }
+        return String(format: "%.0f", r)
+    }
+
+    static func seconds(_ s: Double) -> String {
+        if s < 1 { return String(format: "%.0f ms", s * 1000) }
+        if s < 120 { return String(format: "%.1f s", s) }
+        return String(format: "%.0f min", s / 60)
+    }
+}
