@@ -54,7 +54,11 @@ enum TrainingBuiltins {
         do {
             result = try model.network.train(epochs: epochs, every: every, stop: stop) { snapshot in
                 if stopReason == nil {
-                    if session.interrupt.isRaised { stopReason = "Ctrl-C" } else if display.stopRequested() { stopReason = "q" }
+                    if session.interrupt.isRaised {
+                        stopReason = "Ctrl-C"
+                    } else if progress.keyPollDue(), display.stopRequested() {
+                        stopReason = "q"
+                    }
                     if stopReason != nil { stop.raise() }
                 }
                 guard !snapshot.isFinal, progress.frameDue() else { return }
@@ -127,7 +131,11 @@ enum TrainingBuiltins {
             run = try model.network.train(on: trainSet, test: testSet, epochs: epochs, every: every,
                                           rng: &rng, stop: stop) { snapshot in
                 if stopReason == nil {
-                    if session.interrupt.isRaised { stopReason = "Ctrl-C" } else if display.stopRequested() { stopReason = "q" }
+                    if session.interrupt.isRaised {
+                        stopReason = "Ctrl-C"
+                    } else if progress.keyPollDue(), display.stopRequested() {
+                        stopReason = "q"
+                    }
                     if stopReason != nil { stop.raise() }
                 }
                 guard !snapshot.isFinal, progress.frameDue() else { return }

@@ -11,6 +11,10 @@ struct TrainingProgress {
     private let start = ContinuousClock.now
     private var lastFrame: ContinuousClock.Instant?
     private let frameInterval: Duration
+    private var lastKeyPoll: ContinuousClock.Instant?
+    /// How often the keyboard is asked for q: reading it is a system call, too slow to make
+    /// at every report of a run with `every: 1`, and a person cannot tell 20 ms apart.
+    private let keyPollInterval = Duration.milliseconds(20)
 
     init(total: Int, firstEpoch: Int, framesPerSecond: Int = 30) {
         self.total = total
@@ -24,6 +28,14 @@ struct TrainingProgress {
         let now = ContinuousClock.now
         if let lastFrame, now - lastFrame < frameInterval { return false }
         lastFrame = now
+        return true
+    }
+
+    /// True when it is time to ask the display whether q was pressed (the first ask is at once).
+    mutating func keyPollDue() -> Bool {
+        let now = ContinuousClock.now
+        if let lastKeyPoll, now - lastKeyPoll < keyPollInterval { return false }
+        lastKeyPoll = now
         return true
     }
 
