@@ -10,8 +10,8 @@ enum ModelBuiltins {
             Builtin("xor(hidden: 3, lr: 0.1, seed?)", area: "models",
                     doc: "The original XOR network: 2 inputs, `hidden` sigmoid units, 1 sigmoid output, trained on the XOR truth table.",
                     example: "net = xor(hidden: 2)", body: xor),
-            Builtin("mlp(layers?, activation: \"tanh\", loss: \"bce\", features?, l1?, l2?, batch: 10, optimizer?, seed?)", area: "models",
-                    doc: "A playground network for 2D points; layers default to [features, 8, 8, 1], features to [\"x\", \"y\"], optimizer to sgd(lr: 0.03).",
+            Builtin("mlp(layers?, activation?, loss?, features?, l1?, l2?, batch?, optimizer?, seed?)", area: "models",
+                    doc: "A playground network for 2D points. Defaults: layers [features, 8, 8, 1], activation \"tanh\" (or relu, sigmoid, linear), loss \"bce\" (or mse), features [\"x\", \"y\"] (also x2, y2, xy, sinx, siny), batch 10, optimizer sgd(lr: 0.03).",
                     example: "m = mlp(layers: [2, 8, 8, 1], activation: \"tanh\", optimizer: adam(lr: 0.03))", body: mlp),
             Builtin("sgd(lr: 0.03)", area: "models", doc: "Plain gradient descent, for mlp(optimizer:).",
                     example: "mlp(optimizer: sgd(lr: 0.1))") { args in
