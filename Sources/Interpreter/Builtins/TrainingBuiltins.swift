@@ -13,7 +13,7 @@ enum TrainingBuiltins {
     static func all() -> [Builtin] {
         [
             Builtin("train(model, data?, epochs?, every?, lr?, discretize: false)", area: "training",
-                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5.",
+                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. lr: sets the model's learning rate from now on.",
                     example: "train(net, epochs: 40000, every: 100)", body: train),
         ]
     }
