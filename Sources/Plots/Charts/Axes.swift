@@ -28,6 +28,9 @@ public struct Axes: Chart {
     public var customXTicks: [AxisTick]?
     /// Fixed y ticks with their own labels; nil picks nice ticks.
     public var customYTicks: [AxisTick]?
+    /// One data unit is as long on x as on y (a circle of points looks round): the axis with
+    /// room to spare gets a wider range, centred on the data. Ignored with a log y axis.
+    public var equalAspect = false
 
     /// Axes showing `layers`; every option can also be changed afterwards.
     public init(_ layers: [any PlotLayer] = [], xLabel: String? = nil, yLabel: String? = nil,
@@ -76,6 +79,29 @@ public struct Axes: Chart {
     public func frame(in rect: Rect) -> AxesFrame? { layout(in: rect)?.frame }
 
     func layout(in rect: Rect) -> Layout? {
+        guard equalAspect, !logY, let first = plainLayout(in: rect) else { return plainLayout(in: rect) }
+        // Widen one axis so both have the same units per pixel, then lay out again with those
+        // ranges (the tick labels may change width by a few pixels; close enough).
+        let area = first.frame.plotArea
+        let xs = first.frame.xScale, ys = first.frame.yScale
+        let xPerPixel = (xs.upper - xs.lower) / area.width, yPerPixel = (ys.upper - ys.lower) / area.height
+        guard xPerPixel.isFinite, yPerPixel.isFinite, xPerPixel > 0, yPerPixel > 0 else { return first }
+        var fixed = self
+        fixed.equalAspect = false
+        if xPerPixel < yPerPixel {
+            let half = yPerPixel * area.width / 2, mid = (xs.lower + xs.upper) / 2
+            fixed.xRange = (mid - half)...(mid + half)
+            fixed.yRange = ys.lower...ys.upper
+        } else {
+            let half = xPerPixel * area.height / 2, mid = (ys.lower + ys.upper) / 2
+            fixed.yRange = (mid - half)...(mid + half)
+            fixed.xRange = xs.lower...xs.upper
+        }
+        return fixed.plainLayout(in: rect) ?? first
+    }
+
+    /// The layout without the equal-aspect adjustment.
+    private func plainLayout(in rect: Rect) -> Layout? {
         guard rect.minX.isFinite, rect.minY.isFinite, rect.maxX.isFinite, rect.maxY.isFinite else { return nil }
         let font = Font.small
         let lineHeight = Double(font.lineHeight)

@@ -70,7 +70,11 @@ public struct ConfusionMatrix: Chart {
         }
         let font = Font.small
         let n = counts.count
-        let names = classNames ?? (0..<n).map(String.init)
+        // Long class names are cut with "…" to a third of the width, so the grid keeps room.
+        let nameColumns = max(3, Int(rect.width / 3) / font.cellWidth)
+        let names = (classNames ?? (0..<n).map(String.init)).map {
+            Legend.truncated($0, columns: nameColumns)
+        }
         let nameWidth = Double(names.map { font.width(of: $0) }.max() ?? 0)
         let line = Double(font.lineHeight)
         let left = line + 4 + nameWidth + 4

@@ -92,7 +92,11 @@ public struct ImageGrid: Chart {
         raster.withClip(rect) { raster in
             for (tile, cell) in zip(tiles, layout.cells) {
                 drawTile(tile, cell: cell, scale: layout.scale, colormap: map, into: &raster)
-                if let caption = tile.caption {
+                if let full = tile.caption {
+                    // A caption wider than its tile (and the gap) is cut with "…" so it never
+                    // runs into the neighbour's.
+                    let columns = max(1, (cell.imageWidth + Int(gap)) / font.cellWidth)
+                    let caption = Legend.truncated(full, columns: columns)
                     let color = tile.correct.map { $0 ? ImageGrid.rightColor : ImageGrid.wrongColor }
                         ?? theme.text
                     raster.drawText(caption, x: cell.captionCentreX, y: cell.captionTop,

@@ -11,15 +11,27 @@ extension NetworkDiagram {
         let font = Font.small
         let line = Double(font.lineHeight)
         let hasThumbnails = thumbnails != nil
-        let labelCount = nodeLabels?.flatMap { $0 }.map(\.count).max() ?? 0
-        let linesBelow = hasThumbnails ? labelCount : max(0, labelCount - 1)
+        let allLabels = nodeLabels?.flatMap { $0 } ?? []
+        let labelCount = min(3, allLabels.map(\.count).max() ?? 0)
         let leftMargin = sideMargin(inputLabels, font: font)
         let rightMargin = sideMargin(outputLabels, font: font)
-        let layout = NetworkDiagramLayout(
-            layerSizes: layerSizes, x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-            leftMargin: leftMargin, rightMargin: rightMargin, topMargin: 2, bottomMargin: 2,
-            labelLines: min(linesBelow, 3), lineHeight: line,
-            maxRadius: hasThumbnails ? 24 : 20, gapFraction: hasThumbnails ? 0.3 : 0.15)
+        func makeLayout(linesBelow: Int) -> NetworkDiagramLayout {
+            NetworkDiagramLayout(
+                layerSizes: layerSizes, x: rect.x, y: rect.y, width: rect.width,
+                height: rect.height, leftMargin: leftMargin, rightMargin: rightMargin,
+                topMargin: 2, bottomMargin: 2, labelLines: linesBelow, lineHeight: line,
+                maxRadius: hasThumbnails ? 24 : 20, gapFraction: hasThumbnails ? 0.3 : 0.15)
+        }
+        // The first label goes inside the circle when the widest one fits there; otherwise
+        // (small panels) it joins the others under the node.
+        var layout = makeLayout(linesBelow: hasThumbnails ? labelCount : max(0, labelCount - 1))
+        let widestFirst = Double(allLabels.compactMap(\.first).map { font.width(of: $0) }.max() ?? 0)
+        var firstInside = !hasThumbnails
+        if firstInside && labelCount > 0
+            && (widestFirst > 2 * layout.radius - 2 || line > 2 * layout.radius - 2) {
+            firstInside = false
+            layout = makeLayout(linesBelow: labelCount)
+        }
         let r = layout.radius
 
         raster.withClip(rect) { raster in
@@ -27,7 +39,8 @@ extension NetworkDiagram {
             for column in layout.nodes {
                 for node in column {
                     drawNode(node, radius: r, theme: theme, into: &raster)
-                    drawLabels(node, layout: layout, font: font, theme: theme, into: &raster)
+                    drawLabels(node, layout: layout, firstInside: firstInside, font: font,
+                               theme: theme, into: &raster)
                 }
             }
             for (layer, ellipsis) in layout.ellipsisY.enumerated() {
@@ -108,26 +121,28 @@ extension NetworkDiagram {
     }
 
     private func drawLabels(_ node: NetworkDiagramLayout.Node, layout: NetworkDiagramLayout,
-                            font: Font, theme: Theme, into raster: inout Raster) {
-        guard let labels = nodeLabels?[diagramSafe: node.layer]?[diagramSafe: node.index], !labels.isEmpty
-        else { return }
+                            firstInside: Bool, font: Font, theme: Theme,
+                            into raster: inout Raster) {
+        guard let labels = nodeLabels?[diagramSafe: node.layer]?[diagramSafe: node.index],
+              !labels.isEmpty else { return }
         let r = layout.radius
         var below = Array(labels.prefix(3))
-        if thumbnails == nil {
+        if firstInside {
             let inside = below.removeFirst()
-            let fits = Double(font.width(of: inside)) <= 2 * r - 2
-                && Double(font.lineHeight) <= 2 * r - 2
-            if fits {
-                let fill = nodeFill(node)
-                raster.drawText(inside, x: node.x, y: node.y, font: font,
-                                color: ConfusionMatrix.textColor(on: fill, theme: theme),
-                                anchor: .center)
-            }
+            let fill = nodeFill(node)
+            raster.drawText(inside, x: node.x, y: node.y, font: font,
+                            color: ConfusionMatrix.textColor(on: fill, theme: theme),
+                            anchor: .center)
         }
         let line = Double(font.lineHeight)
+        // Labels of neighbouring columns must not meet: one wider than the column spacing
+        // (less a few pixels) is left out rather than drawn over its neighbour's.
+        let spacing = zip(layout.columnX, layout.columnX.dropFirst()).map { $1 - $0 }.min()
+            ?? .infinity
         for (k, text) in below.prefix(layout.labelLines).enumerated() {
             let y = node.y + r + 1 + Double(k) * line
             let width = Double(font.width(of: text))
+            guard width <= spacing - 6 else { continue }
             var backing = theme.plotBackground
             backing.a = 200
             raster.fillRect(Rect(x: node.x - width / 2 - 1, y: y, width: width + 2, height: line),

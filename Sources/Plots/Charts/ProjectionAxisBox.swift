@@ -53,7 +53,10 @@ public struct ProjectionAxisBox: Sendable {
 
     /// The three panes facing away from the eye, with grid lines at the ticks.
     public func drawPanes(into raster: inout Raster, theme: Theme) {
-        let pane = RGBA(236, 236, 233)
+        // Panes halfway between the page and the grid colour: visible, but quieter than data.
+        func mix(_ a: UInt8, _ b: UInt8) -> UInt8 { UInt8((Int(a) + Int(b)) / 2) }
+        let pane = RGBA(mix(theme.background.r, theme.grid.r), mix(theme.background.g, theme.grid.g),
+                        mix(theme.background.b, theme.grid.b))
         let axes: [(Int, Vector3)] = [(0, Vector3(1, 0, 0)), (1, Vector3(0, 1, 0)), (2, Vector3(0, 0, 1))]
         for (axis, direction) in axes {
             // The pane at the low end has outward normal −direction; it is a back pane when the

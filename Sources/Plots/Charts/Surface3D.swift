@@ -106,7 +106,7 @@ public struct Surface3D: Chart {
             switch style {
             case .shaded:
                 let color = Surface3DLighting.shade(
-                    base, by: lighting.intensity(normal: quad.sceneNormal, camera: camera))
+                    base, by: lighting.intensity(normal: quad.sceneNormal, camera: projection.camera))
                 // Neighbouring anti-aliased faces each cover a shared edge partly, so the
                 // background would show through as hairlines; pushing every corner 0.5 px away
                 // from the face's centre closes them (depth order decides the overlap).

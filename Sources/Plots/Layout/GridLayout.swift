@@ -4,8 +4,8 @@
 /// The figure has an 8 px outer margin, the overall title (if any) in a band at the top, and
 /// 12 px gaps between cells; cells share the remaining width and height equally. Panels with
 /// an explicit row/column go there; the others fill free cells row by row. When panels do not
-/// fit the grid, rows are added; a panel that overlaps one already placed is moved to the next
-/// free cell.
+/// fit the grid, rows are added (up to 256 rows; panels beyond are not shown); a panel that
+/// overlaps one already placed is moved to the next free cell.
 public struct GridLayout: Equatable, Sendable {
     /// A panel's rectangles: the whole cell block, its title band, and the chart's area.
     public struct Slot: Equatable, Sendable {
@@ -50,12 +50,14 @@ public struct GridLayout: Equatable, Sendable {
         }
         let ordered = panels.indices.filter { panels[$0].row != nil && panels[$0].column != nil }
             + panels.indices.filter { panels[$0].row == nil || panels[$0].column == nil }
+        var firstOpenRow = 0   // rows above it are full: auto placement starts here
         for index in ordered where occupied.count <= 256 {
             let p = panels[index]
             let cs = min(max(1, p.columnSpan), cols), rs = min(max(1, p.rowSpan), 64)
             if let r = p.row, let c = p.column, fits(r, c, rs, cs) { take(index, r, c, rs, cs); continue }
             var placed = false
-            var r = 0
+            while firstOpenRow < occupied.count && !occupied[firstOpenRow].contains(false) { firstOpenRow += 1 }
+            var r = firstOpenRow
             while !placed && r < 256 {
                 for c in 0...(cols - cs) where fits(r, c, rs, cs) { take(index, r, c, rs, cs); placed = true; break }
                 r += 1

@@ -9,6 +9,10 @@ struct CoverageMask {
     let box: PixelBox
     /// values: [box height, box width], coverage in [0, 1].
     var values: [Float]
+    /// spans: [box height] the columns ever written in each row, as (first, end); empty rows
+    /// have first >= end. Blending visits only these.
+    var spanStart: [Int]
+    var spanEnd: [Int]
 
     /// The largest area, in pixels, one mask may take (16 MB of Float); larger shapes are
     /// drawn a piece at a time.
@@ -16,7 +20,18 @@ struct CoverageMask {
 
     init(box: PixelBox) {
         self.box = box
-        values = [Float](repeating: 0, count: max(0, box.maxX - box.minX) * max(0, box.maxY - box.minY))
+        let rows = max(0, box.maxY - box.minY)
+        values = [Float](repeating: 0, count: max(0, box.maxX - box.minX) * rows)
+        spanStart = [Int](repeating: Int.max, count: rows)
+        spanEnd = [Int](repeating: Int.min, count: rows)
+    }
+
+    /// Notes that row `y` (raster coordinates) was written in columns `x0..<x1`.
+    @inline(__always)
+    mutating func touch(row y: Int, _ x0: Int, _ x1: Int) {
+        let r = y - box.minY
+        if x0 < spanStart[r] { spanStart[r] = x0 }
+        if x1 > spanEnd[r] { spanEnd[r] = x1 }
     }
 }
 
@@ -31,10 +46,12 @@ extension Raster {
             let base = buffer.baseAddress!
             mask.values.withUnsafeBufferPointer { coverage in
                 for y in box.minY..<box.maxY {
-                    let row = (y - box.minY) * maskWidth
-                    var p = base + (y * w + box.minX) * 4
-                    for i in 0..<maskWidth {
-                        let c = coverage[row + i]
+                    let first = mask.spanStart[y - box.minY], end = mask.spanEnd[y - box.minY]
+                    guard first < end else { continue }
+                    let row = (y - box.minY) * maskWidth - box.minX
+                    var p = base + (y * w + first) * 4
+                    for x in first..<end {
+                        let c = coverage[row + x]
                         if c > 0 { paint.blend(into: p, alpha: paint.alpha(Double(c))) }
                         p += 4
                     }

@@ -79,14 +79,23 @@ extension Raster {
         let w = width
         pixels.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
+            // Only the first and last column can be partly covered; the columns between share
+            // one alpha per row.
+            let lastX = box.maxX - 1
+            let coverFirst = Self.overlap(Double(box.minX), rect.minX, rect.maxX)
+            let coverLast = Self.overlap(Double(lastX), rect.minX, rect.maxX)
             for y in box.minY..<box.maxY {
                 let coverY = Self.overlap(Double(y), rect.minY, rect.maxY)
+                let inner = paint.alpha(coverY)
                 var p = base + (y * w + box.minX) * 4
-                for x in box.minX..<box.maxX {
-                    let coverX = Self.overlap(Double(x), rect.minX, rect.maxX)
-                    paint.blend(into: p, alpha: Paint.alpha(color.a, coverX * coverY))
+                paint.blend(into: p, alpha: paint.alpha(coverFirst * coverY))
+                guard lastX > box.minX else { continue }
+                p += 4
+                for _ in (box.minX + 1)..<lastX {
+                    paint.blend(into: p, alpha: inner)
                     p += 4
                 }
+                paint.blend(into: p, alpha: paint.alpha(coverLast * coverY))
             }
         }
     }

@@ -1,11 +1,3 @@
-/// How an image is resampled when it is drawn larger or smaller than its pixel size.
-public enum Interpolation: Sendable {
-    /// Each destination pixel takes the nearest source pixel: crisp blocks (digits, weights).
-    case nearest
-    /// Each destination pixel mixes the four nearest source pixels: smooth fields.
-    case bilinear
-}
-
 /// Scaled images: an RGBA raster, or a grid of numbers through a colormap (heatmaps, digits,
 /// feature maps). Source pixel centres map to `rect` so that the source exactly fills it.
 extension Raster {
@@ -143,20 +135,25 @@ extension Raster {
         let x0s = u.map { Int(min(max($0 - 0.5, 0), Double(columns - 1))) }
         let x1s = x0s.map { min($0 + 1, columns - 1) }
         let fxs = zip(u, x0s).map { min(max($0 - 0.5, 0), Double(columns - 1)) - Double($1) }
+        let nearestX = u.map { clampedInt($0, 0, columns - 1) }
+        // rowValues: [columns] the source interpolated vertically to the current pixel row, so
+        // each pixel needs only the horizontal step.
+        var rowValues = [Double](repeating: 0, count: columns)
         pixels.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             for (j, y) in (box.minY..<box.maxY).enumerated() {
                 let cy = min(max(v[j] - 0.5, 0), Double(rows - 1))
                 let y0 = Int(cy), y1 = min(y0 + 1, rows - 1), fy = cy - Double(y0)
+                for c in 0..<columns {
+                    let above = t[y0 * columns + c]
+                    rowValues[c] = above + (t[y1 * columns + c] - above) * fy
+                }
+                let nearestRow = clampedInt(v[j], 0, rows - 1) * columns
                 var p = base + (y * w + box.minX) * 4
                 for i in 0..<u.count {
-                    let x0 = x0s[i], x1 = x1s[i], fx = fxs[i]
-                    let top = t[y0 * columns + x0] + (t[y0 * columns + x1] - t[y0 * columns + x0]) * fx
-                    let bottom = t[y1 * columns + x0] + (t[y1 * columns + x1] - t[y1 * columns + x0]) * fx
-                    var value = top + (bottom - top) * fy
-                    if value.isNaN {
-                        value = t[clampedInt(v[j], 0, rows - 1) * columns + clampedInt(u[i], 0, columns - 1)]
-                    }
+                    let left = rowValues[x0s[i]]
+                    var value = left + (rowValues[x1s[i]] - left) * fxs[i]
+                    if value.isNaN { value = t[nearestRow + nearestX[i]] }
                     let paint = value.isNaN ? missingPaint : lookup[clampedInt(value * 255 + 0.5, 0, 255)]
                     paint.blend(into: p, alpha: paint.a)
                     p += 4

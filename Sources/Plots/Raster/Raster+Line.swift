@@ -33,24 +33,46 @@ extension Raster {
         let box = maskBox(lo, hi, reach: radius + 1)
         guard !box.isEmpty else { return }
         let area = (box.maxX - box.minX) * (box.maxY - box.minY)
-        var shared: CoverageMask? = area <= CoverageMask.maximumArea ? CoverageMask(box: box) : nil
-        var dashState = DashState()
-        var previous: Point? = nil
-        for point in points {
-            guard point.isFinite else { previous = nil; dashState = DashState(); continue }
-            if let start = previous {
-                var mask = shared ?? CoverageMask(box: maskBox(start, point, reach: radius + 1))
-                if let pattern {
-                    dashedSegment(start, point, radius: radius, intensity: intensity,
-                                  pattern: pattern, state: &dashState, into: &mask)
-                } else {
-                    capsule(start, point, radius: radius, intensity: intensity, into: &mask)
+        if area <= CoverageMask.maximumArea {
+            // One mask for the whole polyline, blended once.
+            var mask = CoverageMask(box: box)
+            var dashState = DashState()
+            var previous: Point? = nil
+            for point in points {
+                guard point.isFinite else { previous = nil; dashState = DashState(); continue }
+                if let start = previous {
+                    segment(start, point, radius: radius, intensity: intensity, pattern: pattern,
+                            state: &dashState, into: &mask)
                 }
-                if shared == nil { blend(mask, color: color) } else { shared = mask }
+                previous = point
             }
-            previous = point
+            blend(mask, color: color)
+        } else {
+            // Too big for one mask: a mask per segment, blended as it goes.
+            var dashState = DashState()
+            var previous: Point? = nil
+            for point in points {
+                guard point.isFinite else { previous = nil; dashState = DashState(); continue }
+                if let start = previous {
+                    var mask = CoverageMask(box: maskBox(start, point, reach: radius + 1))
+                    segment(start, point, radius: radius, intensity: intensity, pattern: pattern,
+                            state: &dashState, into: &mask)
+                    blend(mask, color: color)
+                }
+                previous = point
+            }
         }
-        if let shared { blend(shared, color: color) }
+    }
+
+    /// Adds segment a→b, dashed or solid, to `mask`.
+    private func segment(_ a: Point, _ b: Point, radius: Double, intensity: Double, pattern: [Double]?,
+                         state: inout DashState, into mask: inout CoverageMask) {
+        if let pattern {
+            dashedSegment(a, b, radius: radius, intensity: intensity, pattern: pattern,
+                          state: &state, into: &mask)
+        } else {
+            capsule(a, b, radius: radius, intensity: intensity, into: &mask)
+        }
     }
 
     /// The pixels within `reach` of the box spanned by `a` and `b`, inside the clip.
@@ -63,10 +85,9 @@ extension Raster {
         return PixelBox(minX: x0, minY: y0, maxX: x1, maxY: y1)
     }
 
-    /// Where a dash pattern stands: which entry, and how far into it.
+    /// Where a dash pattern stands: the distance into one period of the pattern.
     struct DashState {
-        var index = 0
-        var used = 0.0
+        var phase = 0.0
     }
 
     /// The pattern if it is usable (at least one entry, all finite and positive, total ≥ 1 px).
@@ -76,34 +97,77 @@ extension Raster {
         return dash.count % 2 == 0 ? dash : dash + dash
     }
 
-    /// Walks the segment a→b through the dash pattern, drawing the "on" pieces.
+    /// Walks the segment a→b through the dash pattern, drawing the "on" pieces. Only the part
+    /// of the segment near the mask is walked (the phase is carried over the rest), so a
+    /// dashed line of absurd length costs no more than one across the mask.
     func dashedSegment(_ a: Point, _ b: Point, radius: Double, intensity: Double,
                        pattern: [Double], state: inout DashState, into mask: inout CoverageMask) {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0, length.isFinite else { return }
+        let period = pattern.reduce(0, +)
+        let startPhase = state.phase
+        state.phase = (startPhase + length).truncatingRemainder(dividingBy: period)
+        let reach = radius + 1
+        guard let (tEnter, tExit) = Self.clipParameters(a, b, minX: Double(mask.box.minX) - reach,
+                                                        minY: Double(mask.box.minY) - reach,
+                                                        maxX: Double(mask.box.maxX) + reach,
+                                                        maxY: Double(mask.box.maxY) + reach)
+        else { return }
+        // Walk in coordinates local to the visible part, so distances stay small and exact.
+        let origin = Point(a.x + dx * tEnter, a.y + dy * tEnter)
+        let visible = (tExit - tEnter) * length
+        let ux = dx / length, uy = dy / length
+        var index = 0
+        var used = (startPhase + tEnter * length).truncatingRemainder(dividingBy: period)
+        for _ in 0..<pattern.count where used >= pattern[index] {
+            used -= pattern[index]; index = (index + 1) % pattern.count
+        }
         var travelled = 0.0
-        while travelled < length {
-            let left = pattern[state.index] - state.used
-            let step = min(left, length - travelled)
-            if state.index % 2 == 0 {
+        while travelled < visible {
+            let left = max(pattern[index] - used, 0)
+            let step = min(left, visible - travelled)
+            if index % 2 == 0 {
                 // Round caps reach `radius` beyond a piece: pull the dash's own ends in by it
                 // (not ends that are only polyline joints) so dashes are as long as asked.
-                let startsDash = state.used == 0, endsDash = step >= left
-                let trim = min(radius, pattern[state.index] / 2)
+                let startsDash = used == 0, endsDash = step >= left
+                let trim = min(radius, pattern[index] / 2)
                 let from = travelled + (startsDash ? trim : 0)
-                let to = travelled + step - (endsDash ? trim : 0)
-                let t0 = from / length, t1 = max(from, to) / length
-                capsule(Point(a.x + dx * t0, a.y + dy * t0), Point(a.x + dx * t1, a.y + dy * t1),
+                let to = max(from, travelled + step - (endsDash ? trim : 0))
+                capsule(Point(origin.x + ux * from, origin.y + uy * from),
+                        Point(origin.x + ux * to, origin.y + uy * to),
                         radius: radius, intensity: intensity, into: &mask)
             }
             travelled += step
-            state.used += step
-            if state.used >= pattern[state.index] {
-                state.index = (state.index + 1) % pattern.count
-                state.used = 0
+            used += step
+            if used >= pattern[index] {
+                index = (index + 1) % pattern.count
+                used = 0
             }
         }
+    }
+
+    /// The parameter range [t0, t1] ⊆ [0, 1] of segment a→b inside the box (Liang–Barsky),
+    /// or nil when the segment misses it.
+    static func clipParameters(_ a: Point, _ b: Point, minX: Double, minY: Double,
+                               maxX: Double, maxY: Double) -> (Double, Double)? {
+        var t0 = 0.0, t1 = 1.0
+        func edge(_ p: Double, _ q: Double) -> Bool {
+            if p == 0 { return q >= 0 }
+            let r = q / p
+            if p < 0 {
+                if r > t1 { return false }
+                t0 = max(t0, r)
+            } else {
+                if r < t0 { return false }
+                t1 = min(t1, r)
+            }
+            return true
+        }
+        let dx = b.x - a.x, dy = b.y - a.y
+        guard edge(-dx, a.x - minX), edge(dx, maxX - a.x), edge(-dy, a.y - minY), edge(dy, maxY - a.y),
+              t0 < t1 else { return nil }
+        return (t0, t1)
     }
 
     /// Raises `mask` to the coverage of the capsule of points within `r` of segment a→b.
@@ -119,22 +183,15 @@ extension Raster {
         let lengthSquared = dx * dx + dy * dy
         let inverseLength = lengthSquared > 1e-12 ? 1 / lengthSquared : 0
         let maskWidth = box.maxX - box.minX
+        for y in yLo..<yHi {
+            // The same column range the loop below visits for this row (a superset is fine).
+            guard let (xLo, xHi) = Self.capsuleRow(y, a, b, reach: reach, box: box) else { continue }
+            mask.touch(row: y, xLo, xHi)
+        }
         mask.values.withUnsafeMutableBufferPointer { values in
             for y in yLo..<yHi {
                 let cy = Double(y) + 0.5
-                // The segment's points within `reach` of this row, as a parameter range.
-                var t0 = 0.0, t1 = 1.0
-                if abs(dy) > 1e-12 {
-                    let ta = (cy - reach - a.y) / dy, tb = (cy + reach - a.y) / dy
-                    t0 = max(0, min(ta, tb)); t1 = min(1, max(ta, tb))
-                    if t0 > t1 { continue }
-                } else if abs(cy - a.y) > reach {
-                    continue
-                }
-                let xa = a.x + dx * t0, xb = a.x + dx * t1
-                let xLo = clampedInt((min(xa, xb) - reach).rounded(.down), box.minX, box.maxX)
-                let xHi = clampedInt((max(xa, xb) + reach).rounded(.up), box.minX, box.maxX)
-                guard xLo < xHi else { continue }
+                guard let (xLo, xHi) = Self.capsuleRow(y, a, b, reach: reach, box: box) else { continue }
                 let row = (y - box.minY) * maskWidth - box.minX
                 for x in xLo..<xHi {
                     let px = Double(x) + 0.5 - a.x, py = cy - a.y
@@ -148,5 +205,27 @@ extension Raster {
                 }
             }
         }
+    }
+
+    /// The columns of row `y` within `reach` of segment a→b (a superset), clamped to `box`;
+    /// nil when none are.
+    @inline(__always)
+    static func capsuleRow(_ y: Int, _ a: Point, _ b: Point, reach: Double,
+                           box: PixelBox) -> (Int, Int)? {
+        let cy = Double(y) + 0.5
+        let dx = b.x - a.x, dy = b.y - a.y
+        // The segment's points within `reach` of this row, as a parameter range.
+        var t0 = 0.0, t1 = 1.0
+        if abs(dy) > 1e-12 {
+            let ta = (cy - reach - a.y) / dy, tb = (cy + reach - a.y) / dy
+            t0 = max(0, min(ta, tb)); t1 = min(1, max(ta, tb))
+            if t0 > t1 { return nil }
+        } else if abs(cy - a.y) > reach {
+            return nil
+        }
+        let xa = a.x + dx * t0, xb = a.x + dx * t1
+        let xLo = clampedInt((min(xa, xb) - reach).rounded(.down), box.minX, box.maxX)
+        let xHi = clampedInt((max(xa, xb) + reach).rounded(.up), box.minX, box.maxX)
+        return xLo < xHi ? (xLo, xHi) : nil
     }
 }

@@ -102,12 +102,3 @@ public struct Font: Sendable {
     /// The pixel width of the widest line of `text`.
     public func width(of text: String) -> Int { size(of: text).width }
 }
-
-/// The size of drawn text in pixels.
-public struct TextSize: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-
-    /// A size of `width` x `height` pixels.
-    public init(width: Int, height: Int) { self.width = width; self.height = height }
-}

@@ -183,3 +183,17 @@ import Testing
         }
     }
 }
+
+@Suite struct EqualAspectTests {
+    @Test(arguments: [(420.0, 240.0), (200.0, 400.0)])
+    func equalAspectMakesUnitsTheSameLengthOnBothAxes(width: Double, height: Double) {
+        let angles = (0..<40).map { Double($0) / 40 * 2 * Double.pi }
+        var axes = Axes([ScatterChart(xs: angles.map(cos), ys: angles.map { 0.5 * sin($0) })])
+        axes.equalAspect = true
+        let frame = axes.frame(in: Rect(x: 0, y: 0, width: width, height: height))!
+        let xUnit = frame.plotArea.width / (frame.xScale.upper - frame.xScale.lower)
+        let yUnit = frame.plotArea.height / (frame.yScale.upper - frame.yScale.lower)
+        #expect(abs(xUnit / yUnit - 1) < 0.05, "\(xUnit) vs \(yUnit) px per unit")
+        #expect(frame.xScale.lower <= -1 && frame.xScale.upper >= 1 && frame.yScale.lower <= -0.5)
+    }
+}

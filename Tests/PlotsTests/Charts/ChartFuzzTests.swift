@@ -47,4 +47,29 @@ import Runtime
             #expect(raster.width >= 16 && raster.height >= 16)
         }
     }
+
+    @Test(arguments: 0..<4)
+    func randomPrimitivesNeverTrap(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(100 + seed))
+        var raster = Raster(width: 40, height: 30)
+        func v() -> Double { Self.values(&rng, count: 1)[0] * (rng.uniform() < 0.5 ? 1 : 10) }
+        for _ in 0..<300 {
+            let a = Point(v(), v()), b = Point(v(), v())
+            let rect = Rect(x: v(), y: v(), width: v(), height: v())
+            raster.withClip(Rect(x: v(), y: v(), width: v(), height: v())) { r in
+                r.line(from: a, to: b, width: v(), color: .black, dash: [v(), v()])
+                r.polyline([a, b, Point(v(), v())], width: v(), color: RGBA(0, 0, 0, 100))
+                r.fillCircle(center: a, radius: v(), color: .black)
+                r.strokeCircle(center: b, radius: v(), color: .black, lineWidth: v())
+                r.fillPolygon([a, b, Point(v(), v()), Point(v(), v())], color: .black)
+                r.fillRect(rect, color: .black)
+                r.strokeRect(rect, color: .black, lineWidth: v())
+                r.drawText("x\ny ∇", x: v(), y: v(), color: .black, anchor: .center, rotation: .up)
+                r.drawValues([v(), v(), v(), v()], columns: 2, rows: 2, in: rect, colormap: .viridis,
+                             interpolation: rng.uniform() < 0.5 ? .nearest : .bilinear)
+                r.blend(x: Int(truncatingIfNeeded: rng.next()), y: 3, color: .black, coverage: v())
+            }
+        }
+        #expect(raster.clip == PixelBox(minX: 0, minY: 0, maxX: 40, maxY: 30))
+    }
 }

@@ -29,6 +29,18 @@ import Testing
         #expect(ConfusionMatrix.textColor(on: ConfusionMatrix.blues.color(at: 0), theme: theme) == theme.text)
     }
 
+    @Test func longNamesAreCutSoTheGridKeepsItsRoom() {
+        let long = String(repeating: "very long class name ", count: 5)
+        var raster = Raster(width: 240, height: 200, fill: .white)
+        ConfusionMatrix(counts: [[3, 1], [0, 4]], classNames: [long, "b"])
+            .draw(into: &raster, in: Rect(x: 0, y: 0, width: 240, height: 200))
+        // The darkest cell (count 4) is still drawn, at a readable size: at least 40 px wide.
+        let darkest = ConfusionMatrix.blues.color(at: 1)
+        let row = (0..<200).first { y in (0..<240).contains { raster[$0, y] == darkest } }
+        let width = row.map { y in (0..<240).filter { raster[$0, y] == darkest }.count } ?? 0
+        #expect(width >= 40)
+    }
+
     @Test func rendersCellsInMapColours() {
         var raster = Raster(width: 240, height: 200, fill: Theme.light.background)
         let chart = ConfusionMatrix(counts: Self.counts, classNames: ["cat", "dog", "bird"])
@@ -36,9 +48,7 @@ import Testing
         LookAt.save(raster, "charts-confusion")
         let darkest = ConfusionMatrix.blues.color(at: 1)
         let emptiest = ConfusionMatrix.blues.color(at: 0)
-        #expect(raster.pixels.withUnsafeBufferPointer { _ in
-            (0..<240).contains { x in (0..<200).contains { y in raster[x, y] == darkest } }
-        })
+        #expect((0..<240).contains { x in (0..<200).contains { y in raster[x, y] == darkest } })
         #expect((0..<240).contains { x in (0..<200).contains { y in raster[x, y] == emptiest } })
 
         var many = Raster(width: 320, height: 300, fill: Theme.light.background)

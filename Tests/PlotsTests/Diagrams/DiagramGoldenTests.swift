@@ -33,6 +33,7 @@ import Testing
             ("confusion", ConfusionMatrix(counts: ConfusionMatrixTests.counts,
                                           classNames: ["cat", "dog", "bird"])),
             ("network-xor", NetworkDiagramTests.xorDiagram()),
+            ("network-xor-small", LeftPart(chart: NetworkDiagramTests.xorDiagram(), fraction: 0.4)),
             ("network-2881", wide),
         ]
     }
@@ -41,5 +42,16 @@ import Testing
         try GoldenFile.check(Self.cases(), stored: DiagramGoldens.all, enumName: "DiagramGoldens",
                              path: #filePath.replacingOccurrences(of: "DiagramGoldenTests.swift",
                                                                   with: "DiagramGoldens.swift"))
+    }
+}
+
+/// Draws a chart into the left part of its rect, to see how it behaves in a small panel.
+struct LeftPart: Chart {
+    var chart: any Chart
+    var fraction: Double
+
+    func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
+        chart.draw(into: &raster, in: Rect(x: rect.x, y: rect.y, width: rect.width * fraction,
+                                           height: rect.height), theme: theme)
     }
 }

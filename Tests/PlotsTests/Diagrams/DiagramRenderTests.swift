@@ -54,7 +54,7 @@ import Testing
         #expect(inkRight)
     }
 
-    @Test func signedFiltersCentreZeroOnWhite() {
+    @Test func signedFiltersShowBothSigns() {
         let raster = Self.filterGrid()
         LookAt.save(raster, "charts-filters")
         // Diverging map: both blue-ish (negative) and red-ish (positive) pixels appear.
@@ -67,6 +67,26 @@ import Testing
             }
         }
         #expect(reds > 100 && blues > 100)
+    }
+
+    @Test func longCaptionsAreCutToTheirTile() {
+        let tiles = (0..<4).map { _ in
+            ImageGrid.Tile(width: 8, height: 8, values: [Float](repeating: 1, count: 64),
+                           caption: "a caption far wider than its tile")
+        }
+        var raster = Raster(width: 200, height: 60, fill: .white)
+        let grid = ImageGrid(tiles: tiles, columns: 4, gap: 4)
+        grid.draw(into: &raster, in: Rect(x: 0, y: 0, width: 200, height: 60))
+        let layout = ImageGridLayout(count: 4, imageWidth: 8, imageHeight: 8, x: 0, y: 0,
+                                     width: 200, height: 60, gap: 4,
+                                     captionHeight: Double(Font.small.lineHeight + 1), columns: 4)
+        // Caption ink of tile 0 stays left of the middle of the gap to tile 1.
+        let boundary = (layout.cells[0].imageX + layout.cells[0].imageWidth + layout.cells[1].imageX) / 2
+        let captionRows = (layout.cells[0].imageY + layout.cells[0].imageHeight)..<60
+        let firstInk = (0..<200).first { x in captionRows.contains { raster[x, $0] != .white } } ?? 0
+        #expect(firstInk >= layout.cells[0].imageX - 6)
+        let inkInGap = captionRows.contains { y in raster[boundary, y] != .white }
+        #expect(!inkInGap)
     }
 
     @Test func badImagesDrawAMessageInsteadOfCrashing() {

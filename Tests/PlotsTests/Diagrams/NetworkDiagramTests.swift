@@ -49,7 +49,7 @@ import Testing
                               nodeLabels: labels, inputLabels: ["x₁", "x₂"], outputLabels: ["ŷ"])
     }
 
-    @Test func xorDiagramShowsNodesEdgesAndLabels() {
+    @Test func xorNodesCarryTheirActivationColour() {
         var raster = Raster(width: 360, height: 240, fill: Theme.light.background)
         let chart = Self.xorDiagram()
         chart.draw(into: &raster, in: Rect(x: 0, y: 0, width: 360, height: 240))

@@ -206,3 +206,24 @@ import Testing
         #expect(abs(Int(mid.g) - Int(expected.g)) <= 2)
     }
 }
+
+@Suite struct DashPhaseTests {
+    @Test func dashesContinueAcrossJointsAndAbsurdLengthsStayCheap() {
+        // The same dashed line drawn whole and as two joined halves looks the same.
+        var whole = Raster(width: 100, height: 5), split = Raster(width: 100, height: 5)
+        whole.line(from: Point(0, 2.5), to: Point(100, 2.5), color: .black, dash: [7, 3])
+        split.polyline([Point(0, 2.5), Point(43, 2.5), Point(100, 2.5)], color: .black, dash: [7, 3])
+        #expect(whole == split)
+        // A line from far away keeps its phase: compare with the same line started at 0.
+        var far = Raster(width: 100, height: 5), near = Raster(width: 100, height: 5)
+        far.line(from: Point(-1e6, 2.5), to: Point(100, 2.5), color: .black, dash: [6, 4])
+        near.line(from: Point(0, 2.5), to: Point(100, 2.5), color: .black, dash: [6, 4])
+        #expect(far == near, "1e6 is a whole number of 10 px periods")
+        // Only the visible stretch is walked: these return at once instead of walking 1e9 or
+        // 1e300 dashes (where Double has no pixel precision left, nothing need be drawn).
+        var long = Raster(width: 50, height: 50)
+        long.line(from: Point(-1e9, -1e9), to: Point(1e9, 1e9), color: .black, dash: [1, 1])
+        #expect((0..<50).filter { long[$0, $0] != .white }.count > 10)
+        long.line(from: Point(-1e300, -1e300), to: Point(1e300, 1e300), color: .black, dash: [1, 1])
+    }
+}

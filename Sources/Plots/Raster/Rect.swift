@@ -1,17 +1,3 @@
-/// A point in raster coordinates: x to the right, y down, in pixels. Pixel (i, j) covers
-/// [i, i+1) x [j, j+1), so its centre is at (i + 0.5, j + 0.5).
-public struct Point: Equatable, Hashable, Sendable {
-    public var x: Double
-    public var y: Double
-
-    /// The point (x, y).
-    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
-    public init(x: Double, y: Double) { self.x = x; self.y = y }
-
-    /// True when both coordinates are finite (NaN and infinity mark gaps in polylines).
-    public var isFinite: Bool { x.isFinite && y.isFinite }
-}
-
 /// An axis-aligned rectangle in raster coordinates (x right, y down), in pixels.
 public struct Rect: Equatable, Hashable, Sendable {
     public var x: Double
@@ -58,29 +44,4 @@ public struct Rect: Equatable, Hashable, Sendable {
     public func contains(_ p: Point) -> Bool {
         p.x >= minX && p.x < maxX && p.y >= minY && p.y < maxY
     }
-}
-
-/// A rectangle of whole pixels, half-open: columns `minX..<maxX`, rows `minY..<maxY`.
-public struct PixelBox: Equatable, Hashable, Sendable {
-    public var minX: Int
-    public var minY: Int
-    public var maxX: Int
-    public var maxY: Int
-
-    /// The box of columns minX..<maxX and rows minY..<maxY.
-    public init(minX: Int, minY: Int, maxX: Int, maxY: Int) {
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
-    }
-
-    /// True when the box holds no pixel.
-    public var isEmpty: Bool { maxX <= minX || maxY <= minY }
-}
-
-/// Converts a coordinate to an Int, clamped to `lo...hi`; NaN goes to `lo`. Drawing code uses
-/// it so that absurd coordinates (1e300, infinity) never trap in `Int(_:)`.
-@inline(__always)
-func clampedInt(_ value: Double, _ lo: Int, _ hi: Int) -> Int {
-    if !(value > Double(lo)) { return lo }
-    if value >= Double(hi) { return hi }
-    return Int(value)
 }

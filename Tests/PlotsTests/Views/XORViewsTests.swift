@@ -1,0 +1,43 @@
+import Testing
+@testable import Plots
+import Runtime
+
+/// The XOR views draw for every hidden size and for broken networks, and the dashboard shows
+/// the panels its layout promises.
+@Suite struct XORViewsTests {
+    @Test(arguments: [1, 2, 3, 5])
+    func dashboardDrawsTrainedNetworks(hidden: Int) throws {
+        let network = try ViewFixtures.xor(hidden: hidden, seed: 2, epochs: 6000, every: 100)
+        let raster = XORViews.dashboard(network).render()
+        ViewFixtures.look(raster, "xor-h\(hidden)")
+        ViewFixtures.look(XORViews.dashboard(network, width: 800, height: 480).render(), "xor-h\(hidden)-800")
+        #expect(raster.width == 1200 && raster.height == 720)
+        #expect(ViewFixtures.hasInk(raster))
+    }
+
+    @Test(arguments: [1, 2, 3, 5])
+    func everySingleViewDrawsUntrainedAndTrained(hidden: Int) throws {
+        for network in [try ViewFixtures.xor(hidden: hidden), try ViewFixtures.xor(hidden: hidden, epochs: 500, every: 50)] {
+            for (name, figure) in [("architecture", XORViews.architecture(network)),
+                                   ("boundary", XORViews.boundary(network)),
+                                   ("features", XORViews.features(network)),
+                                   ("surface", XORViews.surface(network)),
+                                   ("loss", XORViews.loss(network)),
+                                   ("dashboard", XORViews.dashboard(network, width: 600, height: 360))] {
+                let raster = figure.render()
+                ViewFixtures.look(raster, "xor-\(name)-h\(hidden)-e\(network.epoch)")
+                #expect(ViewFixtures.hasInk(raster), "\(name) drew nothing for h = \(hidden)")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 5])
+    func nonFiniteWeightsDrawWithoutCrashing(hidden: Int) throws {
+        let network = try ViewFixtures.nanXOR(hidden: hidden)
+        for figure in [XORViews.dashboard(network), XORViews.architecture(network), XORViews.boundary(network),
+                       XORViews.features(network), XORViews.surface(network), XORViews.loss(network)] {
+            #expect(ViewFixtures.hasInk(figure.render(width: 500, height: 300)))
+        }
+        ViewFixtures.look(XORViews.dashboard(network).render(), "xor-nan-h\(hidden)")
+    }
+}
