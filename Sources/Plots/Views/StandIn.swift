@@ -1,18 +1,6 @@
 import Runtime
 
 // TEMPORARY stand-in for branch xorview's views, so this branch builds until it lands.
-public enum XORViews {
-    public static func dashboard(_ network: XORNetwork, width: Int = 1200, height: Int = 720) -> Figure {
-        let losses = network.losses.isEmpty ? [network.loss] : network.losses
-        return Figure.single(Axes([LineChart([LineSeries(losses, xs: nil, label: "loss")])]), title: "xor stand-in", width: width, height: height)
-    }
-    public static func architecture(_ network: XORNetwork) -> Figure { dashboard(network) }
-    public static func boundary(_ network: XORNetwork) -> Figure { dashboard(network) }
-    public static func features(_ network: XORNetwork) -> Figure { dashboard(network) }
-    public static func surface(_ network: XORNetwork) -> Figure { dashboard(network) }
-    public static func loss(_ network: XORNetwork) -> Figure { dashboard(network) }
-}
-
 public enum PlaygroundViews {
     public static func dashboard(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool = false,
                                  width: Int = 1200, height: Int = 720) -> Figure {
