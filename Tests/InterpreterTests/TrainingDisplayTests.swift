@@ -29,6 +29,9 @@ final class LiveRecordingDisplay: Display {
     func endLive() { events.append(.end) }
     func stopRequested() -> Bool {
         polls += 1
+        // The first poll comes at the first report; pausing there lets the first-frame delay
+        // (one frame interval) pass, so even a run that is fast in release offers a frame.
+        if polls == 1 { Thread.sleep(forTimeInterval: 0.05) }
         if let stopAfterPolls { return polls >= stopAfterPolls }
         return false
     }
@@ -58,7 +61,8 @@ final class LiveRecordingDisplay: Display {
         try run(session, "net = xor(hidden: 2); train(net, epochs: 3000, every: 100)")
         #expect(display.events.first == .begin)
         #expect(display.events.last == .end)
-        // The first report is offered at once; the last frame is forced and comes just before endLive.
+        // A frame is offered once the first frame interval has passed; the last frame is forced
+        // and comes just before endLive.
         #expect(display.frames.first == .frame(forced: false))
         #expect(display.frames.last == .frame(forced: true))
         #expect(display.frames.filter { $0 == .frame(forced: true) }.count == 1)
