@@ -6,9 +6,10 @@ import Runtime
 /// line under it, q or Ctrl-C to stop early (the weights are kept), and a summary at the end
 /// (the XOR predictions table, or an mlp's accuracies).
 ///
-/// Frames are offered at most 30 times a second and only built when offered (a `Figure` draws
-/// lazily), so a fast run spends its time training; the display may still drop an offered
-/// frame, and the last one is forced. With `--no-live` no frame but the last is offered.
+/// Frames are paced by `TrainingProgress` (at most 30 a second, drawing at most about a fifth
+/// of the time) and only built when offered (a `Figure` draws lazily), so a fast run spends its
+/// time training; the display may still drop an offered frame, and the last one is forced.
+/// With `--no-live` no frame but the last is offered.
 enum TrainingBuiltins {
     static func all() -> [Builtin] {
         [
@@ -61,9 +62,12 @@ enum TrainingBuiltins {
                     }
                     if stopReason != nil { stop.raise() }
                 }
-                guard !snapshot.isFinal, progress.frameDue() else { return }
-                display.setStatus(progress.status(epoch: snapshot.epoch, loss: snapshot.loss), force: false)
-                if live { display.updateLive(XORViews.dashboard(snapshot.network), force: false) }
+                guard !snapshot.isFinal else { return }
+                if progress.statusDue() {
+                    display.setStatus(progress.status(epoch: snapshot.epoch, loss: snapshot.loss), force: false)
+                }
+                guard progress.frameDue() else { return }
+                progress.offerFrame { live && display.updateLive(XORViews.dashboard(snapshot.network), force: false) }
             }
         } catch {
             model.networkChanged()
@@ -138,12 +142,15 @@ enum TrainingBuiltins {
                     }
                     if stopReason != nil { stop.raise() }
                 }
-                guard !snapshot.isFinal, progress.frameDue() else { return }
-                display.setStatus(progress.status(epoch: snapshot.epoch, loss: Double(snapshot.trainLoss),
-                                                  testLoss: snapshot.testLoss.map(Double.init)), force: false)
-                if live {
-                    display.updateLive(PlaygroundViews.dashboard(snapshot.network, train: trainSet, test: testSet,
-                                                                 discretize: discretize), force: false)
+                guard !snapshot.isFinal else { return }
+                if progress.statusDue() {
+                    display.setStatus(progress.status(epoch: snapshot.epoch, loss: Double(snapshot.trainLoss),
+                                                      testLoss: snapshot.testLoss.map(Double.init)), force: false)
+                }
+                guard progress.frameDue() else { return }
+                progress.offerFrame {
+                    live && display.updateLive(PlaygroundViews.dashboard(snapshot.network, train: trainSet, test: testSet,
+                                                                         discretize: discretize), force: false)
                 }
             }
         } catch let error as RuntimeError {

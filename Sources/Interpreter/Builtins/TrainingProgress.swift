@@ -1,20 +1,28 @@
 import Foundation
 
-/// Paces what a training run shows: decides when a live frame is worth building (at most
-/// `framesPerSecond`, so a fast run builds few figures and spends its time training) and
-/// writes the status line (epoch, a bar, loss, rate in epochs/s, ETA).
+/// Paces what a training run shows: decides when a live frame is worth building and writes
+/// the status line (epoch, a bar, loss, rate in epochs/s, ETA).
+///
+/// Frames are offered at most `framesPerSecond`, and after a frame that took `d` to build and
+/// draw, not before `drawingShare⁻¹ − 1` times `d` has passed, so drawing takes at most about a
+/// fifth of a long run's time however slow a frame is (a fast run drops frames; it is never
+/// slowed down). The first frame waits one interval: a run that ends sooner (40,000 XOR epochs
+/// take about 5 ms in release) shows only its final frame.
 struct TrainingProgress {
     /// Epochs this call runs.
     let total: Int
     /// The model's epoch count when the call started.
     let firstEpoch: Int
+    /// The largest share of the run's time spent drawing frames.
+    static let drawingShare = 0.2
     private let start = ContinuousClock.now
-    /// The first frame is due one interval after the start: a run that ends sooner (40,000
-    /// XOR epochs take about 5 ms in release) shows only its final frame instead of spending
-    /// ten times its training time drawing the untrained network.
-    private var lastFrame: ContinuousClock.Instant
+    private var lastFrameEnd: ContinuousClock.Instant
+    private var lastFrameCost = Duration.zero
     private let frameInterval: Duration
     private var lastKeyPoll: ContinuousClock.Instant?
+    private var lastStatus: ContinuousClock.Instant?
+    /// How often the status line is rebuilt (the display redraws it at most 15 times a second).
+    private let statusInterval = Duration.milliseconds(66)
     /// How often the keyboard is asked for q: reading it is a system call, too slow to make
     /// at every report of a run with `every: 1`, and a person cannot tell 20 ms apart.
     private let keyPollInterval = Duration.milliseconds(20)
@@ -23,14 +31,29 @@ struct TrainingProgress {
         self.total = total
         self.firstEpoch = firstEpoch
         frameInterval = .milliseconds(1000 / max(1, framesPerSecond))
-        lastFrame = start
+        lastFrameEnd = start
     }
 
-    /// True when enough time has passed since the last frame (or the start) to offer a new one.
-    mutating func frameDue() -> Bool {
+    /// True when a new frame may be offered now (see the type's pacing rules).
+    func frameDue() -> Bool {
+        let pause = max(frameInterval, lastFrameCost * (1 / Self.drawingShare - 1))
+        return ContinuousClock.now - lastFrameEnd >= pause
+    }
+
+    /// Offers one frame through `draw` (which returns whether the display drew it) and
+    /// remembers what it cost.
+    mutating func offerFrame(_ draw: () -> Bool) {
+        let begin = ContinuousClock.now
+        let drawn = draw()
+        lastFrameEnd = ContinuousClock.now
+        if drawn { lastFrameCost = lastFrameEnd - begin }
+    }
+
+    /// True when the status line is due for a new text (the first is due at once).
+    mutating func statusDue() -> Bool {
         let now = ContinuousClock.now
-        if now - lastFrame < frameInterval { return false }
-        lastFrame = now
+        if let lastStatus, now - lastStatus < statusInterval { return false }
+        lastStatus = now
         return true
     }
 
