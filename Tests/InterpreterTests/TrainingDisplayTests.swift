@@ -142,6 +142,15 @@ final class LiveRecordingDisplay: Display {
         try run(session, "print(1 + 1)")
     }
 
+    @Test(arguments: ["show(xor(hidden: 2))", "show(circle(n: 20))", "show(mlp())",
+                      "m = mlp(); train(m, circle(n: 20), epochs: 1); show(m)"])
+    func showDrawsModelsAndDatasets(_ source: String) throws {
+        let display = LiveRecordingDisplay()
+        let session = session(display)
+        try run(session, source)
+        #expect(display.events.filter { $0 == .shown }.count == 1)
+    }
+
     @Test func saveAndLoadRoundTrip() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nv-models-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
