@@ -21,7 +21,7 @@ enum DataBuiltins {
         return generators + [
             Builtin("csv(path)", area: "data",
                     doc: "Reads your own 2D points: lines of x, y, label (0 or 1), an optional header.",
-                    example: "data = csv(\"points.csv\")") { args in
+                    example: "data = csv(\"examples/points.csv\")") { args in
                 let path = try args.string("path")
                 return .object(DatasetObject(try args.runtime { try CSVPoints.read(path: path) }))
             },

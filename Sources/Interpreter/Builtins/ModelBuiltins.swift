@@ -32,7 +32,7 @@ enum ModelBuiltins {
                     example: "predict(net, [[0, 1], [1, 1]])", body: predict),
             Builtin("accuracy(model, data?)", area: "models",
                     doc: "Fraction of points classified right (≥ 0.5 is class 1); an xor model defaults to its truth table.",
-                    example: "accuracy(m, data.test)", body: accuracy),
+                    example: "accuracy(m, circle(n: 100))", body: accuracy),
             Builtin("architecture(model)", area: "models", doc: "The network diagram panel on its own.",
                     example: "architecture(net)") { args in
                 switch try args.model("model") {
