@@ -7,8 +7,8 @@ import Runtime
 enum ModelBuiltins {
     static func all() -> [Builtin] {
         [
-            Builtin("xor(hidden: 3, lr: 0.1, seed?)", area: "models",
-                    doc: "The original XOR network: 2 inputs, `hidden` sigmoid units, 1 sigmoid output, trained on the XOR truth table.",
+            Builtin("xor(hidden: 3, lr: 0.1, seed?, numpy_seed?)", area: "models",
+                    doc: "The original XOR network: 2 inputs, `hidden` sigmoid units, 1 sigmoid output, trained on the XOR truth table. numpy_seed: starts from the weights the original NumPy code draws after np.random.seed(n).",
                     example: "net = xor(hidden: 2)", body: xor),
             Builtin("mlp(layers?, activation?, loss?, features?, l1?, l2?, batch?, optimizer?, seed?)", area: "models",
                     doc: "A playground network for 2D points. Defaults: layers [features, 8, 8, 1], activation \"tanh\" (or relu, sigmoid, linear), loss \"bce\" (or mse), features [\"x\", \"y\"] (also x2, y2, xy, sinx, siny), batch 10, optimizer sgd(lr: 0.03).",
@@ -71,6 +71,14 @@ enum ModelBuiltins {
             throw args.error("hidden", "must be at most \(XORNetwork.maximumHidden), got \(hidden)")
         }
         let lr = try args.positiveNumber("lr", default: 0.1)
+        if args.has("numpy_seed") {
+            guard !args.has("seed") else { throw args.error("numpy_seed", "cannot be combined with seed; choose one") }
+            let value = args.any("numpy_seed")
+            guard case .number(let x) = value, let seed = UInt32(exactly: x) else {
+                throw args.error("numpy_seed", "must be a whole number from 0 to \(UInt32.max), \(Arguments.got(value))")
+            }
+            return .object(XORModel(try args.runtime { try XORNetwork(hidden: hidden, learningRate: lr, numpySeed: seed) }))
+        }
         let network = try args.withGenerator { rng in try XORNetwork(hidden: hidden, learningRate: lr, rng: &rng) }
         return .object(XORModel(network))
     }
