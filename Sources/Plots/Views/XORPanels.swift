@@ -38,7 +38,7 @@ enum XORPanels {
         return NetworkDiagram(layerSizes: [2, h, 1], weights: [first, [network.w2]],
                               activations: activations, nodeLabels: labels,
                               inputLabels: ["x1 = \(Int(x[0]))", "x2 = \(Int(x[1]))"],
-                              outputLabels: ["ŷ (target \(Int(XORNetwork.targets[r])))"])
+                              outputLabels: ["ŷ"])
     }
 
     // MARK: decision boundary
@@ -56,15 +56,13 @@ enum XORPanels {
         let heatmap = Heatmap(values: values, columns: field.resolution, rows: field.resolution,
                               x: (x.lowerBound - half)...(x.upperBound + half),
                               y: (y.lowerBound - half)...(y.upperBound + half),
-                              colormap: .diverging, range: 0...1, label: "P(XOR = 1)")
+                              colormap: FieldColormap.soft, range: 0...1, label: "P(XOR = 1)")
         let contour = ContourLayer(values: values, columns: field.resolution, rows: field.resolution,
                                    x: x, y: y, label: "ŷ = 0.5")
         let points = ScatterChart(xs: [0, 0, 1, 1], ys: [0, 1, 0, 1], classes: targetClasses,
                                   classNames: classNames, radius: 6)
-        var axes = Axes([heatmap, contour, points], xLabel: "x1", yLabel: "x2", xRange: x, yRange: y,
-                        grid: false, legend: nil)
-        axes.equalAspect = true
-        return axes
+        return Axes([heatmap, contour, points], xLabel: "x1", yLabel: "x2", xRange: x, yRange: y,
+                    grid: false, legend: nil)
     }
 
     // MARK: hidden feature space
@@ -75,7 +73,7 @@ enum XORPanels {
     static func features(_ network: XORNetwork) -> any Chart {
         let a = network.hiddenActivations   // [4, h]
         let h = network.hidden
-        guard a.allSatisfy(\.isFinite) else { return MessageChart("hidden activations are not finite") }
+        guard a.allSatisfy(\.isFinite) else { return MessageChart("hidden activations are not finite:\nsome weights are NaN or ∞") }
         let regression = try? network.featureSpaceBoundary()
         switch h {
         case 1: return features1D(network, activations: a, regression: regression)
@@ -114,17 +112,17 @@ enum XORPanels {
             layers.append(Heatmap(values: values, columns: n, rows: n,
                                   x: (range.lowerBound - half)...(range.upperBound + half),
                                   y: (range.lowerBound - half)...(range.upperBound + half),
-                                  colormap: .diverging, range: 0...1, label: "regression P(1)",
+                                  colormap: FieldColormap.soft, range: 0...1, label: "regression P(1)",
                                   showColorBar: false))
             layers.append(ContourLayer(values: values, columns: n, rows: n, x: range, y: range,
                                        label: "regression line"))
         }
         layers.append(ScatterChart(xs: [a[0], a[2], a[4], a[6]], ys: [a[1], a[3], a[5], a[7]],
                                    classes: targetClasses, classNames: classNames, radius: 6))
-        var axes = Axes(layers, xLabel: "h1 activation", yLabel: "h2 activation", xRange: range,
-                        yRange: range, grid: false, legend: .best)
-        axes.equalAspect = true
-        return axes
+        // No legend: the heatmap leaves no empty corner for it, the points' colours are the
+        // boundary panel's, and the panel title names the line.
+        return Axes(layers, xLabel: "h1 activation", yLabel: "h2 activation", xRange: range,
+                    yRange: range, grid: false, legend: nil)
     }
 
     /// One hidden unit: each point at (h1, ŷ) coloured by its target, with the regression's
@@ -156,7 +154,9 @@ enum XORPanels {
         guard network.hidden >= 2 else {
             return MessageChart("the loss surface is drawn over w1[0,0] and w1[0,1]:\nit needs at least 2 hidden units")
         }
-        guard network.weightsAreFinite else { return MessageChart("the weights are not finite") }
+        guard network.weightsAreFinite else {
+            return MessageChart("the weights are not finite (NaN or ∞):\nno loss surface to draw")
+        }
         let path = network.trajectory.filter { $0.w00.isFinite && $0.w01.isFinite && $0.loss.isFinite }
         var radius = 5.0
         for point in path {
@@ -182,8 +182,10 @@ enum XORPanels {
     /// The loss of every epoch (log scale); an untrained network shows its one current loss.
     static func loss(_ network: XORNetwork) -> any Chart {
         let losses = network.losses.isEmpty ? [network.loss] : network.losses
-        return Axes([LineChart([LineSeries(losses, label: "½ mean (ŷ − y)²")])],
-                    xLabel: "epoch", yLabel: "loss", logY: true, legend: .topRight)
+        let finite = losses.filter { $0.isFinite && $0 > 0 }
+        let logY = (finite.max() ?? 1) / max(finite.min() ?? 1, .leastNonzeroMagnitude) > 20
+        return Axes([LineChart([LineSeries(losses)])], xLabel: "epoch", yLabel: "½ mean (ŷ − y)²",
+                    logY: logY, legend: nil)
     }
 
     /// The norms of each layer's weight gradient at every report of training (log scale).
@@ -194,6 +196,6 @@ enum XORPanels {
         return Axes([LineChart([
             LineSeries(points.map(\.gradientNorms.w1), xs: epochs, label: "‖∂L/∂w1‖"),
             LineSeries(points.map(\.gradientNorms.w2), xs: epochs, label: "‖∂L/∂w2‖"),
-        ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .topRight)
+        ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .best)
     }
 }

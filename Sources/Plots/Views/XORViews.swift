@@ -84,11 +84,12 @@ public enum XORViews {
         }
     }
 
-    /// "XOR 2-2-1 · epoch 12,300 · loss 0.0123 · solved".
+    /// "XOR 2-2-1 · epoch 12,300 · loss 0.0123 · solved": the loss is the last one training
+    /// recorded (the current one before any training).
     static func title(_ network: XORNetwork) -> String {
         let loss = network.losses.last ?? network.loss
         var text = "XOR 2-\(network.hidden)-1 · epoch \(ViewFormat.count(network.epoch)) · loss \(ViewFormat.value(loss))"
-        if network.weightsAreFinite { text += network.solvesXOR ? " · solved" : " · not solved yet" }
+        text += network.weightsAreFinite ? (network.solvesXOR ? " · solved" : " · not solved yet") : " · weights not finite"
         return text
     }
 
@@ -99,7 +100,8 @@ public enum XORViews {
     static func featuresTitle(_ network: XORNetwork) -> String {
         switch network.hidden {
         case 1: return "hidden feature: h1 against ŷ"
-        case 2, 3: return "hidden feature space"
+        case 2: return "hidden space · regression"
+        case 3: return "hidden space · regression"
         default: return "hidden units 1–3 of \(network.hidden)"
         }
     }

@@ -47,6 +47,14 @@ enum ViewFixtures {
         try? Data(bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".png"))
     }
 
+    /// Writes `raster` as half-block text `columns` cells wide into `$NV_LOOK_DIR` when set, as
+    /// `--graphics blocks` would show it; never part of an assertion.
+    static func lookBlocks(_ raster: Raster, _ name: String, columns: Int = 100) {
+        guard let dir = ProcessInfo.processInfo.environment["NV_LOOK_DIR"] else { return }
+        let text = HalfBlockEncoder.encode(raster, columns: columns).joined(separator: "\n") + "\n"
+        try? text.write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
+    }
+
     /// Whether any pixel of `raster` differs from its top-left pixel (the figure drew something).
     static func hasInk(_ raster: Raster) -> Bool {
         let first = raster[0, 0]

@@ -10,7 +10,9 @@ import Runtime
         let network = try ViewFixtures.xor(hidden: hidden, seed: 2, epochs: 6000, every: 100)
         let raster = XORViews.dashboard(network).render()
         ViewFixtures.look(raster, "xor-h\(hidden)")
-        ViewFixtures.look(XORViews.dashboard(network, width: 800, height: 480).render(), "xor-h\(hidden)-800")
+        let narrow = XORViews.dashboard(network, width: 800, height: 480).render()
+        ViewFixtures.look(narrow, "xor-h\(hidden)-800")
+        ViewFixtures.lookBlocks(narrow, "xor-h\(hidden)-blocks")
         #expect(raster.width == 1200 && raster.height == 720)
         #expect(ViewFixtures.hasInk(raster))
     }
