@@ -59,9 +59,9 @@ enum ModelBuiltins {
             },
             Builtin("save(model, path)", area: "models",
                     doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all).",
-                    example: "save(net, \"xor.safetensors\")", body: save),
+                    example: "save(net, \"/tmp/xor.safetensors\")", body: save),
             Builtin("load(path)", area: "models", doc: "Loads a model saved by save().",
-                    example: "net = load(\"xor.safetensors\")", body: load),
+                    example: "net = load(\"/tmp/xor.safetensors\")", body: load),
         ]
     }
 
