@@ -135,14 +135,15 @@ extension NetworkDiagram {
                             anchor: .center)
         }
         let line = Double(font.lineHeight)
-        // Labels of neighbouring columns must not meet: one wider than the column spacing
-        // (less a few pixels) is left out rather than drawn over its neighbour's.
+        // Labels of neighbouring columns must not meet: two centred labels no wider than the
+        // column spacing (less 2 px) cannot overlap, so a wider one is left out (and the
+        // lines under it move up) rather than drawn over its neighbour's.
         let spacing = zip(layout.columnX, layout.columnX.dropFirst()).map { $1 - $0 }.min()
             ?? .infinity
-        for (k, text) in below.prefix(layout.labelLines).enumerated() {
+        let fitting = below.filter { Double(font.width(of: $0)) <= spacing - 2 }
+        for (k, text) in fitting.prefix(layout.labelLines).enumerated() {
             let y = node.y + r + 1 + Double(k) * line
             let width = Double(font.width(of: text))
-            guard width <= spacing - 6 else { continue }
             var backing = theme.plotBackground
             backing.a = 200
             raster.fillRect(Rect(x: node.x - width / 2 - 1, y: y, width: width + 2, height: line),

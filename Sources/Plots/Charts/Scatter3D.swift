@@ -109,12 +109,45 @@ public struct Scatter3D: Chart {
         return scene
     }
 
+    /// Where each label goes (nil for none). Every marker is an obstacle; each label takes
+    /// the first corner around its point (upper right, lower right, upper left, lower left)
+    /// that touches no marker and no label placed before it, or the upper right when all are
+    /// taken.
+    func labelBoxes(projection: Projection) -> [Rect?] {
+        guard let labels else { return [] }
+        let font = Font.small
+        let screen = points.map { p -> Point? in
+            guard p.isFinite else { return nil }
+            let s = projection.project(p)
+            return Point(s.x, s.y)
+        }
+        var taken: [Rect] = screen.compactMap { $0 }.map { c in
+            Rect(x: c.x - pointRadius, y: c.y - pointRadius, width: 2 * pointRadius,
+                 height: 2 * pointRadius)
+        }
+        return labels.enumerated().map { index, text -> Rect? in
+            guard !text.isEmpty, let c = screen[diagramSafe: index] ?? nil else { return nil }
+            let size = Raster.measure(text, font: font)
+            let w = Double(size.width), h = Double(size.height)
+            let offset = pointRadius + 2
+            let candidates = [Rect(x: c.x + offset, y: c.y - offset - h, width: w, height: h),
+                              Rect(x: c.x + offset, y: c.y + offset, width: w, height: h),
+                              Rect(x: c.x - offset - w, y: c.y - offset - h, width: w, height: h),
+                              Rect(x: c.x - offset - w, y: c.y + offset, width: w, height: h)]
+            let chosen = candidates.first { box in
+                !taken.contains { !$0.intersection(box).isEmpty }
+            } ?? candidates[0]
+            taken.append(chosen)
+            return chosen
+        }
+    }
+
     private func drawLabels(projection: Projection, theme: Theme, into raster: inout Raster) {
         guard let labels else { return }
-        for (p, text) in zip(points, labels) where p.isFinite && !text.isEmpty {
-            let s = projection.project(p)
-            raster.drawText(text, x: s.x + pointRadius + 3, y: s.y - pointRadius - 1, font: .small,
-                            color: theme.text, anchor: .bottomLeft)
+        for (text, box) in zip(labels, labelBoxes(projection: projection)) {
+            guard let box else { continue }
+            raster.drawText(text, x: box.x, y: box.y, font: .small, color: theme.text,
+                            anchor: .topLeft)
         }
     }
 }

@@ -9,12 +9,15 @@ public struct ContourLayer: PlotLayer {
     /// values: [rows, columns], row 0 at y = `y.lowerBound`, samples on both ends of each
     /// range (as `GridField` lays them out).
     public var values: [Double]
+    /// Samples across and up.
     public var columns: Int
     public var rows: Int
+    /// The data extents of the first and last samples on each axis.
     public var x: ClosedRange<Double>
     public var y: ClosedRange<Double>
     /// The value the line follows.
     public var level: Double
+    /// The line's colour and width in pixels.
     public var color: RGBA
     public var width: Double
     /// The legend label; nil for none.

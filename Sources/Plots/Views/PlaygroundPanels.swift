@@ -73,7 +73,7 @@ enum PlaygroundPanels {
     /// The output probability over the plane (hard 0/1 regions when `discretize`), its 0.5
     /// line, the training points as dots and the test points as rings.
     static func boundary(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool,
-                         plane: ClosedRange<Float>) -> any Chart {
+                         plane: ClosedRange<Float>, lineScale: Double = 1) -> any Chart {
         guard let field = try? model.decisionField(resolution: fieldResolution, range: plane) else {
             return MessageChart("no decision field")
         }
@@ -89,7 +89,7 @@ enum PlaygroundPanels {
             Heatmap(values: shown, columns: n, rows: n, x: cells, y: cells, colormap: FieldColormap.soft,
                     range: 0...1, interpolation: discretize ? .nearest : .bilinear, label: "P(class 1)",
                     showColorBar: !discretize),
-            ContourLayer(values: probabilities, columns: n, rows: n, x: range, y: range),
+            ContourLayer(values: probabilities, columns: n, rows: n, x: range, y: range, width: 1.5 * lineScale),
         ]
         let (tx, ty) = coordinates(train)
         layers.append(ScatterChart(xs: tx, ys: ty, classes: train.labels.map(classIndex),
@@ -113,10 +113,10 @@ enum PlaygroundPanels {
     // MARK: curves
 
     /// Train and test loss per epoch.
-    static func loss(_ model: MLP) -> any Chart {
-        var series = [LineSeries(model.trainLosses.map(Double.init), label: "train")]
+    static func loss(_ model: MLP, lineScale: Double = 1) -> any Chart {
+        var series = [LineSeries(model.trainLosses.map(Double.init), label: "train", width: 1.5 * lineScale)]
         if !model.testLosses.isEmpty {
-            series.append(LineSeries(model.testLosses.map(Double.init), label: "test", dash: [6, 3]))
+            series.append(LineSeries(model.testLosses.map(Double.init), label: "test", width: 1.5 * lineScale, dash: [6, 3]))
         }
         guard model.trainLosses.count + model.testLosses.count > 0 else {
             return MessageChart("loss curves appear\nonce the network trains")

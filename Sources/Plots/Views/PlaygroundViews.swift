@@ -10,15 +10,16 @@ public enum PlaygroundViews {
     /// architecture with neuron thumbnails (top left, two cells), the decision boundary with
     /// train dots and test rings (right, 2 x 2 cells), the loss curves and the hidden feature
     /// view of `featureNeurons` of dense layer `featureLayer` (bottom left). The plane framed
-    /// is the square around all points.
+    /// is the square around all points. `lineScale` thickens curves and the boundary line for
+    /// coarse outputs (about 3 for half blocks).
     public static func dashboard(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool = false,
                                  width: Int = 1200, height: Int = 720, featureLayer: Int = 0,
-                                 featureNeurons: (Int, Int) = (0, 1)) -> Figure {
+                                 featureNeurons: (Int, Int) = (0, 1), lineScale: Double = 1) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
             Figure.grid(rows: 2, columns: 4,
                         panels: dashboardPanels(model, train: train, test: test, discretize: discretize,
-                                                featureLayer: featureLayer, featureNeurons: featureNeurons),
+                                                featureLayer: featureLayer, featureNeurons: featureNeurons, lineScale: lineScale),
                         title: title(model, train: train, test: test),
                         width: width, height: height).render(width: width, height: height)
         }
@@ -26,16 +27,17 @@ public enum PlaygroundViews {
 
     /// The panels of `dashboard`, placed in its 2 x 4 grid (built when drawn).
     static func dashboardPanels(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool,
-                                featureLayer: Int, featureNeurons: (Int, Int)) -> [Panel] {
+                                featureLayer: Int, featureNeurons: (Int, Int), lineScale: Double = 1) -> [Panel] {
         let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
         let neurons = defaultNeurons(model, layer: featureLayer, asked: featureNeurons)
         return [
             Panel(PlaygroundPanels.architecture(model, plane: plane), title: "architecture · neuron outputs",
                   row: 0, column: 0, columnSpan: 2),
-            Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane),
+            Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane,
+                                           lineScale: lineScale),
                   title: discretize ? "decision regions" : "decision boundary",
                   row: 0, column: 2, rowSpan: 2, columnSpan: 2),
-            Panel(PlaygroundPanels.loss(model), title: "loss", row: 1, column: 0),
+            Panel(PlaygroundPanels.loss(model, lineScale: lineScale), title: "loss", row: 1, column: 0),
             Panel(PlaygroundPanels.features(model, data: train, layer: featureLayer, neurons: neurons),
                   title: "features · layer \(featureLayer)", row: 1, column: 1),
         ]

@@ -2,10 +2,12 @@
 /// set of points — the test set over the training set — reads as different at a glance and in
 /// grayscale. Points with a non-finite coordinate are skipped.
 public struct RingScatter: PlotLayer {
+    /// The coordinates (pairs beyond the shorter array are ignored).
     public var xs: [Double]
     public var ys: [Double]
     /// The class of each point (palette index); nil draws every point in the first colour.
     public var classes: [Int]?
+    /// The ring radius in pixels.
     public var radius: Double
     /// The legend label; nil for none.
     public var label: String?

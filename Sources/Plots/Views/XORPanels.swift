@@ -44,7 +44,7 @@ enum XORPanels {
     // MARK: decision boundary
 
     /// The output probability over the input plane with its 0.5 line and the four points.
-    static func boundary(_ network: XORNetwork) -> any Chart {
+    static func boundary(_ network: XORNetwork, lineScale: Double = 1) -> any Chart {
         guard let field = try? network.decisionField(resolution: fieldResolution, range: inputRange) else {
             return MessageChart("no decision field")
         }
@@ -58,7 +58,7 @@ enum XORPanels {
                               y: (y.lowerBound - half)...(y.upperBound + half),
                               colormap: FieldColormap.soft, range: 0...1, label: "P(XOR = 1)")
         let contour = ContourLayer(values: values, columns: field.resolution, rows: field.resolution,
-                                   x: x, y: y, label: "ŷ = 0.5")
+                                   x: x, y: y, width: 1.5 * lineScale, label: "ŷ = 0.5")
         let points = ScatterChart(xs: [0, 0, 1, 1], ys: [0, 1, 0, 1], classes: targetClasses,
                                   classNames: classNames, radius: 6)
         return Axes([heatmap, contour, points], xLabel: "x1", yLabel: "x2", xRange: x, yRange: y,
@@ -180,22 +180,22 @@ enum XORPanels {
     // MARK: curves
 
     /// The loss of every epoch (log scale); an untrained network shows its one current loss.
-    static func loss(_ network: XORNetwork) -> any Chart {
+    static func loss(_ network: XORNetwork, lineScale: Double = 1) -> any Chart {
         let losses = network.losses.isEmpty ? [network.loss] : network.losses
         let finite = losses.filter { $0.isFinite && $0 > 0 }
         let logY = (finite.max() ?? 1) / max(finite.min() ?? 1, .leastNonzeroMagnitude) > 20
-        return Axes([LineChart([LineSeries(losses)])], xLabel: "epoch", yLabel: "½ mean (ŷ − y)²",
+        return Axes([LineChart([LineSeries(losses, width: 1.5 * lineScale)])], xLabel: "epoch", yLabel: "½ mean (ŷ − y)²",
                     logY: logY, legend: nil)
     }
 
     /// The norms of each layer's weight gradient at every report of training (log scale).
-    static func gradients(_ network: XORNetwork) -> any Chart {
+    static func gradients(_ network: XORNetwork, lineScale: Double = 1) -> any Chart {
         let points = network.trajectory.filter { $0.epoch > 0 }
         guard !points.isEmpty else { return MessageChart("gradient norms appear\nonce the network trains") }
         let epochs = points.map { Double($0.epoch) }
         return Axes([LineChart([
-            LineSeries(points.map(\.gradientNorms.w1), xs: epochs, label: "‖∂L/∂w1‖"),
-            LineSeries(points.map(\.gradientNorms.w2), xs: epochs, label: "‖∂L/∂w2‖"),
+            LineSeries(points.map(\.gradientNorms.w1), xs: epochs, label: "‖∂L/∂w1‖", width: 1.5 * lineScale),
+            LineSeries(points.map(\.gradientNorms.w2), xs: epochs, label: "‖∂L/∂w2‖", width: 1.5 * lineScale),
         ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .best)
     }
 }

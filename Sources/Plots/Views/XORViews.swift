@@ -15,22 +15,24 @@ public enum XORViews {
     /// - h = 1: as h = 3 with the 1D feature view (the unit's activation against ŷ);
     /// - h ≥ 4: as h = 3 with the loss surface in place of the feature space (a plane through the
     ///   first three of h units would not be the regression's boundary).
-    /// `row` picks the truth-table row whose values the architecture's nodes show.
+    /// `row` picks the truth-table row whose values the architecture's nodes show; `lineScale`
+    /// thickens curves and boundary lines for coarse outputs (about 3 for half blocks at ~100
+    /// columns, where a 1.5 px line fades into the background).
     public static func dashboard(_ network: XORNetwork, width: Int = 1200, height: Int = 720,
-                                 row: Int = 1) -> Figure {
+                                 row: Int = 1, lineScale: Double = 1) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
-            Figure.grid(rows: 2, columns: 3, panels: dashboardPanels(network, row: row),
+            Figure.grid(rows: 2, columns: 3, panels: dashboardPanels(network, row: row, lineScale: lineScale),
                         title: title(network), width: width, height: height).render(width: width, height: height)
         }
     }
 
     /// The panels of `dashboard`, placed in its 2 x 3 grid (built when drawn).
-    static func dashboardPanels(_ network: XORNetwork, row: Int) -> [Panel] {
+    static func dashboardPanels(_ network: XORNetwork, row: Int, lineScale: Double = 1) -> [Panel] {
         let architecture = Panel(XORPanels.architecture(network, row: row), title: architectureTitle(row))
-        let boundary = Panel(XORPanels.boundary(network), title: "decision boundary")
-        let loss = Panel(XORPanels.loss(network), title: "training loss")
-        let gradients = Panel(XORPanels.gradients(network), title: "weight-gradient norms")
+        let boundary = Panel(XORPanels.boundary(network, lineScale: lineScale), title: "decision boundary")
+        let loss = Panel(XORPanels.loss(network, lineScale: lineScale), title: "training loss")
+        let gradients = Panel(XORPanels.gradients(network, lineScale: lineScale), title: "weight-gradient norms")
         switch network.hidden {
         case 2:
             return [architecture, boundary,

@@ -47,6 +47,28 @@ import Testing
         #expect(colours.contains(ClassPalette.color(0)) || colours.contains(ClassPalette.color(1)))
     }
 
+    @Test func labelsOfNearbyPointsDoNotOverlap() {
+        // Three points almost on top of each other: their labels take different corners and
+        // never cover a marker.
+        let chart = Scatter3D(points: [Vector3(0.5, 0.5, 0.5), Vector3(0.51, 0.5, 0.5),
+                                       Vector3(0.5, 0.51, 0.5), Vector3(0, 0, 0), Vector3(1, 1, 1)],
+                              labels: ["first", "second", "third", "", ""], stems: false)
+        let projection = chart.projection(in: Rect(x: 0, y: 0, width: 240, height: 200))
+        let boxes = chart.labelBoxes(projection: projection)
+        #expect(boxes[3] == nil && boxes[4] == nil)
+        let placed = boxes.compactMap { $0 }
+        #expect(placed.count == 3)
+        for (i, a) in placed.enumerated() {
+            for b in placed[(i + 1)...] { #expect(a.intersection(b).isEmpty) }
+            for p in chart.points {
+                let s = projection.project(p)
+                let marker = Rect(x: s.x - chart.pointRadius, y: s.y - chart.pointRadius,
+                                  width: 2 * chart.pointRadius, height: 2 * chart.pointRadius)
+                #expect(a.intersection(marker).isEmpty)
+            }
+        }
+    }
+
     @Test func badInputIsNamed() {
         #expect(Scatter3D(points: []).problem == "no points with finite coordinates")
         #expect(Scatter3D(points: [Vector3(0, 0, 0)], classes: [1, 2]).problem

@@ -51,6 +51,17 @@ import Runtime
         #expect(hiddenLabels[2] == "b " + NetworkDiagram.shortLabel(network.b1[0]))
     }
 
+    @Test func lineScaleThickensTheCurvesAndTheBoundaryLine() throws {
+        let network = try ViewFixtures.xor(hidden: 2, epochs: 300, every: 100)
+        let panels = XORViews.dashboardPanels(network, row: 1, lineScale: 3)
+        let loss = try #require((panels[3].chart as? Axes)?.layers.first as? LineChart)
+        #expect(loss.series.map(\.width) == [4.5])
+        let gradients = try #require((panels[4].chart as? Axes)?.layers.first as? LineChart)
+        #expect(gradients.series.map(\.width) == [4.5, 4.5])
+        let contour = try #require((panels[1].chart as? Axes)?.layers.compactMap { $0 as? ContourLayer }.first)
+        #expect(contour.width == 4.5)
+    }
+
     @Test func playgroundHasArchitectureBoundaryLossAndFeatures() throws {
         let (train, test) = try ViewFixtures.data(.moons, n: 60)
         let model = try ViewFixtures.mlp([2, 3, 1], train: train, test: test, epochs: 2)

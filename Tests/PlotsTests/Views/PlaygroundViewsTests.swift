@@ -43,6 +43,20 @@ import Runtime
         }
     }
 
+    @Test func nonFiniteWeightsDrawWithoutCrashing() throws {
+        let (train, test) = try ViewFixtures.data(.moons, n: 60)
+        var model = try ViewFixtures.mlp([2, 4, 1], train: train, test: test, epochs: 3)
+        try model.setWeight(layer: 0, row: 1, column: 0, to: .nan)
+        try model.setWeight(layer: 1, row: 0, column: 2, to: .infinity)
+        for discretize in [false, true] {
+            let raster = PlaygroundViews.dashboard(model, train: train, test: test, discretize: discretize,
+                                                   width: 640, height: 400).render()
+            #expect(ViewFixtures.hasInk(raster))
+        }
+        #expect(ViewFixtures.hasInk(PlaygroundViews.architecture(model).render()))
+        #expect(ViewFixtures.hasInk(PlaygroundViews.features(model, data: train, layer: 0, neurons: (1, 0)).render()))
+    }
+
     @Test(arguments: [(-1, 0, 1), (5, 0, 1), (0, 0, 9), (0, -3, 0), (2, 0, 1)])
     func badNeuronChoicesShowAMessage(layer: Int, first: Int, second: Int) throws {
         let (train, _) = try ViewFixtures.data(.gaussian, n: 20)
