@@ -8,6 +8,9 @@ enum BuiltinRegistry {
         ("lists", ListBuiltins.all),
         ("random", RandomBuiltins.all),
         ("plots", PlotBuiltins.all),
+        ("models", ModelBuiltins.all),
+        ("data", DataBuiltins.all),
+        ("training", TrainingBuiltins.all),
     ]
 
     /// Every builtin, fresh (builtins are reference values owned by one session).

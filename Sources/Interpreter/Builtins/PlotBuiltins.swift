@@ -37,6 +37,8 @@ enum PlotBuiltins {
                 let value = args.any("value")
                 if case .figure(let figure) = value {
                     args.context.display.show(figure.figure)
+                } else if case .object(let object) = value, let showable = object as? ShowableObject {
+                    args.context.display.show(showable.figure)
                 } else {
                     args.context.display.write(value.description + "\n")
                 }

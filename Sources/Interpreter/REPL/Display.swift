@@ -19,4 +19,13 @@ public protocol Display: AnyObject {
     /// Polled between steps of long work: true once the user pressed q (during live output).
     /// Ctrl-C reaches the evaluator through the session's `StopFlag` instead.
     func stopRequested() -> Bool
+    /// Sets the status line under the live figure (see the default in the extension below).
+    func setStatus(_ line: String, force: Bool)
+}
+
+extension Display {
+    /// Sets the text line shown under the live figure (training's epoch, loss, rate, ETA).
+    /// Redrawn at most about 15 times a second unless `force`; a display that draws no status
+    /// line ignores it (this default).
+    public func setStatus(_ line: String, force: Bool) {}
 }

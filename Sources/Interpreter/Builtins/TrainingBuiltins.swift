@@ -1,0 +1,179 @@
+import Foundation
+import Plots
+import Runtime
+
+/// `train`: runs a model's training loop with its dashboard live on the display, a status
+/// line under it, q or Ctrl-C to stop early (the weights are kept), and a summary at the end
+/// (the XOR predictions table, or an mlp's accuracies).
+///
+/// Frames are paced by `TrainingProgress` (at most 30 a second, drawing at most about a fifth
+/// of the time) and only built when offered (a `Figure` draws lazily), so a fast run spends its
+/// time training; the display may still drop an offered frame, and the last one is forced.
+/// With `--no-live` no frame but the last is offered.
+enum TrainingBuiltins {
+    static func all() -> [Builtin] {
+        [
+            Builtin("train(model, data?, epochs?, every?, lr?, discretize: false)", area: "training",
+                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. lr: sets the model's learning rate from now on.",
+                    example: "train(net, epochs: 40000, every: 100)", body: train),
+        ]
+    }
+
+    static func train(_ args: inout Arguments) throws -> Value {
+        switch try args.model("model") {
+        case .xor(let model): try trainXOR(model, args)
+        case .mlp(let model): try trainMLP(model, args)
+        }
+        return .null
+    }
+
+    /// Epochs and report interval, with defaults for the model kind.
+    private static func schedule(_ args: Arguments, epochs: Int, every: Int) throws -> (epochs: Int, every: Int) {
+        let limit = TrainingLimits.maximumEpochs
+        let e = try args.count("epochs", default: epochs, limit: limit)
+        let v = try args.count("every", default: every, limit: limit)
+        return (e, v)
+    }
+
+    // MARK: - XOR
+
+    static func trainXOR(_ model: XORModel, _ args: Arguments) throws {
+        if args.has("data") {
+            throw args.error("data", "is not used by an xor model: it trains on the XOR truth table")
+        }
+        let (epochs, every) = try schedule(args, epochs: 50_000, every: 100)
+        if args.has("lr") { model.network.learningRate = try args.positiveNumber("lr", default: 0.1) }
+        model.networkChanged()
+        let session = args.context.session
+        let display = session.display
+        let live = session.options.live
+        var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
+        let stop = StopFlag()
+        var stopReason: String?
+        display.beginLive()
+        let result: XORTrainingResult
+        do {
+            result = try model.network.train(epochs: epochs, every: every, stop: stop) { snapshot in
+                if stopReason == nil {
+                    if session.interrupt.isRaised {
+                        stopReason = "Ctrl-C"
+                    } else if progress.keyPollDue(), display.stopRequested() {
+                        stopReason = "q"
+                    }
+                    if stopReason != nil { stop.raise() }
+                }
+                guard !snapshot.isFinal else { return }
+                if progress.statusDue() {
+                    display.setStatus(progress.status(epoch: snapshot.epoch, loss: snapshot.loss), force: false)
+                }
+                guard progress.frameDue() else { return }
+                progress.offerFrame { live && display.updateLive(XORViews.dashboard(snapshot.network), force: false) }
+            }
+        } catch {
+            model.networkChanged()
+            display.setStatus(progress.status(epoch: model.network.epoch, loss: model.network.losses.last ?? .nan), force: true)
+            display.endLive()
+            throw error
+        }
+        model.networkChanged()
+        let network = model.network
+        display.setStatus(progress.status(epoch: network.epoch, loss: network.losses.last ?? network.loss, finished: true), force: true)
+        display.updateLive(XORViews.dashboard(network), force: true)
+        display.endLive()
+        if result.stopped {
+            display.write("stopped at epoch \(network.epoch) (\(stopReason ?? "stop requested")); the weights are kept\n")
+        }
+        display.write(predictionTable(network))
+    }
+
+    /// The truth table with the network's outputs: input, target, output, ✓ or ✗.
+    static func predictionTable(_ network: XORNetwork) -> String {
+        let outputs = network.forward().outputs
+        var lines = ["input   target  output  right"]
+        for row in 0..<XORNetwork.batch {
+            let x0 = Int(XORNetwork.inputs[2 * row]), x1 = Int(XORNetwork.inputs[2 * row + 1])
+            let target = XORNetwork.targets[row]
+            let right = (outputs[row] >= 0.5) == (target >= 0.5)
+            let output = TrainingProgress.number(outputs[row])
+            lines.append("[\(x0), \(x1)]  \(Int(target))       \(output.padding(toLength: 7, withPad: " ", startingAt: 0)) \(right ? "✓" : "✗")")
+        }
+        let solved = outputs.indices.filter { (outputs[$0] >= 0.5) == (XORNetwork.targets[$0] >= 0.5) }.count
+        lines.append("\(solved)/4 right, loss \(TrainingProgress.number(network.loss))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - MLP
+
+    static func trainMLP(_ model: MLPModel, _ args: Arguments) throws {
+        guard args.has("data") else {
+            throw args.error("data", "is needed for an mlp: train(m, data, epochs: 100), with data from circle(), spiral(), csv(...), ...")
+        }
+        let data = try args.dataset("data")
+        let (epochs, every) = try schedule(args, epochs: 100, every: 5)
+        let discretize: Bool
+        switch args.any("discretize") {
+        case .null: discretize = false
+        case .bool(let on): discretize = on
+        case let other: throw args.error("discretize", "must be true or false, \(Arguments.got(other))")
+        }
+        if args.has("lr") { model.network.optimizer.learningRate = Float(try args.positiveNumber("lr", default: 0.03)) }
+        let (trainSet, testSet) = data.trainingSets
+        model.trainData = trainSet
+        model.testData = testSet
+        model.networkChanged()
+        let session = args.context.session
+        let display = session.display
+        let live = session.options.live
+        var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
+        let stop = StopFlag()
+        var stopReason: String?
+        var rng = session.generator
+        defer { session.generator = rng }
+        display.beginLive()
+        let run: Int
+        do {
+            run = try model.network.train(on: trainSet, test: testSet, epochs: epochs, every: every,
+                                          rng: &rng, stop: stop) { snapshot in
+                if stopReason == nil {
+                    if session.interrupt.isRaised {
+                        stopReason = "Ctrl-C"
+                    } else if progress.keyPollDue(), display.stopRequested() {
+                        stopReason = "q"
+                    }
+                    if stopReason != nil { stop.raise() }
+                }
+                guard !snapshot.isFinal else { return }
+                if progress.statusDue() {
+                    display.setStatus(progress.status(epoch: snapshot.epoch, loss: Double(snapshot.trainLoss),
+                                                      testLoss: snapshot.testLoss.map(Double.init)), force: false)
+                }
+                guard progress.frameDue() else { return }
+                progress.offerFrame {
+                    live && display.updateLive(PlaygroundViews.dashboard(snapshot.network, train: trainSet, test: testSet,
+                                                                         discretize: discretize), force: false)
+                }
+            }
+        } catch let error as RuntimeError {
+            model.networkChanged()
+            display.endLive()
+            throw BuiltinError(error.message.hasPrefix("train:") ? error.message : "train: \(error.message)")
+        }
+        model.networkChanged()
+        let network = model.network
+        let trainLoss = Double(network.trainLosses.last ?? network.loss(on: trainSet))
+        let testLoss = testSet.map { Double(network.testLosses.last ?? network.loss(on: $0)) }
+        display.setStatus(progress.status(epoch: network.epoch, loss: trainLoss, testLoss: testLoss, finished: true), force: true)
+        display.updateLive(PlaygroundViews.dashboard(network, train: trainSet, test: testSet, discretize: discretize), force: true)
+        display.endLive()
+        if run < epochs, stopReason != nil {
+            display.write("stopped at epoch \(network.epoch) (\(stopReason ?? "stop requested")); the weights are kept\n")
+        }
+        var summary = "train accuracy \(percent(network.accuracy(on: trainSet)))"
+        if let testSet { summary += ", test accuracy \(percent(network.accuracy(on: testSet)))" }
+        display.write(summary + "\n")
+    }
+
+    private static func percent(_ x: Float) -> String {
+        String(format: "%.1f%%", Double(x) * 100)
+    }
+}

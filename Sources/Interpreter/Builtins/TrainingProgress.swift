@@ -1,0 +1,113 @@
+import Foundation
+
+/// Paces what a training run shows: decides when a live frame is worth building and writes
+/// the status line (epoch, a bar, loss, rate in epochs/s, ETA).
+///
+/// Frames are offered at most `framesPerSecond`, and after a frame that took `d` to build and
+/// draw, not before `drawingShare⁻¹ − 1` times `d` has passed, so drawing takes at most about a
+/// fifth of a long run's time however slow a frame is (a fast run drops frames; it is never
+/// slowed down). The first frame waits one interval: a run that ends sooner (40,000 XOR epochs
+/// take about 5 ms in release) shows only its final frame.
+struct TrainingProgress {
+    /// Epochs this call runs.
+    let total: Int
+    /// The model's epoch count when the call started.
+    let firstEpoch: Int
+    /// The largest share of the run's time spent drawing frames.
+    static let drawingShare = 0.2
+    private let start = ContinuousClock.now
+    private var lastFrameEnd: ContinuousClock.Instant
+    private var lastFrameCost = Duration.zero
+    private let frameInterval: Duration
+    private var lastKeyPoll: ContinuousClock.Instant?
+    private var lastStatus: ContinuousClock.Instant?
+    /// How often the status line is rebuilt (the display redraws it at most 15 times a second).
+    private let statusInterval = Duration.milliseconds(66)
+    /// How often the keyboard is asked for q: reading it is a system call, too slow to make
+    /// at every report of a run with `every: 1`, and a person cannot tell 20 ms apart.
+    private let keyPollInterval = Duration.milliseconds(20)
+
+    init(total: Int, firstEpoch: Int, framesPerSecond: Int = 30) {
+        self.total = total
+        self.firstEpoch = firstEpoch
+        frameInterval = .milliseconds(1000 / max(1, framesPerSecond))
+        lastFrameEnd = start
+    }
+
+    /// True when a new frame may be offered now (see the type's pacing rules).
+    func frameDue() -> Bool {
+        let pause = max(frameInterval, lastFrameCost * (1 / Self.drawingShare - 1))
+        return ContinuousClock.now - lastFrameEnd >= pause
+    }
+
+    /// Offers one frame through `draw` (which returns whether the display drew it) and
+    /// remembers what it cost.
+    mutating func offerFrame(_ draw: () -> Bool) {
+        let begin = ContinuousClock.now
+        let drawn = draw()
+        lastFrameEnd = ContinuousClock.now
+        if drawn { lastFrameCost = lastFrameEnd - begin }
+    }
+
+    /// True when the status line is due for a new text (the first is due at once).
+    mutating func statusDue() -> Bool {
+        let now = ContinuousClock.now
+        if let lastStatus, now - lastStatus < statusInterval { return false }
+        lastStatus = now
+        return true
+    }
+
+    /// True when it is time to ask the display whether q was pressed (the first ask is at once).
+    mutating func keyPollDue() -> Bool {
+        let now = ContinuousClock.now
+        if let lastKeyPoll, now - lastKeyPoll < keyPollInterval { return false }
+        lastKeyPoll = now
+        return true
+    }
+
+    /// Seconds since the run started.
+    var elapsed: Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// `epoch 12300/40000 ▕█████░░░░░▏ loss 0.01234  52.1k epochs/s  ETA 0.5 s`; `epoch` is
+    /// the model's epoch count.
+    func status(epoch: Int, loss: Double, testLoss: Double? = nil, finished: Bool = false) -> String {
+        let done = max(0, epoch - firstEpoch)
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 1
+        let cells = 20
+        let filled = Int((fraction * Double(cells)).rounded(.down))
+        let bar = "▕" + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled) + "▏"
+        var line = "epoch \(epoch)/\(firstEpoch + total) \(bar) loss \(Self.number(loss))"
+        if let testLoss { line += "  test \(Self.number(testLoss))" }
+        let seconds = elapsed
+        if seconds > 0, done > 0 {
+            let rate = Double(done) / seconds
+            line += "  \(Self.rate(rate)) epochs/s"
+            if finished {
+                line += "  done in \(Self.seconds(seconds))"
+            } else if done < total {
+                line += "  ETA \(Self.seconds(Double(total - done) / rate))"
+            }
+        }
+        return line
+    }
+
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        return String(format4: x)
+    }
+
+    static func rate(_ r: Double) -> String {
+        if r >= 1e6 { return String(format: "%.1fM", r / 1e6) }
+        if r >= 1e4 { return String(format: "%.1fk", r / 1e3) }
+        return String(format: "%.0f", r)
+    }
+
+    static func seconds(_ s: Double) -> String {
+        if s < 1 { return String(format: "%.0f ms", s * 1000) }
+        if s < 120 { return String(format: "%.1f s", s) }
+        return String(format: "%.0f min", s / 60)
+    }
+}
