@@ -6,10 +6,12 @@ import Runtime
 /// line under it, q or Ctrl-C to stop early (the weights are kept), and a summary at the end
 /// (the XOR predictions table, or an mlp's accuracies).
 ///
-/// Frames are paced by `TrainingProgress` (at most 30 a second, drawing at most about a fifth
-/// of the time) and only built when offered (a `Figure` draws lazily), so a fast run spends its
-/// time training; the display may still drop an offered frame, and the last one is forced.
-/// With `--no-live` no frame but the last is offered.
+/// On a terminal that animates, every report (each `every` epochs) becomes a frame and training
+/// waits for the frame's turn (at most 30 a second): the learner watches the network learn, and
+/// `every` sets the pace. Otherwise (`--no-live`, piped output, `--frames` without a terminal)
+/// training never waits: frames are offered at most 30 a second and drawing takes at most about
+/// a fifth of the run. Frames are built only when offered (a `Figure` draws lazily); the last
+/// one is always forced.
 enum TrainingBuiltins {
     static func all() -> [Builtin] {
         [
@@ -47,6 +49,7 @@ enum TrainingBuiltins {
         let session = args.context.session
         let display = session.display
         let live = session.options.live
+        let watching = live && display.animates
         var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
         let stop = StopFlag()
         var stopReason: String?
@@ -66,7 +69,7 @@ enum TrainingBuiltins {
                 if progress.statusDue() {
                     display.setStatus(progress.status(epoch: snapshot.epoch, loss: snapshot.loss), force: false)
                 }
-                guard progress.frameDue() else { return }
+                guard progress.frameDue(watching: watching) else { return }
                 progress.offerFrame { live && display.updateLive(XORViews.dashboard(snapshot.network), force: false) }
             }
         } catch {
@@ -124,6 +127,7 @@ enum TrainingBuiltins {
         let session = args.context.session
         let display = session.display
         let live = session.options.live
+        let watching = live && display.animates
         var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
         let stop = StopFlag()
         var stopReason: String?
@@ -147,7 +151,7 @@ enum TrainingBuiltins {
                     display.setStatus(progress.status(epoch: snapshot.epoch, loss: Double(snapshot.trainLoss),
                                                       testLoss: snapshot.testLoss.map(Double.init)), force: false)
                 }
-                guard progress.frameDue() else { return }
+                guard progress.frameDue(watching: watching) else { return }
                 progress.offerFrame {
                     live && display.updateLive(PlaygroundViews.dashboard(snapshot.network, train: trainSet, test: testSet,
                                                                          discretize: discretize), force: false)

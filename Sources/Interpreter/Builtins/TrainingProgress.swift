@@ -3,11 +3,11 @@ import Foundation
 /// Paces what a training run shows: decides when a live frame is worth building and writes
 /// the status line (epoch, a bar, loss, rate in epochs/s, ETA).
 ///
-/// Frames are offered at most `framesPerSecond`, and after a frame that took `d` to build and
-/// draw, not before `drawingShare⁻¹ − 1` times `d` has passed, so drawing takes at most about a
-/// fifth of a long run's time however slow a frame is (a fast run drops frames; it is never
-/// slowed down). The first frame waits one interval: a run that ends sooner (40,000 XOR epochs
-/// take about 5 ms in release) shows only its final frame.
+/// Watching (a terminal that animates): every report is a frame, at most `framesPerSecond`,
+/// training waiting for each frame's turn. Otherwise frames are offered at most
+/// `framesPerSecond`, and after a frame that took `d` to build and draw, not before
+/// `drawingShare⁻¹ − 1` times `d` has passed, so drawing takes at most about a fifth of the run
+/// (a fast run drops frames; it is never slowed down). The first frame waits one interval.
 struct TrainingProgress {
     /// Epochs this call runs.
     let total: Int
@@ -17,6 +17,7 @@ struct TrainingProgress {
     static let drawingShare = 0.2
     private let start = ContinuousClock.now
     private var lastFrameEnd: ContinuousClock.Instant
+    private var lastFrameStart: ContinuousClock.Instant
     private var lastFrameCost = Duration.zero
     private let frameInterval: Duration
     private var lastKeyPoll: ContinuousClock.Instant?
@@ -32,10 +33,18 @@ struct TrainingProgress {
         self.firstEpoch = firstEpoch
         frameInterval = .milliseconds(1000 / max(1, framesPerSecond))
         lastFrameEnd = start
+        lastFrameStart = start
     }
 
-    /// True when a new frame may be offered now (see the type's pacing rules).
-    func frameDue() -> Bool {
+    /// True when a new frame may be offered now (see the type's pacing rules). When the
+    /// learner is `watching` a live figure, every report is a frame: this waits for the frame's
+    /// turn (one frame interval after the last) and returns true.
+    func frameDue(watching: Bool = false) -> Bool {
+        if watching {
+            let wait = frameInterval - (ContinuousClock.now - lastFrameStart)
+            if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) * 1e-18) }
+            return true
+        }
         let pause = max(frameInterval, lastFrameCost * (1 / Self.drawingShare - 1))
         return ContinuousClock.now - lastFrameEnd >= pause
     }
@@ -44,6 +53,7 @@ struct TrainingProgress {
     /// remembers what it cost.
     mutating func offerFrame(_ draw: () -> Bool) {
         let begin = ContinuousClock.now
+        lastFrameStart = begin
         let drawn = draw()
         lastFrameEnd = ContinuousClock.now
         if drawn { lastFrameCost = lastFrameEnd - begin }

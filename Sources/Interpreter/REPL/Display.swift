@@ -21,6 +21,10 @@ public protocol Display: AnyObject {
     func stopRequested() -> Bool
     /// Sets the status line under the live figure (see the default in the extension below).
     func setStatus(_ line: String, force: Bool)
+    /// True when live figures really animate (a terminal, live mode on, a mode that can redraw
+    /// in place). Training then shows every report as a frame, paced to the frame rate;
+    /// otherwise it never waits for the display.
+    var animates: Bool { get }
 }
 
 extension Display {
@@ -28,4 +32,7 @@ extension Display {
     /// Redrawn at most about 15 times a second unless `force`; a display that draws no status
     /// line ignores it (this default).
     public func setStatus(_ line: String, force: Bool) {}
+
+    /// A display animates nothing unless it says so.
+    public var animates: Bool { false }
 }

@@ -14,7 +14,7 @@ public final class TerminalDisplay: Display {
     private let port: TerminalPort
     private let encoders: PictureEncoders
     private let maxWidth: Int?
-    private let animates: Bool
+    public let animates: Bool
     private let recorder: FrameRecorder?
     private let composer: FrameComposer
     private var limiter: FrameRateLimiter
