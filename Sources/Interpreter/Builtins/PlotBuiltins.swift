@@ -46,7 +46,7 @@ enum PlotBuiltins {
             },
             Builtin("export(figure, path, width?, height?)", area: "plots",
                     doc: "Saves a figure as a PNG file (written whole or not at all).",
-                    example: "export(plot([1, 2, 3]), \"line.png\")", body: export),
+                    example: "export(plot([1, 2, 3]), \"/tmp/line.png\")", body: export),
         ]
     }
 
