@@ -112,7 +112,11 @@ import Testing
     @Test func help() throws {
         let (session, _) = makeSession()
         let overview = try #require(session.help(nil))
-        for builtin in session.builtins { #expect(overview.contains(builtin.signature)) }
+        for builtin in session.builtins {
+            #expect(overview.contains(HelpText.shortSignature(builtin)))
+            #expect(session.help(builtin.name)?.contains(builtin.signature) == true)
+        }
+        #expect(overview.contains("  plot(…)  "))
         for area in ["core:", "math:", "lists:", "random:"] { #expect(overview.contains(area)) }
         #expect(session.help("range") == "range(start, end?, step: 1)\n  A list of numbers from start up to (not including) end; range(n) counts 0..<n.\n  example: range(0, 10, step: 2)")
         #expect(session.help("nope") == nil)

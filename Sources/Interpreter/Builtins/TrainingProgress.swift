@@ -3,8 +3,10 @@ import Foundation
 /// Paces what a training run shows: decides when a live frame is worth building and writes
 /// the status line (epoch, a bar, loss, rate in epochs/s, ETA).
 ///
-/// Watching (a terminal that animates): every report is a frame, at most `framesPerSecond`,
-/// training waiting for each frame's turn. Otherwise frames are offered at most
+/// Watching (a terminal that animates): every report is a frame, at most `framesPerSecond`
+/// and spaced at least `drawingShare⁻¹` times the last frame's cost apart, training waiting for
+/// each frame's turn — a fast run (40,000 XOR epochs take a few ms) is slowed to a pace a
+/// learner can watch, while drawing still takes at most about a fifth of the time. Otherwise frames are offered at most
 /// `framesPerSecond`, and after a frame that took `d` to build and draw, not before
 /// `drawingShare⁻¹ − 1` times `d` has passed, so drawing takes at most about a fifth of the run
 /// (a fast run drops frames; it is never slowed down). The first frame waits one interval.
@@ -19,6 +21,8 @@ struct TrainingProgress {
     private var lastFrameEnd: ContinuousClock.Instant
     private var lastFrameStart: ContinuousClock.Instant
     private var lastFrameCost = Duration.zero
+    /// Time spent building and drawing frames so far (reported when the run ends).
+    private var drawing = Duration.zero
     private let frameInterval: Duration
     private var lastKeyPoll: ContinuousClock.Instant?
     private var lastStatus: ContinuousClock.Instant?
@@ -38,10 +42,11 @@ struct TrainingProgress {
 
     /// True when a new frame may be offered now (see the type's pacing rules). When the
     /// learner is `watching` a live figure, every report is a frame: this waits for the frame's
-    /// turn (one frame interval after the last) and returns true.
+    /// turn and returns true.
     func frameDue(watching: Bool = false) -> Bool {
         if watching {
-            let wait = frameInterval - (ContinuousClock.now - lastFrameStart)
+            let spacing = max(frameInterval, lastFrameCost * (1 / Self.drawingShare))
+            let wait = spacing - (ContinuousClock.now - lastFrameStart)
             if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) * 1e-18) }
             return true
         }
@@ -56,6 +61,7 @@ struct TrainingProgress {
         lastFrameStart = begin
         let drawn = draw()
         lastFrameEnd = ContinuousClock.now
+        drawing += lastFrameEnd - begin
         if drawn { lastFrameCost = lastFrameEnd - begin }
     }
 
@@ -96,7 +102,9 @@ struct TrainingProgress {
             let rate = Double(done) / seconds
             line += "  \(Self.rate(rate)) epochs/s"
             if finished {
+                let drawn = Double(drawing.components.seconds) + Double(drawing.components.attoseconds) * 1e-18
                 line += "  done in \(Self.seconds(seconds))"
+                if drawn > 0 { line += String(format: " (%.0f%% drawing)", 100 * drawn / seconds) }
             } else if done < total {
                 line += "  ETA \(Self.seconds(Double(total - done) / rate))"
             }
