@@ -202,6 +202,7 @@ final class Compiler {
 
     func compileFunction(_ declaration: FunctionDeclaration) -> Code {
         let enclosing = scope
+        enclosing?.definesClosures = true
         let function = FunctionScope(parent: enclosing)
         let store = declaration.name.map { compileWrite($0) }
         for parameter in declaration.parameters { function.declare(parameter.name) }
@@ -219,9 +220,11 @@ final class Compiler {
         let slotCount = function.count
         let source = self.source
         let atTopLevel = enclosing == nil
+        let definesClosures = function.definesClosures
         return { frame throws(Unwind) in
             let value = UserFunction(name: name, parameterNames: parameterNames, slotCount: slotCount, body: body,
-                                     captured: atTopLevel ? nil : frame, source: source)
+                                     captured: atTopLevel ? nil : frame, source: source,
+                                     definesClosures: definesClosures)
             if let store {
                 store(frame, .function(value))
                 return .null
