@@ -31,7 +31,7 @@ extension Compiler {
                     if count > 1 { values.append(try second(frame)) }
                     return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
                 }
-                var callee = user.makeFrame()
+                let callee = user.makeFrame()
                 let slots = callee.slots
                 if count > 0 {
                     // The slots hold nil, which owns nothing, so initializing over them leaks nothing.
@@ -39,25 +39,25 @@ extension Compiler {
                         slots.initialize(to: try first(frame))
                         if count > 1 { (slots + 1).initialize(to: try second(frame)) }
                     } catch {
-                        user.recycle(&callee)
+                        user.recycle(callee)
                         throw error
                     }
                 }
-                return try Calls.invoke(user, &callee, machine, span, source)
+                return try Calls.invoke(user, callee, machine, span, source)
             }
         }
         return { frame throws(Unwind) in
             let function = try calleeCode(frame)
             if case .function(let user) = function, user.arity == count {
-                var callee = user.makeFrame()
+                let callee = user.makeFrame()
                 let slots = callee.slots
                 do throws(Unwind) {
                     for index in 0..<count { slots[index] = try argumentCodes[index].run(frame) }
                 } catch {
-                    user.recycle(&callee)
+                    user.recycle(callee)
                     throw error
                 }
-                return try Calls.invoke(user, &callee, machine, span, source)
+                return try Calls.invoke(user, callee, machine, span, source)
             }
             var values: [Value] = []
             values.reserveCapacity(count)
@@ -72,7 +72,7 @@ enum Calls {
     /// Runs a user function whose frame is already filled with its arguments.
     /// The frame goes back to the function's free list afterwards (see `UserFunction.recycle`).
     @inline(__always)
-    static func invoke(_ function: UserFunction, _ frame: inout Frame, _ machine: Machine, _ span: SourceSpan,
+    static func invoke(_ function: UserFunction, _ frame: consuming Frame, _ machine: Machine, _ span: SourceSpan,
                        _ source: SourceText) throws(Unwind) -> Value {
         try machine.tick(span, source)
         try machine.enterCall(span, source)
@@ -83,17 +83,17 @@ enum Calls {
             machine.depth &-= 1
             switch error {
             case .returning(let value):
-                function.recycle(&frame)
+                function.recycle(frame)
                 return value
             case .failure(let failure):
                 failure.chain.append((function.name, span, source))
             case .breakLoop, .continueLoop: break
             }
-            function.recycle(&frame)
+            function.recycle(frame)
             throw error
         }
         machine.depth &-= 1
-        function.recycle(&frame)
+        function.recycle(frame)
         return result
     }
 
@@ -102,7 +102,7 @@ enum Calls {
                      _ machine: Machine, _ span: SourceSpan, _ source: SourceText) throws(Unwind) -> Value {
         switch callee {
         case .function(let function):
-            var frame = function.makeFrame()
+            let frame = function.makeFrame()
             let parameters = function.parameterNames
             var filled = [Bool](repeating: false, count: parameters.count)
             var nextPositional = 0
@@ -133,7 +133,7 @@ enum Calls {
                     : "\(function.name): missing argument '\(parameters[missing])'"
                 throw .error(message, span, source)
             }
-            return try invoke(function, &frame, machine, span, source)
+            return try invoke(function, frame, machine, span, source)
         case .builtin(let builtin):
             try machine.tick(span, source)
             guard let session = machine.session else { throw .error("the session has ended", span, source) }

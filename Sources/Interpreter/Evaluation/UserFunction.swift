@@ -57,7 +57,7 @@ extension UserFunction {
     /// defined, then clears it into the free list unless a closure created in the call still
     /// holds it.
     @inline(__always)
-    func recycle(_ frame: inout Frame) {
+    func recycle(_ frame: consuming Frame) {
         // Only closures created in the call (and their frames) can hold the frame, so a
         // function that creates none skips the uniqueness check.
         if definesClosures {
@@ -68,7 +68,7 @@ extension UserFunction {
         let slots = frame.slots
         for slot in 0..<slotCount { slots[slot] = .null }
         frame.nextFree = freeFrames.take()
-        freeFrames = frame
+        freeFrames = consume frame
         freeFrameCount &+= 1
     }
 
