@@ -17,6 +17,31 @@ extension Compiler {
                 return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
             }
         }
+        if case .name(let name) = callee.kind, case .global(let cell) = resolve(name), count == 1,
+           case .binary(let op, let left, let right) = arguments[0].value.kind, op == .add || op == .subtract,
+           case .number(let constant) = right.kind, let slot = localSlot(left) {
+            // `f(n - 1)`: the argument is computed here, one closure call less per call.
+            let calleeSpan = callee.span, argumentSpan = arguments[0].value.span
+            let delta = op == .add ? constant : -constant
+            return { frame throws(Unwind) in
+                guard case .function(let user)? = cell.value, user.arity == 1 else {
+                    guard let function = cell.value else {
+                        throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
+                    }
+                    let value = try Operators.arithmetic(op, frame.slots[slot], .number(constant), argumentSpan, source)
+                    return try Calls.call(function, [value], labels, argumentSpans, machine, span, source)
+                }
+                let argument: Value
+                if case .number(let x) = frame.slots[slot] {
+                    argument = .number(x + delta)
+                } else {
+                    argument = try Operators.arithmetic(op, frame.slots[slot], .number(constant), argumentSpan, source)
+                }
+                let callee = user.makeFrame()
+                callee.slots.initialize(to: argument)  // the slot holds nil, which owns nothing
+                return try Calls.invoke(user, callee, machine, span, source)
+            }
+        }
         if case .name(let name) = callee.kind, case .global(let cell) = resolve(name), count <= 2 {
             let calleeSpan = callee.span
             let first = count > 0 ? argumentCodes[0].run : { _ throws(Unwind) in .null }

@@ -189,6 +189,25 @@ final class Compiler {
     }
 
     func compileIf(_ condition: Expr, _ then: [Expr], _ otherwise: Expr?) -> Code {
+        // `if n < 2 { ... }` on a local and a constant: the test is done here, one closure
+        // call less per `if` (fib's base case test runs once per call).
+        if case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
+           case .number(let constant) = right.kind, let slot = localSlot(left) {
+            let span = condition.span, source = self.source
+            let thenCode = compileSequence(then)
+            let elseCode: Code
+            if let otherwise { elseCode = compile(otherwise) } else { elseCode = { _ throws(Unwind) in .null } }
+            let less = op == .less
+            return { frame throws(Unwind) in
+                let truth: Bool
+                if case .number(let x) = frame.slots[slot] {
+                    truth = less ? x < constant : x > constant
+                } else {
+                    truth = try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+                }
+                return truth ? try thenCode(frame) : try elseCode(frame)
+            }
+        }
         let test = compileCondition(condition, "if")
         let thenCode = compileSequence(then)
         guard let otherwise else {
