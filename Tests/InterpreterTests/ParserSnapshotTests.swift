@@ -19,6 +19,8 @@ import Testing
         ("(x)", "x"),
         ("net.layers[0].weight[0][1] = 0.5", "(= (index (index (. (index (. net layers) 0) weight) 0) 1) 0.5)"),
         ("x += 1", "(= x (+ x 1))"),
+        ("a[f()] += 1", "(+= (index a (call f)) 1)"),
+        ("p.x *= 2", "(*= (. p x) 2)"),
         ("train(net, epochs: 4000, every: 100)", "(call train net epochs: 4000 every: 100)"),
         ("f(a)(b)", "(call (call f a) b)"),
         ("fn add(a, b) { a + b }", "(fn add (a b) (+ a b))"),

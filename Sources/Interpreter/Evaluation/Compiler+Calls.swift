@@ -17,52 +17,72 @@ extension Compiler {
                 return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
             }
         }
-        if count == 1, case .name(let name) = callee.kind, case .global(let cell) = resolve(name) {
-            let argument = argumentCodes[0].run
-            let calleeSpan = callee.span
+        if case .name(let name) = callee.kind, case .global(let cell) = resolve(name), count == 1,
+           case .binary(let op, let left, let right) = arguments[0].value.kind, op == .add || op == .subtract,
+           case .number(let constant) = right.kind, let slot = localSlot(left) {
+            // `f(n - 1)`: the argument is computed here, one closure call less per call.
+            let calleeSpan = callee.span, argumentSpan = arguments[0].value.span
+            let delta = op == .add ? constant : -constant
             return { frame throws(Unwind) in
-                guard let function = cell.value else {
-                    throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
+                guard case .function(let user)? = cell.value, user.arity == 1 else {
+                    guard let function = cell.value else {
+                        throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
+                    }
+                    let value = try Operators.arithmetic(op, frame.slots[slot], .number(constant), argumentSpan, source)
+                    return try Calls.call(function, [value], labels, argumentSpans, machine, span, source)
                 }
-                if case .function(let user) = function, user.arity == 1 {
-                    let value = try argument(frame)
-                    var callee = user.makeFrame()
-                    callee.slots.initialize(to: value)  // the slot holds nil, which owns nothing
-                    let result = try Calls.invoke(user, callee, machine, span, source)
-                    if user.canKeep(&callee) { user.spareFrame = consume callee }
-                    return result
+                let argument: Value
+                if case .number(let x) = frame.slots[slot] {
+                    argument = .number(x + delta)
+                } else {
+                    argument = try Operators.arithmetic(op, frame.slots[slot], .number(constant), argumentSpan, source)
                 }
-                return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
+                let callee = user.makeFrame()
+                callee.slots.initialize(to: argument)  // the slot holds nil, which owns nothing
+                return try Calls.invoke(user, callee, machine, span, source)
             }
         }
-        if count == 1 {
-            let argument = argumentCodes[0].run
+        if case .name(let name) = callee.kind, case .global(let cell) = resolve(name), count <= 2 {
+            let calleeSpan = callee.span
+            let first = count > 0 ? argumentCodes[0].run : { _ throws(Unwind) in .null }
+            let second = count > 1 ? argumentCodes[1].run : { _ throws(Unwind) in .null }
             return { frame throws(Unwind) in
-                let function = try calleeCode(frame)
-                if case .function(let user) = function, user.arity == 1 {
-                    let value = try argument(frame)
-                    var callee = user.makeFrame()
-                    callee.slots.initialize(to: value)  // the slot holds nil, which owns nothing
-                    let result = try Calls.invoke(user, callee, machine, span, source)
-                    if user.canKeep(&callee) { user.spareFrame = consume callee }
-                    return result
+                guard case .function(let user)? = cell.value, user.arity == count else {
+                    guard let function = cell.value else {
+                        throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
+                    }
+                    var values: [Value] = []
+                    if count > 0 { values.append(try first(frame)) }
+                    if count > 1 { values.append(try second(frame)) }
+                    return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
                 }
-                return try Calls.call(function, [try argument(frame)], labels, argumentSpans, machine, span, source)
+                let callee = user.makeFrame()
+                let slots = callee.slots
+                if count > 0 {
+                    // The slots hold nil, which owns nothing, so initializing over them leaks nothing.
+                    do throws(Unwind) {
+                        slots.initialize(to: try first(frame))
+                        if count > 1 { (slots + 1).initialize(to: try second(frame)) }
+                    } catch {
+                        user.recycle(callee)
+                        throw error
+                    }
+                }
+                return try Calls.invoke(user, callee, machine, span, source)
             }
         }
         return { frame throws(Unwind) in
             let function = try calleeCode(frame)
             if case .function(let user) = function, user.arity == count {
-                var callee = user.makeFrame()
+                let callee = user.makeFrame()
+                let slots = callee.slots
                 do throws(Unwind) {
-                    for index in 0..<count { callee.slots[index] = try argumentCodes[index].run(frame) }
+                    for index in 0..<count { slots[index] = try argumentCodes[index].run(frame) }
                 } catch {
-                    if user.canKeep(&callee) { user.spareFrame = consume callee }
+                    user.recycle(callee)
                     throw error
                 }
-                let result = try Calls.invoke(user, callee, machine, span, source)
-                if user.canKeep(&callee) { user.spareFrame = consume callee }
-                return result
+                return try Calls.invoke(user, callee, machine, span, source)
             }
             var values: [Value] = []
             values.reserveCapacity(count)
@@ -75,23 +95,31 @@ extension Compiler {
 /// Calling functions: user functions with their frames, builtins with their argument binder.
 enum Calls {
     /// Runs a user function whose frame is already filled with its arguments.
+    /// The frame goes back to the function's free list afterwards (see `UserFunction.recycle`).
     @inline(__always)
-    static func invoke(_ function: UserFunction, _ frame: Frame, _ machine: Machine, _ span: SourceSpan,
+    static func invoke(_ function: UserFunction, _ frame: consuming Frame, _ machine: Machine, _ span: SourceSpan,
                        _ source: SourceText) throws(Unwind) -> Value {
         try machine.tick(span, source)
         try machine.enterCall(span, source)
-        defer { machine.depth -= 1 }
+        let result: Value
         do throws(Unwind) {
-            return try function.body(frame)
+            result = try function.body(frame)
         } catch {
+            machine.depth &-= 1
             switch error {
-            case .returning(let value): return value
+            case .returning(let value):
+                function.recycle(frame)
+                return value
             case .failure(let failure):
                 failure.chain.append((function.name, span, source))
-                throw error
-            case .breakLoop, .continueLoop: throw error
+            case .breakLoop, .continueLoop: break
             }
+            function.recycle(frame)
+            throw error
         }
+        machine.depth &-= 1
+        function.recycle(frame)
+        return result
     }
 
     /// Calls any value with evaluated arguments (`labels[i]` nil for positional ones).
@@ -99,7 +127,7 @@ enum Calls {
                      _ machine: Machine, _ span: SourceSpan, _ source: SourceText) throws(Unwind) -> Value {
         switch callee {
         case .function(let function):
-            let frame = Frame.make(parent: function.captured, count: function.slotCount)
+            let frame = function.makeFrame()
             let parameters = function.parameterNames
             var filled = [Bool](repeating: false, count: parameters.count)
             var nextPositional = 0

@@ -68,6 +68,7 @@ extension Compiler {
         case .whileLoop(let condition, let body): return compileWhile(condition, body, span)
         case .forLoop(let variable, _, let sequence, let body): return compileFor(variable, sequence, body, span)
         case .assign(let target, let value): return compileAssignment(target, value)
+        case .compoundAssign(let op, let target, let value): return compileCompoundAssignment(op, target, value)
         case .breakLoop: return compileJump(.breakLoop, "break", span)
         case .continueLoop: return compileJump(.continueLoop, "continue", span)
         case .returnValue(let value): return compileReturn(value, span)

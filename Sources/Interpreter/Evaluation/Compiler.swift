@@ -189,6 +189,25 @@ final class Compiler {
     }
 
     func compileIf(_ condition: Expr, _ then: [Expr], _ otherwise: Expr?) -> Code {
+        // `if n < 2 { ... }` on a local and a constant: the test is done here, one closure
+        // call less per `if` (fib's base case test runs once per call).
+        if case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
+           case .number(let constant) = right.kind, let slot = localSlot(left) {
+            let span = condition.span, source = self.source
+            let thenCode = compileSequence(then)
+            let elseCode: Code
+            if let otherwise { elseCode = compile(otherwise) } else { elseCode = { _ throws(Unwind) in .null } }
+            let less = op == .less
+            return { frame throws(Unwind) in
+                let truth: Bool
+                if case .number(let x) = frame.slots[slot] {
+                    truth = less ? x < constant : x > constant
+                } else {
+                    truth = try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+                }
+                return truth ? try thenCode(frame) : try elseCode(frame)
+            }
+        }
         let test = compileCondition(condition, "if")
         let thenCode = compileSequence(then)
         guard let otherwise else {
@@ -202,6 +221,7 @@ final class Compiler {
 
     func compileFunction(_ declaration: FunctionDeclaration) -> Code {
         let enclosing = scope
+        enclosing?.definesClosures = true
         let function = FunctionScope(parent: enclosing)
         let store = declaration.name.map { compileWrite($0) }
         for parameter in declaration.parameters { function.declare(parameter.name) }
@@ -219,9 +239,11 @@ final class Compiler {
         let slotCount = function.count
         let source = self.source
         let atTopLevel = enclosing == nil
+        let definesClosures = function.definesClosures
         return { frame throws(Unwind) in
             let value = UserFunction(name: name, parameterNames: parameterNames, slotCount: slotCount, body: body,
-                                     captured: atTopLevel ? nil : frame, source: source)
+                                     captured: atTopLevel ? nil : frame, source: source,
+                                     definesClosures: definesClosures)
             if let store {
                 store(frame, .function(value))
                 return .null

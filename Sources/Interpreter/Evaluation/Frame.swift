@@ -1,13 +1,16 @@
-/// The header of a frame: the defining function's frame (for closures) and the slot count.
+/// The header of a frame: the defining function's frame (for closures), the slot count, and
+/// the link of a function's free list.
 struct FrameHeader {
-    /// The defining function's frame; for a frame in `Machine`'s free list, the next free one.
+    /// The defining function's frame.
     var parent: Frame?
     let count: Int
+    /// For a frame in a function's free list (`UserFunction.freeFrames`), the next free one.
+    var nextFree: Frame?
 }
 
 /// The local variables of one call of a user function: a fixed number of slots decided by the
-/// resolver, stored inline after the header (one allocation per call), and the frame of the
-/// function that defined it (for closures).
+/// resolver, stored inline after the header (one allocation per call, and none when a free
+/// frame of the function is reused), and the frame of the function that defined it (for closures).
 final class Frame: ManagedBuffer<FrameHeader, Value> {
     /// A frame of `count` slots, all nil.
     static func make(parent: Frame?, count: Int) -> Frame {
@@ -21,7 +24,17 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.count) }
     }
 
-    var parent: Frame? { header.parent }
+    var parent: Frame? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
+
+    /// How many slots the frame has.
+    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    /// See `FrameHeader.nextFree`. Through the header pointer: `header` itself is a stored
+    /// property with dynamic exclusivity checks, which cost more than the rest of a call.
+    var nextFree: Frame? {
+        @inline(__always) get { withUnsafeMutablePointerToHeader { $0.pointee.nextFree } }
+        @inline(__always) set { withUnsafeMutablePointerToHeader { $0.pointee.nextFree = newValue } }
+    }
 
     /// slots: [count]. Valid as long as the frame is alive.
     @inline(__always)
@@ -31,7 +44,7 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     @inline(__always)
     func ancestor(_ depth: Int) -> Frame {
         var frame = self
-        for _ in 0..<depth { frame = frame.header.parent.unsafelyUnwrapped }
+        for _ in 0..<depth { frame = frame.withUnsafeMutablePointerToHeader { $0.pointee.parent.unsafelyUnwrapped } }
         return frame
     }
 }

@@ -3,6 +3,8 @@ final class FunctionScope {
     let parent: FunctionScope?
     private(set) var slots: [String: Int] = [:]
     private(set) var count = 0
+    /// True when the body creates functions (`fn` directly inside it, not in a nested function).
+    var definesClosures = false
 
     init(parent: FunctionScope?) { self.parent = parent }
 
@@ -35,6 +37,9 @@ enum AssignedNames {
             switch expr.kind {
             case .assign(let target, let value):
                 if case .name(let name) = target.kind { add(name) } else { stack.append(target) }
+                stack.append(value)
+            case .compoundAssign(_, let target, let value):
+                stack.append(target)
                 stack.append(value)
             case .forLoop(let variable, _, let sequence, let body):
                 add(variable)

@@ -78,6 +78,10 @@ enum Operators {
             var out = y.tensor
             for i in 0..<out.data.count { out.data[i] = Float(floatNumber(op, s, Double(out.data[i]))) }
             return .tensor(TensorValue(out))
+        case (.range(let x), _):
+            return try combine(op, try numbers(of: x), b, depth: depth)
+        case (_, .range(let y)):
+            return try combine(op, a, try numbers(of: y), depth: depth)
         case (.tensor(let x), .list), (.list, .tensor(let x)):
             let other = { if case .tensor = a { return b } else { return a } }()
             guard let converted = try? Conversions.tensor(from: other) else {
@@ -92,6 +96,22 @@ enum Operators {
             }
             throw ValueError("cannot \(verbs[op] ?? "combine") \(a.typeName) and \(b.typeName)")
         }
+    }
+
+    /// Ranges in arithmetic stand for the list of their numbers (`(0..<3) * 2` is `[0, 2, 4]`)
+    /// up to this many numbers; longer ones are an error rather than a huge allocation.
+    static let maxRangeElements = 10_000_000
+
+    /// The numbers of `range` as a list, for elementwise arithmetic.
+    static func numbers(of range: RangeValue) throws(ValueError) -> Value {
+        let count = range.count
+        guard count <= maxRangeElements else {
+            throw ValueError("range too long for arithmetic (more than \(maxRangeElements) numbers)")
+        }
+        var elements: [Value] = []
+        elements.reserveCapacity(count)
+        for index in 0..<count { elements.append(.number(range.element(index))) }
+        return .list(ListValue(elements))
     }
 
     /// One arithmetic step on numbers; division and remainder by zero are errors (a learner's

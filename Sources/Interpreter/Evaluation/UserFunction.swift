@@ -8,15 +8,21 @@ public final class UserFunction {
     /// Number of local slots a call needs (parameters first).
     let slotCount: Int
     let body: Code
-    /// The frame of the function that created this closure (nil at top level).
-    let captured: Frame?
+    /// The frame of the function that created this closure (nil at top level). Set to nil
+    /// only by `releaseLocalClosures`, when nothing can call the function any more.
+    @exclusivity(unchecked) var captured: Frame?
     let source: SourceText
-    /// A frame kept from the last call that ended, reused by the next call (saves an
-    /// allocation per call; recursion such as fib reuses it on almost every call).
-    @exclusivity(unchecked) var spareFrame: Frame?
+    /// True when the body creates functions (`fn` inside it), which may hold the call's frame.
+    let definesClosures: Bool
+    /// Frames kept from calls that ended, linked through `FrameHeader.nextFree`, reused by the
+    /// next calls: recursion such as fib then allocates no frame after the first descent.
+    @exclusivity(unchecked) var freeFrames: Frame?
+    @exclusivity(unchecked) var freeFrameCount = 0
+    /// At most this many frames are kept per function (deep recursion does not pin memory).
+    static let maxFreeFrames = 64
 
     init(name: String, parameterNames: [String], slotCount: Int, body: @escaping Code, captured: Frame?,
-         source: SourceText) {
+         source: SourceText, definesClosures: Bool = false) {
         self.name = name
         self.parameterNames = parameterNames
         self.arity = parameterNames.count
@@ -24,25 +30,76 @@ public final class UserFunction {
         self.body = body
         self.captured = captured
         self.source = source
+        self.definesClosures = definesClosures
+    }
+
+    deinit {
+        // Unlink the free list iteratively (a long chain would otherwise recurse in deinit).
+        var next = freeFrames.take()
+        while let frame = next { next = frame.nextFree.take() }
     }
 }
 
 extension UserFunction {
-    /// A frame with nil slots for a call: the spare one when there is one. (A spare frame's
-    /// parent is already `captured`, which never changes for a function.)
+    /// A frame with nil slots for a call: a free one when there is one. (A free frame's
+    /// parent is already `captured`, which does not change while the function can be called.)
     @inline(__always)
     func makeFrame() -> Frame {
-        if let frame = spareFrame.take() { return frame }
+        if let frame = freeFrames.take() {
+            freeFrames = frame.nextFree.take()
+            freeFrameCount &-= 1
+            return frame
+        }
         return Frame.make(parent: captured, count: slotCount)
     }
 
-    /// Clears `frame` after its call and says whether it may become the spare: not when a
-    /// closure created in the call still holds it. The caller then moves it into `spareFrame`.
+    /// Ends a call's use of `frame`: breaks the cycles between it and closures the call
+    /// defined, then clears it into the free list unless a closure created in the call still
+    /// holds it.
     @inline(__always)
-    func canKeep(_ frame: inout Frame) -> Bool {
-        guard spareFrame == nil, isKnownUniquelyReferenced(&frame) else { return false }
-        for slot in 0..<slotCount { frame.slots[slot] = .null }
-        return true
+    func recycle(_ frame: consuming Frame) {
+        // Only closures created in the call (and their frames) can hold the frame, so a
+        // function that creates none skips the uniqueness check.
+        if definesClosures {
+            releaseLocalClosures(&frame)
+            guard isKnownUniquelyReferenced(&frame) else { return }
+        }
+        guard freeFrameCount < UserFunction.maxFreeFrames else { return }
+        let slots = frame.slots
+        for slot in 0..<slotCount { slots[slot] = .null }
+        frame.nextFree = freeFrames.take()
+        freeFrames = consume frame
+        freeFrameCount &+= 1
+    }
+
+    /// A function defined in a call and stored in a local of that call (`fn helper() {...}`
+    /// or `f = fn () {...}`) holds the call's frame, and the frame holds it: a reference cycle
+    /// that would keep both alive forever. When the call ends and nothing else holds either
+    /// (no closure escaped: not returned, not stored elsewhere), the cycle is garbage and is
+    /// broken here. When one did escape, the frame must live on and is left alone.
+    /// (Limit: closures stored inside a list or record in a local are not looked for.)
+    func releaseLocalClosures(_ frame: inout Frame) {
+        var held: [(slot: Int, function: UserFunction)] = []
+        let slots = frame.slots
+        for slot in 0..<frame.count {
+            guard case .function(let function) = slots[slot], function.captured === frame else { continue }
+            slots[slot] = .null
+            held.append((slot, function))
+        }
+        if held.isEmpty { return }
+        var unreachable = true
+        for index in held.indices where !isKnownUniquelyReferenced(&held[index].function) { unreachable = false }
+        if unreachable {
+            for entry in held {
+                entry.function.captured = nil
+                // Its free frames have `frame` as their parent: drop them too.
+                entry.function.freeFrames = nil
+                entry.function.freeFrameCount = 0
+            }
+            if isKnownUniquelyReferenced(&frame) { return }
+            for entry in held { entry.function.captured = frame }
+        }
+        for entry in held { slots[entry.slot] = .function(entry.function) }
     }
 }
 

@@ -75,6 +75,9 @@ indirect enum ExprKind {
     case forLoop(variable: String, variableSpan: SourceSpan, sequence: Expr, body: [Expr])
     /// `target = value`; the target is a name, member or index expression.
     case assign(target: Expr, value: Expr)
+    /// `target op= value` on a member or index target (`a[f()] += 1`): the target's object and
+    /// index are evaluated once. (`x += 1` on a plain name is parsed as `x = x + 1`.)
+    case compoundAssign(BinaryOperator, target: Expr, value: Expr)
     case breakLoop
     case continueLoop
     case returnValue(Expr?)

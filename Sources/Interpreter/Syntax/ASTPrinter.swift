@@ -48,6 +48,8 @@ enum ASTPrinter {
         case .forLoop(let variable, _, let sequence, let body):
             return "(for \(variable) \(print(sequence))\(joined(body)))"
         case .assign(let target, let value): return "(= \(print(target)) \(print(value)))"
+        case .compoundAssign(let op, let target, let value):
+            return "(\(op.rawValue)= \(print(target)) \(print(value)))"
         case .breakLoop: return "(break)"
         case .continueLoop: return "(continue)"
         case .returnValue(let value): return value.map { "(return \(print($0)))" } ?? "(return)"

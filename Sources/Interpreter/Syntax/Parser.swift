@@ -191,7 +191,12 @@ struct Parser {
             return invalid(at: target.span)
         }
         if let op = compound[operatorToken.kind] {
-            value = Expr(kind: .binary(op, target, value), span: span(from: target.span, to: value.span))
+            if case .name = target.kind {
+                value = Expr(kind: .binary(op, target, value), span: span(from: target.span, to: value.span))
+            } else {
+                return Expr(kind: .compoundAssign(op, target: target, value: value),
+                            span: span(from: target.span, to: value.span))
+            }
         }
         return Expr(kind: .assign(target: target, value: value), span: span(from: target.span, to: value.span))
     }
