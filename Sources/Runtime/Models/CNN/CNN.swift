@@ -187,6 +187,15 @@ public struct CNN: Sendable {
         return loss * scale
     }
 
+    /// One optimisation step on the samples `indices` of `data`: forward, fused loss, backward,
+    /// optimizer update. Returns the batch's mean loss.
+    public mutating func trainStep(_ data: ImageDataset, indices: ArraySlice<Int>, optimizer: inout CNNAdam) -> Float {
+        var predictions: [Int] = []
+        let loss = computeGradients(data, indices: indices, predictions: &predictions)
+        optimizer.step(&self)
+        return loss
+    }
+
     /// The L2 norm of each layer's parameter gradients (0 for layers without parameters).
     mutating func gradientNorms() -> [Float] {
         layers.indices.map { i in
