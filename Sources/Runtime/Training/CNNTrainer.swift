@@ -55,10 +55,7 @@ public struct CNNTrainer: Sendable {
         var predictions: [Int] = []
         var epochPredictions: [Int] = [], epochLabels: [Int] = []
         let batchesPerEpoch = (train.count + batchSize - 1) / batchSize
-        defer {
-            if let best { model.restoreParameterValues(best.weights) }
-            history.seconds = Date().timeIntervalSince(start)
-        }
+        defer { if let best { model.restoreParameterValues(best.weights) } }
         epochLoop: for epoch in 1...max(epochs, 1) {
             let epochStart = Date()
             order.shuffle(using: &rng)
@@ -117,6 +114,7 @@ public struct CNNTrainer: Sendable {
                 break
             }
         }
+        history.seconds = Date().timeIntervalSince(start)
         return history
     }
 }
