@@ -123,8 +123,12 @@ public struct CNNConfig: Sendable, Equatable {
             guard let items = list as? [Any] else { throw RuntimeError("\(source): 'layers' must be a list of layer objects") }
             config.layers = try items.enumerated().map { try layer($1, index: $0 + 1, source: source) }
         }
-        _ = try CNNLayerSpec.inferShapes(config.layers, input: [config.inChannels, config.inputSize, config.inputSize],
-                                         classes: config.classes)
+        do {
+            _ = try CNNLayerSpec.inferShapes(config.layers, input: [config.inChannels, config.inputSize, config.inputSize],
+                                             classes: config.classes)
+        } catch let error as RuntimeError {
+            throw RuntimeError("\(source): \(error.message)")
+        }
         return config
     }
 
