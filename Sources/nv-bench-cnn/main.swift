@@ -5,6 +5,7 @@ import Runtime
 //   swift run -c release nv-bench-cnn            throughput (train 14x14 and 28x28, inference) + peers
 //   swift run -c release nv-bench-cnn train [--size 14] [--seed 1] [--data DIR] [--fraction F]
 //                                                the default config on MNIST, test accuracy, times
+//   swift run -c release nv-bench-cnn logits --model FILE [--count 100]   logits of test digits as JSON
 // Peers: tools/reference/bench_peers.py run with $NV_PEER_PYTHON (default /work/venv-cnn/bin/python).
 
 func arg(_ name: String) -> String? {
@@ -55,8 +56,27 @@ func runTraining() {
     } catch { fail(error) }
 }
 
-if CommandLine.arguments.dropFirst().first == "train" {
-    runTraining()
-} else {
-    CNNBenchmark.run()
+/// Prints the logits of the first `--count` test digits for `--model` as JSON (one list per digit),
+/// for tools/reference/check_torch_checkpoint.py.
+func printLogits() {
+    do {
+        guard let path = arg("--model") else { throw RuntimeError("logits: --model FILE is required") }
+        var model = try CNN.load(path: path)
+        let dir = try MNIST.locateDirectory(explicit: arg("--data"))
+        let test = try MNIST.downsample(try MNIST.readPair(images: MNIST.file(in: dir, names: ["t10k-images-idx3-ubyte"]), name: "test"),
+                                        to: model.inputShape[1])
+        let count = min(Int(arg("--count") ?? "100") ?? 100, test.count)
+        let logits = try model.logits(test.subset(Array(0..<count)))
+        let rows = (0..<count).map { i in
+            "[" + logits.data[(i * model.classes)..<((i + 1) * model.classes)].map { String(format: "%.9g", $0) }.joined(separator: ",") + "]"
+        }
+        print("[" + rows.joined(separator: ",\n") + "]")
+    } catch { fail(error) }
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "train": runTraining()
+case "logits": printLogits()
+default: CNNBenchmark.run()
+
 }

@@ -55,7 +55,7 @@ public enum MNIST {
     }
 
     /// The first of `names` (with or without ".gz") present in `dir`.
-    static func file(in dir: String, names: [String]) throws -> String {
+    public static func file(in dir: String, names: [String]) throws -> String {
         for name in names {
             for candidate in ["\(dir)/\(name).gz", "\(dir)/\(name)"] where FileManager.default.fileExists(atPath: candidate) {
                 return candidate

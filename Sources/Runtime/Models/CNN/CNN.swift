@@ -118,6 +118,16 @@ public struct CNN: Sendable {
     /// Class probabilities `[count, classes]` for `count` images `[count, C, H, W]`.
     /// - Throws: `RuntimeError` when the image shape is not the network's input shape.
     public mutating func predict(images: [Float], count: Int, shape: [Int]) throws -> Tensor {
+        try run(images: images, count: count, shape: shape, logits: false)
+    }
+
+    /// Class scores before any softmax `[count, classes]` (PyTorch's output for the same layers
+    /// without the final softmax).
+    public mutating func logits(_ data: ImageDataset) throws -> Tensor {
+        try run(images: data.images, count: data.count, shape: data.shape, logits: true)
+    }
+
+    mutating func run(images: [Float], count: Int, shape: [Int], logits: Bool) throws -> Tensor {
         guard shape == inputShape, images.count == count * inputShape.reduce(1, *) else {
             throw RuntimeError("predict: the network takes images of shape \(inputShape), got \(count) of shape \(shape)")
         }
@@ -131,8 +141,9 @@ public struct CNN: Sendable {
                 workspace.activations[0].update(from: src.baseAddress! + start * size, count: n * size)
             }
             let probs = forwardWorkspace(batch: n, training: false)
+            let source = logits && endsInSoftmax ? workspace.activations[layers.count - 1] : logits ? workspace.activations[layers.count] : probs
             out.data.withUnsafeMutableBufferPointer { o in
-                (o.baseAddress! + start * classes).update(from: probs, count: n * classes)
+                (o.baseAddress! + start * classes).update(from: source, count: n * classes)
             }
             start += n
         }
