@@ -41,7 +41,21 @@ public struct CNNAdam: Sendable {
                     model.layers[i].withParameter(p) { v, g in
                         let n = v.count
                         let m = state.baseAddress!, s = m + n
-                        for k in 0..<n {
+                        let vectors = n / 8
+                        let (vb1, vb2, vlr, veps) = (SIMD8<Float>(repeating: b1), SIMD8<Float>(repeating: b2),
+                                                     SIMD8<Float>(repeating: lr), SIMD8<Float>(repeating: eps))
+                        for q in 0..<vectors {
+                            let at = 8 &* q
+                            let grad = UnsafeRawPointer(g.baseAddress! + at).loadUnaligned(as: SIMD8<Float>.self)
+                            let mk = vb1 * UnsafeRawPointer(m + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb1) * grad
+                            let sk = vb2 * UnsafeRawPointer(s + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb2) * grad * grad
+                            UnsafeMutableRawPointer(m + at).storeBytes(of: mk, as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(s + at).storeBytes(of: sk, as: SIMD8<Float>.self)
+                            let value = UnsafeRawPointer(v.baseAddress! + at).loadUnaligned(as: SIMD8<Float>.self)
+                            let update = vlr * (mk * c1) / ((sk * c2).squareRoot() + veps)
+                            UnsafeMutableRawPointer(v.baseAddress! + at).storeBytes(of: value - update, as: SIMD8<Float>.self)
+                        }
+                        for k in (8 * vectors)..<n {
                             let grad = g[k]
                             m[k] = b1 * m[k] + (1 - b1) * grad
                             s[k] = b2 * s[k] + (1 - b2) * grad * grad

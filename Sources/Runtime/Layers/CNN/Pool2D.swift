@@ -30,6 +30,10 @@ public struct Pool2D: ParameterFreeLayer {
     public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         let planes = batch * channels, inPlane = height * width, outPlane = outHeight * outWidth
         if isMax && argmax.count < planes * outPlane { argmax = [Int32](repeating: 0, count: planes * outPlane) }
+        if isMax && size == 2 && stride == 2 {
+            forwardMax2x2(x, y, planes: planes)
+            return
+        }
         let scale = 1 / Float(size * size)
         let (k, s, w, ow, oh, mx) = (size, stride, width, outWidth, outHeight, isMax)
         argmax.withUnsafeMutableBufferPointer { am in
@@ -53,6 +57,30 @@ public struct Pool2D: ParameterFreeLayer {
                             for ky in 0..<k { for kx in 0..<k { sum += xp[base + ky * w + kx] } }
                             yp[oy * ow + ox] = sum * scale
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The common 2×2, stride-2 max pool without the general loop's bookkeeping; the same
+    /// tie rule (first maximum in row-major window order).
+    private mutating func forwardMax2x2(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, planes: Int) {
+        let (w, ow, oh, inPlane, outPlane) = (width, outWidth, outHeight, height * width, outHeight * outWidth)
+        argmax.withUnsafeMutableBufferPointer { am in
+            let amp = am.baseAddress!
+            for plane in 0..<planes {
+                let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
+                for oy in 0..<oh {
+                    let row = oy &* 2 &* w
+                    for ox in 0..<ow {
+                        let i0 = row &+ ox &* 2
+                        var best = xp[i0], at = i0
+                        if xp[i0 &+ 1] > best { best = xp[i0 &+ 1]; at = i0 &+ 1 }
+                        if xp[i0 &+ w] > best { best = xp[i0 &+ w]; at = i0 &+ w }
+                        if xp[i0 &+ w &+ 1] > best { best = xp[i0 &+ w &+ 1]; at = i0 &+ w &+ 1 }
+                        yp[oy &* ow &+ ox] = best
+                        ap[oy &* ow &+ ox] = Int32(truncatingIfNeeded: at)
                     }
                 }
             }
