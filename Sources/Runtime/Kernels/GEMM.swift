@@ -26,7 +26,7 @@ public enum GEMM {
         guard m > 0, n > 0 else { return }
         let work = m * n * k
         let columnBlocks = (n + 15) / 16
-        if work >= parallelThreshold && columnBlocks >= 2 {
+        if Parallel.slices > 1 && work >= parallelThreshold && columnBlocks >= 2 {
             let parts = 2
             let blocksPerPart = (columnBlocks + parts - 1) / parts
             let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
@@ -117,7 +117,7 @@ public enum GEMM {
                                           c: UnsafeMutablePointer<Float>, ldc: Int,
                                           accumulate: Bool) {
         guard m > 0, n > 0 else { return }
-        if m * n * k >= parallelThreshold && m >= 2 {
+        if Parallel.slices > 1 && m * n * k >= parallelThreshold && m >= 2 {
             let half = (m + 1) / 2
             let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
             DispatchQueue.concurrentPerform(iterations: 2) { part in

@@ -29,15 +29,17 @@ public struct Im2Col: Sendable, Equatable {
     /// Columns of the columns matrix, OH·OW.
     public var columns: Int { outHeight * outWidth }
 
-    /// cols `[C·k·k, OH·OW]` from x `[C, H, W]`.
+    /// cols `[C·k·k, OH·OW]` from x `[C, H, W]`; row r of cols starts at `cols + r · rowStride`
+    /// (`rowStride` = OH·OW for one image alone, batch·OH·OW when images sit side by side).
     @inline(__always)
-    public func unfold(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
+    public func unfold(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, rowStride: Int? = nil) {
+        let ld = rowStride ?? columns
         var row = 0
         for c in 0..<channels {
             let plane = x + c * height * width
             for ky in 0..<size {
                 for kx in 0..<size {
-                    let out = cols + row * columns
+                    let out = cols + row * ld
                     for oy in 0..<outHeight {
                         let iy = oy * stride + ky - padding
                         let line = out + oy * outWidth
@@ -47,7 +49,7 @@ public struct Im2Col: Sendable, Equatable {
                         }
                         let src = plane + iy * width
                         if stride == 1 && padding == 0 {
-                            (line).update(from: src + kx, count: outWidth)
+                            for ox in 0..<outWidth { line[ox] = src[kx &+ ox] }
                         } else {
                             for ox in 0..<outWidth {
                                 let ix = ox * stride + kx - padding
@@ -61,23 +63,29 @@ public struct Im2Col: Sendable, Equatable {
         }
     }
 
-    /// dx `[C, H, W]` += the scatter of dcols `[C·k·k, OH·OW]` (the adjoint of `unfold`).
+    /// dx `[C, H, W]` += the scatter of dcols `[C·k·k, OH·OW]` (the adjoint of `unfold`), rows
+    /// `rowStride` apart as in `unfold`.
     @inline(__always)
-    public func fold(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>) {
+    public func fold(_ cols: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, rowStride: Int? = nil) {
+        let ld = rowStride ?? columns
         var row = 0
         for c in 0..<channels {
             let plane = dx + c * height * width
             for ky in 0..<size {
                 for kx in 0..<size {
-                    let src = cols + row * columns
+                    let src = cols + row * ld
                     for oy in 0..<outHeight {
                         let iy = oy * stride + ky - padding
                         guard iy >= 0 && iy < height else { continue }
                         let line = plane + iy * width
                         let from = src + oy * outWidth
-                        for ox in 0..<outWidth {
-                            let ix = ox * stride + kx - padding
-                            if ix >= 0 && ix < width { line[ix] += from[ox] }
+                        if stride == 1 && padding == 0 {
+                            for ox in 0..<outWidth { line[kx &+ ox] += from[ox] }
+                        } else {
+                            for ox in 0..<outWidth {
+                                let ix = ox * stride + kx - padding
+                                if ix >= 0 && ix < width { line[ix] += from[ox] }
+                            }
                         }
                     }
                     row += 1

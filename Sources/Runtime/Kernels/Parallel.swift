@@ -9,7 +9,8 @@ enum Parallel {
     /// Threads used for large work: the cores available to this process, at most 2 slices here
     /// because every per-thread scratch buffer is sized for `maxSlices`.
     static let maxSlices = 2
-    static let slices = min(maxSlices, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// `NV_THREADS=1` turns the splitting off (for measurements on a busy machine).
+    static let slices = min(maxSlices, max(1, Int(ProcessInfo.processInfo.environment["NV_THREADS"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount))
 
     /// Calls `body(range, slice)` for contiguous slices of `0..<count`, in parallel when `work`
     /// (multiply-adds) reaches the threshold. `slice` is below `maxSlices` and indexes the

@@ -1,10 +1,11 @@
 /// A 2D convolution (cross-correlation, as PyTorch's `nn.Conv2d`), NCHW, by im2col + GEMM.
 ///
 /// Shapes: x `[batch, C, H, W]`, W `[OC, C, k, k]` (= `[OC, C·k·k]` row-major), b `[OC]`,
-/// y `[batch, OC, OH, OW]`. Per image: cols `[C·k·k, OH·OW]` = im2col(x), y = W · cols + b.
-/// Backward per image: dW += dy · colsᵀ, db += Σ dy, dcols = Wᵀ · dy, dx = col2im(dcols).
-/// Images are split over the cores when the batch is big enough; each thread then has its own
-/// weight-gradient buffer, summed at the end.
+/// y `[batch, OC, OH, OW]`. The whole batch is one product: the images' im2col matrices sit side
+/// by side in cols `[C·k·k, batch·OH·OW]`, so Y = W · cols is a single GEMM with a long row
+/// (far better use of the SIMD kernel than one small product per image), then Y is scattered to
+/// NCHW and the bias added. Backward: dy gathered to `[OC, batch·OH·OW]`; dW += dy · colsᵀ (dot
+/// products along the batch), db += Σ dy, dcols = Wᵀ · dy, dx = col2im(dcols) per image.
 public struct Conv2D: CNNLayer {
     public let spec: CNNLayerSpec
     /// The convolution's geometry.
@@ -19,14 +20,14 @@ public struct Conv2D: CNNLayer {
     var weightGradient: [Float]
     /// ∂L/∂b `[OC]`.
     var biasGradient: [Float]
-    /// cols of every image of the last forward `[batch, C·k·k, OH·OW]`.
+    /// The columns of the whole last forward batch, images side by side `[C·k·k, batch·OH·OW]`.
     private var columns: [Float] = []
-    /// Per-thread dcols `[slices, C·k·k, OH·OW]`.
+    /// ∂L/∂columns `[C·k·k, batch·OH·OW]`.
     private var columnGradients: [Float] = []
+    /// W · columns in forward, then dy gathered in the same layout in backward `[OC, batch·OH·OW]`.
+    private var product: [Float] = []
     /// Wᵀ `[C·k·k, OC]`, refreshed every backward.
     private var weightTransposed: [Float] = []
-    /// Per-thread ∂L/∂W and ∂L/∂b `[slices, OC·(C·k·k + 1)]`.
-    private var partialGradients: [Float] = []
 
     /// A convolution for per-sample input `inputShape` [C, H, W] with Glorot-normal weights
     /// (fan-in C·k·k, fan-out OC, as the original project) and zero biases.
@@ -41,8 +42,6 @@ public struct Conv2D: CNNLayer {
         weightGradient = [Float](repeating: 0, count: weight.count)
         biasGradient = [Float](repeating: 0, count: filters)
         weightTransposed = [Float](repeating: 0, count: weight.count)
-        partialGradients = [Float](repeating: 0, count: Parallel.maxSlices * (weight.count + filters))
-        columnGradients = [Float](repeating: 0, count: Parallel.maxSlices * geometry.rows * geometry.columns)
     }
 
     public var parameters: [Parameter] {
@@ -73,78 +72,68 @@ public struct Conv2D: CNNLayer {
     public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         let g = geometry, oc = filters
         let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
-        if columns.count < batch * rows * cols { columns = [Float](repeating: 0, count: batch * rows * cols) }
-        let (xs, ys) = (SendablePointer(x), SendableMutablePointer(y))
+        let wide = batch * cols                                  // columns of the batched matrices
+        if columns.count < rows * wide { columns = [Float](repeating: 0, count: rows * wide) }
+        if product.count < oc * wide { product = [Float](repeating: 0, count: oc * wide) }
+        let xs = SendablePointer(x)
         weight.withUnsafeBufferPointer { w in          // w: [OC, C·k·k]
         bias.withUnsafeBufferPointer { b in            // b: [OC]
-        columns.withUnsafeMutableBufferPointer { c in  // c: [batch, C·k·k, OH·OW]
-            let (wp, bp, cp) = (SendablePointer(w.baseAddress!), SendablePointer(b.baseAddress!), SendableMutablePointer(c.baseAddress!))
-            Parallel.forEachSlice(batch, work: batch * oc * rows * cols) { images, _ in
-                for n in images {
-                    let colsN = cp.pointer + n * rows * cols
-                    let yN = ys.pointer + n * oc * cols              // y[n]: [OC, OH·OW]
-                    g.unfold(xs.pointer + n * inSize, into: colsN)
-                    for o in 0..<oc {                                // start from the bias
-                        let v = bp.pointer[o]
-                        let line = yN + o * cols
-                        for p in 0..<cols { line[p] = v }
-                    }
-                    GEMM.multiply(m: oc, n: cols, k: rows, a: wp.pointer, lda: rows, b: colsN, ldb: cols,
-                                  c: yN, ldc: cols, accumulate: true)
+        product.withUnsafeMutableBufferPointer { out in    // out: [OC, batch·OH·OW]
+        columns.withUnsafeMutableBufferPointer { c in  // c: [C·k·k, batch·OH·OW]
+            let cp = SendableMutablePointer(c.baseAddress!)
+            Parallel.forEachSlice(batch, work: batch * rows * cols * 4) { images, _ in
+                for n in images { g.unfold(xs.pointer + n * inSize, into: cp.pointer + n * cols, rowStride: wide) }
+            }
+            GEMM.multiply(m: oc, n: wide, k: rows, a: w.baseAddress!, lda: rows, b: c.baseAddress!, ldb: wide,
+                          c: out.baseAddress!, ldc: wide, accumulate: false)   // out = W · cols
+            for n in 0..<batch {                                              // y[n, o, :] = out[o, n·P ..] + b[o]
+                for o in 0..<oc {
+                    let src = out.baseAddress! + o * wide + n * cols, dst = y + (n * oc + o) * cols
+                    let v = b[o]
+                    for p in 0..<cols { dst[p] = src[p] + v }
                 }
             }
-        }}}
+        }}}}
     }
 
     public mutating func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                                   dx: UnsafeMutablePointer<Float>?, batch: Int) {
         let g = geometry, oc = filters
         let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
-        let wCount = oc * rows, slot = wCount + oc
-        let dys = SendablePointer(dy)
-        let dxs = dx.map { SendableMutablePointer($0) }
+        let wide = batch * cols
+        if columnGradients.count < rows * wide { columnGradients = [Float](repeating: 0, count: rows * wide) }
+        product.withUnsafeMutableBufferPointer { gathered in          // gathered: dy as [OC, batch·OH·OW]
+        biasGradient.withUnsafeMutableBufferPointer { db in
+        weightGradient.withUnsafeMutableBufferPointer { dw in         // dw: [OC, C·k·k]
+        columns.withUnsafeBufferPointer { c in                         // c: [C·k·k, batch·OH·OW]
+            let dyT = gathered.baseAddress!
+            for n in 0..<batch {
+                for o in 0..<oc {
+                    let src = dy + (n * oc + o) * cols, dst = dyT + o * wide + n * cols
+                    var s: Float = 0
+                    for p in 0..<cols { dst[p] = src[p]; s += src[p] }
+                    db[o] += s                                                   // db += Σ dy
+                }
+            }
+            GEMM.multiplyTransposed(m: oc, n: rows, k: wide, a: dyT, lda: wide, b: c.baseAddress!, ldb: wide,
+                                    c: dw.baseAddress!, ldc: rows, accumulate: true)   // dW += dy · colsᵀ
+        }}}}
+        guard let dx else { return }
         weight.withUnsafeBufferPointer { w in
-        weightTransposed.withUnsafeMutableBufferPointer { wt in   // wt: [C·k·k, OC]
+        weightTransposed.withUnsafeMutableBufferPointer { wt in       // wt: [C·k·k, OC]
+        product.withUnsafeBufferPointer { gathered in
+        columnGradients.withUnsafeMutableBufferPointer { dc in        // dc: [C·k·k, batch·OH·OW]
             GEMM.transpose(rows: oc, cols: rows, w.baseAddress!, wt.baseAddress!)
-        }}
-        let used = weightTransposed.withUnsafeBufferPointer { wt in
-        columns.withUnsafeBufferPointer { c in
-        columnGradients.withUnsafeMutableBufferPointer { dc in       // dc: [slices, C·k·k, OH·OW]
-        partialGradients.withUnsafeMutableBufferPointer { pg in      // pg: [slices, OC·C·k·k + OC]
-            for i in 0..<pg.count { pg[i] = 0 }
-            let (wtp, cp, dcp, pgp) = (SendablePointer(wt.baseAddress!), SendablePointer(c.baseAddress!),
-                                       SendableMutablePointer(dc.baseAddress!), SendableMutablePointer(pg.baseAddress!))
-            return Parallel.forEachSlice(batch, work: 2 * batch * oc * rows * cols) { images, slice in
-                let dw = pgp.pointer + slice * slot, db = dw + wCount
-                let dcols = dcp.pointer + slice * rows * cols
+            GEMM.multiply(m: rows, n: wide, k: oc, a: wt.baseAddress!, lda: oc, b: gathered.baseAddress!, ldb: wide,
+                          c: dc.baseAddress!, ldc: wide, accumulate: false)   // dcols = Wᵀ · dy
+            let (dcp, dxs) = (SendablePointer(dc.baseAddress!), SendableMutablePointer(dx))
+            Parallel.forEachSlice(batch, work: batch * rows * cols * 4) { images, _ in
                 for n in images {
-                    let dyN = dys.pointer + n * oc * cols                // dy[n]: [OC, OH·OW]
-                    let colsN = cp.pointer + n * rows * cols
-                    GEMM.multiplyTransposed(m: oc, n: rows, k: cols, a: dyN, lda: cols, b: colsN, ldb: cols,
-                                            c: dw, ldc: rows, accumulate: true)   // dW += dy · colsᵀ
-                    for o in 0..<oc {                                          // db += Σ_p dy
-                        var s: Float = 0
-                        for p in 0..<cols { s += dyN[o * cols + p] }
-                        db[o] += s
-                    }
-                    if let dxs {
-                        GEMM.multiply(m: rows, n: cols, k: oc, a: wtp.pointer, lda: oc, b: dyN, ldb: cols,
-                                      c: dcols, ldc: cols, accumulate: false)   // dcols = Wᵀ · dy
-                        let dxN = dxs.pointer + n * inSize
-                        for i in 0..<inSize { dxN[i] = 0 }
-                        g.fold(dcols, into: dxN)                                // dx = col2im(dcols)
-                    }
+                    let dxN = dxs.pointer + n * inSize
+                    for i in 0..<inSize { dxN[i] = 0 }
+                    g.fold(dcp.pointer + n * cols, into: dxN, rowStride: wide)   // dx = col2im(dcols)
                 }
             }
         }}}}
-        partialGradients.withUnsafeBufferPointer { pg in
-        weightGradient.withUnsafeMutableBufferPointer { dw in
-        biasGradient.withUnsafeMutableBufferPointer { db in
-            for s in 0..<used {
-                let base = s * slot
-                for i in 0..<wCount { dw[i] += pg[base + i] }
-                for o in 0..<oc { db[o] += pg[base + wCount + o] }
-            }
-        }}}
     }
 }
