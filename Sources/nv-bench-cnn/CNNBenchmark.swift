@@ -35,6 +35,13 @@ enum CNNBenchmark {
         }
     }
 
+    /// CPU seconds used by the whole process (all threads): steadier than wall time on a busy machine.
+    static func cpuTime() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     static func loadAverage() -> String {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
     }
@@ -51,6 +58,7 @@ enum CNNBenchmark {
         let batch = 32, batches = data.count / batch
         for b in 0..<20 { _ = model.trainStep(data, indices: order[(b * batch)..<((b + 1) * batch)], optimizer: &adam) }
         var steps = 0
+        let cpuStart = cpuTime()
         let start = now()
         while now() - start < seconds {
             for b in 0..<batches {
@@ -60,11 +68,12 @@ enum CNNBenchmark {
             }
         }
         let elapsed = now() - start
+        let cpu = cpuTime() - cpuStart
         let images = Double(steps * batch) / elapsed
         // forward + backward ≈ 3 × the forward multiply-adds, 2 FLOP each.
         let flops = 6 * Double(model.forwardMultiplyAdds) * images
         return Result(name: "train \(size)x\(size) b32", imagesPerSecond: images, gflops: flops / 1e9,
-                      note: String(format: "%.1f µs/step", 1e6 * elapsed / Double(steps)))
+                      note: String(format: "%.1f µs/step (%.1f µs CPU/step)", 1e6 * elapsed / Double(steps), 1e6 * cpu / Double(steps)))
     }
 
     static func inference(data: ImageDataset, size: Int, seconds: Double) throws -> [Result] {

@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Two shapes cover every product a conv or dense layer needs:
 /// - `multiply` (NN): C[M, N] (+)= A[M, K] · B[K, N] — a register-blocked kernel that keeps a
-///   4 × 16 tile of C in SIMD registers while it streams over K.
+///   4 × 8 tile of C in SIMD registers while it streams over K.
 /// - `multiplyTransposed` (NT): C[M, N] (+)= A[M, K] · B[N, K]ᵀ — every entry is a dot product
 ///   of two contiguous rows, vectorised along K.
 /// Multiply and add are written separately (`c += a * b`), not `addProduct`: on a CPU target
@@ -25,14 +25,14 @@ public enum GEMM {
                                 accumulate: Bool) {
         guard m > 0, n > 0 else { return }
         let work = m * n * k
-        let columnBlocks = (n + 15) / 16
+        let columnBlocks = (n + 7) / 8
         if Parallel.slices > 1 && work >= parallelThreshold && columnBlocks >= 2 {
             let parts = 2
             let blocksPerPart = (columnBlocks + parts - 1) / parts
             let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = part * blocksPerPart * 16
-                let end = min(n, start + blocksPerPart * 16)
+                let start = part * blocksPerPart * 8
+                let end = min(n, start + blocksPerPart * 8)
                 if start < end {
                     multiplyColumns(m: m, columns: start..<end, k: k, a: aa.pointer, lda: lda,
                                     b: bb.pointer, ldb: ldb, c: cc.pointer, ldc: ldc, accumulate: accumulate)
@@ -52,41 +52,42 @@ public enum GEMM {
                                 c: UnsafeMutablePointer<Float>, ldc: Int,
                                 accumulate: Bool) {
         var j = columns.lowerBound
-        // Full 16-wide column panels: 4 rows at a time, then the leftover rows one by one.
-        while j + 16 <= columns.upperBound {
+        // Full 8-wide column panels: 4 rows at a time (4 accumulators of 8 lanes: 8 SSE registers
+        // or 4 AVX ones, so nothing spills on the baseline x86-64 target), then leftover rows.
+        while j + 8 <= columns.upperBound {
             var i = 0
             while i + 4 <= m {
-                var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>(), c3 = SIMD16<Float>()
-                let a0 = a + i * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
+                var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+                let a0 = a + i &* lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
                 var bp = b + j
                 for p in 0..<k {
-                    let bv = UnsafeRawPointer(bp).loadUnaligned(as: SIMD16<Float>.self)
+                    let bv = UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
                     c0 += a0[p] * bv
                     c1 += a1[p] * bv
                     c2 += a2[p] * bv
                     c3 += a3[p] * bv
                     bp += ldb
                 }
-                store(c0, to: c + i * ldc + j, accumulate: accumulate)
-                store(c1, to: c + (i + 1) * ldc + j, accumulate: accumulate)
-                store(c2, to: c + (i + 2) * ldc + j, accumulate: accumulate)
-                store(c3, to: c + (i + 3) * ldc + j, accumulate: accumulate)
+                store(c0, to: c + (i &* ldc &+ j), accumulate: accumulate)
+                store(c1, to: c + ((i &+ 1) &* ldc &+ j), accumulate: accumulate)
+                store(c2, to: c + ((i &+ 2) &* ldc &+ j), accumulate: accumulate)
+                store(c3, to: c + ((i &+ 3) &* ldc &+ j), accumulate: accumulate)
                 i += 4
             }
             while i < m {
-                var c0 = SIMD16<Float>()
-                let a0 = a + i * lda
+                var c0 = SIMD8<Float>()
+                let a0 = a + i &* lda
                 var bp = b + j
                 for p in 0..<k {
-                    c0 += a0[p] * UnsafeRawPointer(bp).loadUnaligned(as: SIMD16<Float>.self)
+                    c0 += a0[p] * UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
                     bp += ldb
                 }
-                store(c0, to: c + i * ldc + j, accumulate: accumulate)
+                store(c0, to: c + (i &* ldc &+ j), accumulate: accumulate)
                 i += 1
             }
-            j += 16
+            j += 8
         }
-        // Leftover columns (fewer than 16): scalar, row by row.
+        // Leftover columns (fewer than 8): scalar, row by row.
         guard j < columns.upperBound else { return }
         for i in 0..<m {
             let ci = c + i * ldc
@@ -101,12 +102,12 @@ public enum GEMM {
     }
 
     @inline(__always)
-    static func store(_ v: SIMD16<Float>, to p: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    static func store(_ v: SIMD8<Float>, to p: UnsafeMutablePointer<Float>, accumulate: Bool) {
         let raw = UnsafeMutableRawPointer(p)
         if accumulate {
-            raw.storeBytes(of: raw.loadUnaligned(as: SIMD16<Float>.self) + v, as: SIMD16<Float>.self)
+            raw.storeBytes(of: raw.loadUnaligned(as: SIMD8<Float>.self) + v, as: SIMD8<Float>.self)
         } else {
-            raw.storeBytes(of: v, as: SIMD16<Float>.self)
+            raw.storeBytes(of: v, as: SIMD8<Float>.self)
         }
     }
 
@@ -129,7 +130,7 @@ public enum GEMM {
             }
         } else {
             for i in 0..<m {
-                dotRow(a + i * lda, b, ldb: ldb, n: n, k: k, into: c + i * ldc, accumulate: accumulate)
+                dotRow(a + i * lda, b, ldb: ldb, n: n, k: k, into: c + (i * ldc), accumulate: accumulate)
             }
         }
     }
