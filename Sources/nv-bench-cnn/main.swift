@@ -23,12 +23,12 @@ func fail(_ error: Error) -> Never {
 
 func runTraining() {
     do {
-        let size = Int(arg("--size") ?? "14") ?? 14
         let seed = UInt64(arg("--seed") ?? "1") ?? 1
         let dir = try MNIST.locateDirectory(explicit: arg("--data"))
         var config = CNNConfig.standard
         if let path = arg("--config") { config = try CNNConfig.load(path: path) }
-        config.inputSize = size
+        if let size = arg("--size").flatMap(Int.init) { config.inputSize = size }
+        let size = config.inputSize
         if let e = arg("--epochs").flatMap(Int.init) { config.epochs = e }
         let fraction = Double(arg("--fraction") ?? "1") ?? 1
         let t0 = now()

@@ -93,7 +93,8 @@ public struct CNNTrainer: Sendable {
             validationIndices.shuffle(using: &rng)
             let subset = validation.subset(Array(validationIndices.prefix(subsetSize)))
             let evaluation = try evaluate(&model, on: subset)
-            let improved = evaluation.loss < (best?.loss ?? .infinity)
+            // Without a validation set there is nothing to stop early on: every epoch counts as best.
+            let improved = validation.count == 0 || evaluation.loss < (best?.loss ?? .infinity)
             if improved {
                 best = (evaluation.loss, model.parameterValues())
                 history.bestEpoch = epoch
@@ -109,7 +110,7 @@ public struct CNNTrainer: Sendable {
                 seconds: Date().timeIntervalSince(epochStart), isBest: improved)
             history.epochs.append(record)
             observer.onEpoch?(record)
-            if sinceBest >= patience && epoch < epochs {
+            if validation.count > 0 && sinceBest >= patience && epoch < epochs {
                 history.reason = "early stop (patience \(patience))"
                 break
             }
