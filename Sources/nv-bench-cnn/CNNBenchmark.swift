@@ -119,7 +119,7 @@ enum CNNBenchmark {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         var best: [String: (String, Double)] = [:]
-        print("peers (same workloads, same data sizes, 2 threads):")
+        print("peers (same workloads and sizes; CPU time counts every thread):")
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let peer = obj["peer"] as? String, let workload = obj["workload"] as? String,
@@ -127,7 +127,8 @@ enum CNNBenchmark {
                 print("  \(line)")
                 continue
             }
-            print(String(format: "  %-24@ %-16@ %12.0f images/s", workload as NSString, peer as NSString, ips))
+            let cpu = (obj["cpu_us_per_call"] as? NSNumber)?.doubleValue ?? 0
+            print(String(format: "  %-24@ %-14@ %12.0f images/s  %8.1f µs CPU/call", workload as NSString, peer as NSString, ips, cpu))
             if ips > (best[workload]?.1 ?? 0) { best[workload] = (peer, ips) }
         }
         print("ratio nv / fastest peer:")
