@@ -15,7 +15,7 @@ import Dispatch
 /// enough multiply-adds to pay for waking a second thread.
 public enum GEMM {
     /// Multiply-adds below which a product runs on one thread.
-    static let parallelThreshold = 400_000
+    static let parallelThreshold = 2_000_000
 
     /// C[M, N] = A[M, K] · B[K, N] (+ C when `accumulate`). Leading dimensions are the row lengths.
     public static func multiply(m: Int, n: Int, k: Int,
