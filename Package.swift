@@ -29,6 +29,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-runtime", dependencies: ["Runtime"]),
         // Encoder benchmark; run it in release: swift run -c release nv-bench-plots
         .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
+        // CNN benchmark against PyTorch/JAX; run it in release: swift run -c release nv-bench-cnn
+        .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Encoders/Golden"]),

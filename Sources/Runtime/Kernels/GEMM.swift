@@ -1,0 +1,205 @@
+import Dispatch
+
+/// Single-precision matrix multiplies on raw row-major buffers, the hot loops of the CNN.
+///
+/// Two shapes cover every product a conv or dense layer needs:
+/// - `multiply` (NN): C[M, N] (+)= A[M, K] · B[K, N] — a register-blocked kernel that keeps a
+///   4 × 8 tile of C in SIMD registers while it streams over K.
+/// - `multiplyTransposed` (NT): C[M, N] (+)= A[M, K] · B[N, K]ᵀ — every entry is a dot product
+///   of two contiguous rows, vectorised along K.
+/// Multiply and add are written separately (`c += a * b`), not `addProduct`: on a CPU target
+/// without FMA, Swift lowers a fused multiply-add on SIMD vectors to one libm `fmaf` call per lane.
+/// A transposed left operand (TN) is handled by the caller with `transpose` into scratch space;
+/// at the sizes of these networks the copy is cheap next to the product.
+/// Work is split over the cores with `DispatchQueue.concurrentPerform` only when the product has
+/// enough multiply-adds to pay for waking a second thread.
+public enum GEMM {
+    /// Multiply-adds below which a product runs on one thread.
+    static let parallelThreshold = 2_000_000
+
+    /// C[M, N] = A[M, K] · B[K, N] (+ C when `accumulate`). Leading dimensions are the row lengths.
+    public static func multiply(m: Int, n: Int, k: Int,
+                                a: UnsafePointer<Float>, lda: Int,
+                                b: UnsafePointer<Float>, ldb: Int,
+                                c: UnsafeMutablePointer<Float>, ldc: Int,
+                                accumulate: Bool) {
+        guard m > 0, n > 0 else { return }
+        let work = m * n * k
+        let columnBlocks = (n + 7) / 8
+        if Parallel.slices > 1 && work >= parallelThreshold && columnBlocks >= 2 {
+            let parts = 2
+            let blocksPerPart = (columnBlocks + parts - 1) / parts
+            let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let start = part * blocksPerPart * 8
+                let end = min(n, start + blocksPerPart * 8)
+                if start < end {
+                    multiplyColumns(m: m, columns: start..<end, k: k, a: aa.pointer, lda: lda,
+                                    b: bb.pointer, ldb: ldb, c: cc.pointer, ldc: ldc, accumulate: accumulate)
+                }
+            }
+        } else {
+            multiplyColumns(m: m, columns: 0..<n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+                            accumulate: accumulate)
+        }
+    }
+
+    /// The NN product restricted to the columns `columns` of B and C.
+    @inline(__always)
+    static func multiplyColumns(m: Int, columns: Range<Int>, k: Int,
+                                a: UnsafePointer<Float>, lda: Int,
+                                b: UnsafePointer<Float>, ldb: Int,
+                                c: UnsafeMutablePointer<Float>, ldc: Int,
+                                accumulate: Bool) {
+        var j = columns.lowerBound
+        // Full 8-wide column panels: 4 rows at a time (4 accumulators of 8 lanes: 8 SSE registers
+        // or 4 AVX ones, so nothing spills on the baseline x86-64 target), then leftover rows.
+        while j + 8 <= columns.upperBound {
+            var i = 0
+            while i + 4 <= m {
+                var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+                let a0 = a + i &* lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
+                var bp = b + j
+                for p in 0..<k {
+                    let bv = UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
+                    c0 += a0[p] * bv
+                    c1 += a1[p] * bv
+                    c2 += a2[p] * bv
+                    c3 += a3[p] * bv
+                    bp += ldb
+                }
+                store(c0, to: c + (i &* ldc &+ j), accumulate: accumulate)
+                store(c1, to: c + ((i &+ 1) &* ldc &+ j), accumulate: accumulate)
+                store(c2, to: c + ((i &+ 2) &* ldc &+ j), accumulate: accumulate)
+                store(c3, to: c + ((i &+ 3) &* ldc &+ j), accumulate: accumulate)
+                i += 4
+            }
+            while i < m {
+                var c0 = SIMD8<Float>()
+                let a0 = a + i &* lda
+                var bp = b + j
+                for p in 0..<k {
+                    c0 += a0[p] * UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
+                    bp += ldb
+                }
+                store(c0, to: c + (i &* ldc &+ j), accumulate: accumulate)
+                i += 1
+            }
+            j += 8
+        }
+        // Leftover columns (fewer than 8): scalar, row by row.
+        guard j < columns.upperBound else { return }
+        for i in 0..<m {
+            let ci = c + i * ldc
+            if !accumulate { for q in j..<columns.upperBound { ci[q] = 0 } }
+            let ai = a + i * lda
+            for p in 0..<k {
+                let s = ai[p]
+                let bp = b + p * ldb
+                for q in j..<columns.upperBound { ci[q] += s * bp[q] }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func store(_ v: SIMD8<Float>, to p: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let raw = UnsafeMutableRawPointer(p)
+        if accumulate {
+            raw.storeBytes(of: raw.loadUnaligned(as: SIMD8<Float>.self) + v, as: SIMD8<Float>.self)
+        } else {
+            raw.storeBytes(of: v, as: SIMD8<Float>.self)
+        }
+    }
+
+    /// C[M, N] = A[M, K] · B[N, K]ᵀ (+ C when `accumulate`): dot products of contiguous rows.
+    public static func multiplyTransposed(m: Int, n: Int, k: Int,
+                                          a: UnsafePointer<Float>, lda: Int,
+                                          b: UnsafePointer<Float>, ldb: Int,
+                                          c: UnsafeMutablePointer<Float>, ldc: Int,
+                                          accumulate: Bool) {
+        guard m > 0, n > 0 else { return }
+        if Parallel.slices > 1 && m * n * k >= parallelThreshold && m >= 2 {
+            let half = (m + 1) / 2
+            let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let rows = part == 0 ? 0..<half : half..<m
+                for i in rows {
+                    dotRow(aa.pointer + i * lda, bb.pointer, ldb: ldb, n: n, k: k,
+                           into: cc.pointer + i * ldc, accumulate: accumulate)
+                }
+            }
+        } else {
+            for i in 0..<m {
+                dotRow(a + i * lda, b, ldb: ldb, n: n, k: k, into: c + (i * ldc), accumulate: accumulate)
+            }
+        }
+    }
+
+    /// One row of an NT product: out[j] (+)= ⟨row, B[j, :]⟩ for every j, four B rows at a time.
+    @inline(__always)
+    static func dotRow(_ row: UnsafePointer<Float>, _ b: UnsafePointer<Float>, ldb: Int, n: Int, k: Int,
+                       into out: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        let vectorEnd = k & ~7
+        var j = 0
+        while j + 4 <= n {
+            let b0 = b + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb
+            var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
+            var p = 0
+            while p < vectorEnd {
+                let x = UnsafeRawPointer(row + p).loadUnaligned(as: SIMD8<Float>.self)
+                s0 += x * UnsafeRawPointer(b0 + p).loadUnaligned(as: SIMD8<Float>.self)
+                s1 += x * UnsafeRawPointer(b1 + p).loadUnaligned(as: SIMD8<Float>.self)
+                s2 += x * UnsafeRawPointer(b2 + p).loadUnaligned(as: SIMD8<Float>.self)
+                s3 += x * UnsafeRawPointer(b3 + p).loadUnaligned(as: SIMD8<Float>.self)
+                p += 8
+            }
+            var t0 = s0.sum(), t1 = s1.sum(), t2 = s2.sum(), t3 = s3.sum()
+            while p < k {
+                let x = row[p]
+                t0 += x * b0[p]; t1 += x * b1[p]; t2 += x * b2[p]; t3 += x * b3[p]
+                p += 1
+            }
+            if accumulate {
+                out[j] += t0; out[j + 1] += t1; out[j + 2] += t2; out[j + 3] += t3
+            } else {
+                out[j] = t0; out[j + 1] = t1; out[j + 2] = t2; out[j + 3] = t3
+            }
+            j += 4
+        }
+        while j < n {
+            let bj = b + j * ldb
+            var s = SIMD8<Float>()
+            var p = 0
+            while p < vectorEnd {
+                s += UnsafeRawPointer(row + p).loadUnaligned(as: SIMD8<Float>.self)
+                    * UnsafeRawPointer(bj + p).loadUnaligned(as: SIMD8<Float>.self)
+                p += 8
+            }
+            var t = s.sum()
+            while p < k { t += row[p] * bj[p]; p += 1 }
+            out[j] = accumulate ? out[j] + t : t
+            j += 1
+        }
+    }
+
+    /// out[cols, rows] = in[rows, cols]ᵀ.
+    public static func transpose(rows: Int, cols: Int, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>) {
+        for r in 0..<rows {
+            for c in 0..<cols { output[c * rows + r] = input[r * cols + c] }
+        }
+    }
+}
+
+/// A read-only pointer that may cross into `concurrentPerform`; each thread reads disjoint or
+/// shared-immutable memory.
+struct SendablePointer: @unchecked Sendable {
+    let pointer: UnsafePointer<Float>
+    init(_ pointer: UnsafePointer<Float>) { self.pointer = pointer }
+}
+
+/// A writable pointer that may cross into `concurrentPerform`; each thread writes its own rows or
+/// columns, never the same element.
+struct SendableMutablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+}

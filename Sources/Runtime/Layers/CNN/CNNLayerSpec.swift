@@ -1,0 +1,158 @@
+/// One layer of a CNN as the user describes it, before it has weights: the layer list of a
+/// config file or of `cnn(input:layers:)`. Shape inference lives here, so a network that cannot
+/// work is refused before anything is allocated.
+///
+/// Per-sample shapes are `[channels, height, width]` for image layers and `[features]` after
+/// `flatten`. Output sizes follow PyTorch: ⌊(in + 2·padding − size) / stride⌋ + 1.
+public enum CNNLayerSpec: Sendable, Equatable {
+    /// 2D convolution with `filters` output channels and square `size` kernels.
+    case conv(filters: Int, size: Int, stride: Int, padding: Int)
+    /// Max pooling over square windows (no padding).
+    case maxpool(size: Int, stride: Int)
+    /// Average pooling over square windows (no padding).
+    case avgpool(size: Int, stride: Int)
+    /// [C, H, W] → [C·H·W], in C, H, W order (as `torch.nn.Flatten`).
+    case flatten
+    /// Fully connected layer with `outputs` features.
+    case dense(outputs: Int)
+    /// Elementwise max(0, x).
+    case relu
+    /// Elementwise 1 / (1 + e^(−x)).
+    case sigmoid
+    /// Elementwise tanh.
+    case tanh
+    /// Inverted dropout: zeroes a fraction `rate` of the values while training.
+    case dropout(rate: Float)
+    /// Softmax over the features; only as the last layer.
+    case softmax
+
+    /// The config file's `type` string.
+    public var typeName: String {
+        switch self {
+        case .conv: "conv"
+        case .maxpool: "maxpool"
+        case .avgpool: "avgpool"
+        case .flatten: "flatten"
+        case .dense: "dense"
+        case .relu: "relu"
+        case .sigmoid: "sigmoid"
+        case .tanh: "tanh"
+        case .dropout: "dropout"
+        case .softmax: "softmax"
+        }
+    }
+
+    /// The layer as nv's language writes it, e.g. `conv(8, size: 3)`.
+    public var description: String {
+        switch self {
+        case let .conv(f, k, s, p):
+            "conv(\(f), size: \(k)\(s != 1 ? ", stride: \(s)" : "")\(p != 0 ? ", padding: \(p)" : ""))"
+        case let .maxpool(k, s): "maxpool(\(k)\(s != k ? ", stride: \(s)" : ""))"
+        case let .avgpool(k, s): "avgpool(\(k)\(s != k ? ", stride: \(s)" : ""))"
+        case .flatten: "flatten()"
+        case let .dense(n): "dense(\(n))"
+        case .relu: "relu()"
+        case .sigmoid: "sigmoid()"
+        case .tanh: "tanh()"
+        case let .dropout(r): "dropout(\(r))"
+        case .softmax: "softmax()"
+        }
+    }
+
+    /// The PyTorch module of the same layer in an `nn.Sequential`.
+    public var torchName: String {
+        switch self {
+        case .conv: "Conv2d"
+        case .maxpool: "MaxPool2d"
+        case .avgpool: "AvgPool2d"
+        case .flatten: "Flatten"
+        case .dense: "Linear"
+        case .relu: "ReLU"
+        case .sigmoid: "Sigmoid"
+        case .tanh: "Tanh"
+        case .dropout: "Dropout"
+        case .softmax: "Softmax"
+        }
+    }
+
+    /// The per-sample output shape for a per-sample input shape; `index` is the 1-based position
+    /// in the layer list, used in messages.
+    /// - Throws: `RuntimeError` naming the layer, its position and the shapes when it cannot work.
+    public func outputShape(for input: [Int], index: Int) throws -> [Int] {
+        let name = "layer \(index) (\(description))"
+        func checkPositive(_ values: [(String, Int)]) throws {
+            for (key, value) in values where value < 1 {
+                throw RuntimeError("\(name): \(key) must be a positive integer, got \(value)")
+            }
+        }
+        switch self {
+        case let .conv(filters, size, stride, padding):
+            try checkPositive([("out_channels", filters), ("filter_size", size), ("stride", stride)])
+            guard padding >= 0 else { throw RuntimeError("\(name): padding must be 0 or more, got \(padding)") }
+            guard input.count == 3 else {
+                throw RuntimeError("\(name): needs an image input [channels, height, width], got \(input); conv cannot follow flatten or dense")
+            }
+            let h = (input[1] + 2 * padding - size) / stride + 1
+            let w = (input[2] + 2 * padding - size) / stride + 1
+            guard input[1] + 2 * padding >= size, input[2] + 2 * padding >= size, h >= 1, w >= 1 else {
+                throw RuntimeError("\(name): a \(size)x\(size) filter does not fit the \(input[1])x\(input[2]) input \(input) (padding \(padding)); the map shrank to nothing")
+            }
+            return [filters, h, w]
+        case let .maxpool(size, stride), let .avgpool(size, stride):
+            try checkPositive([("filter_size", size), ("stride", stride)])
+            guard input.count == 3 else {
+                throw RuntimeError("\(name): needs an image input [channels, height, width], got \(input); pooling cannot follow flatten or dense")
+            }
+            guard input[1] >= size, input[2] >= size else {
+                throw RuntimeError("\(name): a \(size)x\(size) window does not fit the \(input[1])x\(input[2]) map of input \(input); pooling shrank the map to nothing")
+            }
+            return [input[0], (input[1] - size) / stride + 1, (input[2] - size) / stride + 1]
+        case .flatten:
+            guard input.count == 3 else {
+                throw RuntimeError("\(name): expects an image input [channels, height, width], got \(input) (already flat)")
+            }
+            return [input.reduce(1, *)]
+        case let .dense(outputs):
+            try checkPositive([("out_features", outputs)])
+            guard input.count == 1 else {
+                throw RuntimeError("\(name): expects a flat input but gets the image shape \(input); add flatten() before it")
+            }
+            return [outputs]
+        case .relu, .sigmoid, .tanh:
+            return input
+        case let .dropout(rate):
+            guard rate >= 0, rate < 1 else { throw RuntimeError("\(name): rate must be in [0, 1), got \(rate)") }
+            return input
+        case .softmax:
+            guard input.count == 1 else {
+                throw RuntimeError("\(name): expects class scores [classes], got \(input); add flatten() and dense(classes) before it")
+            }
+            return input
+        }
+    }
+
+    /// Checks a whole layer list and returns the output shape of every layer.
+    /// - Throws: `RuntimeError` for the first layer that cannot work, for softmax anywhere but
+    ///   last, and for a network whose output is not `[classes]`.
+    public static func inferShapes(_ layers: [CNNLayerSpec], input: [Int], classes: Int) throws -> [[Int]] {
+        guard input.count == 3, input.allSatisfy({ $0 >= 1 }) else {
+            throw RuntimeError("cnn: the input shape must be [channels, height, width] with positive sizes, got \(input)")
+        }
+        guard !layers.isEmpty else { throw RuntimeError("cnn: the layer list is empty") }
+        var shapes: [[Int]] = []
+        var shape = input
+        for (i, layer) in layers.enumerated() {
+            if layer == .softmax && i != layers.count - 1 {
+                throw RuntimeError("layer \(i + 1) (softmax()): softmax must be the last layer, but \(layers.count - 1 - i) layer(s) follow it")
+            }
+            shape = try layer.outputShape(for: shape, index: i + 1)
+            shapes.append(shape)
+        }
+        guard shape == [classes] else {
+            let lastDense = layers.lastIndex { if case .dense = $0 { true } else { false } }
+            let which = lastDense.map { "the last dense layer (layer \($0 + 1), \(layers[$0].description))" } ?? "the last layer"
+            throw RuntimeError("cnn: the network ends with shape \(shape) but there are \(classes) classes; \(which) must have \(classes) outputs")
+        }
+        return shapes
+    }
+}

@@ -1,0 +1,139 @@
+/// A 2D convolution (cross-correlation, as PyTorch's `nn.Conv2d`), NCHW, by im2col + GEMM.
+///
+/// Shapes: x `[batch, C, H, W]`, W `[OC, C, k, k]` (= `[OC, C·k·k]` row-major), b `[OC]`,
+/// y `[batch, OC, OH, OW]`. The whole batch is one product: the images' im2col matrices sit side
+/// by side in cols `[C·k·k, batch·OH·OW]`, so Y = W · cols is a single GEMM with a long row
+/// (far better use of the SIMD kernel than one small product per image), then Y is scattered to
+/// NCHW and the bias added. Backward: dy gathered to `[OC, batch·OH·OW]`; dW += dy · colsᵀ (dot
+/// products along the batch), db += Σ dy, dcols = Wᵀ · dy, dx = col2im(dcols) per image.
+public struct Conv2D: CNNLayer {
+    public let spec: CNNLayerSpec
+    /// The convolution's geometry.
+    public let geometry: Im2Col
+    /// Output channels (OC).
+    public let filters: Int
+    /// W `[OC, C·k·k]`.
+    var weight: [Float]
+    /// b `[OC]`.
+    var bias: [Float]
+    /// ∂L/∂W `[OC, C·k·k]`.
+    var weightGradient: [Float]
+    /// ∂L/∂b `[OC]`.
+    var biasGradient: [Float]
+    /// The columns of the whole last forward batch, images side by side `[C·k·k, batch·OH·OW]`.
+    private var columns: [Float] = []
+    /// ∂L/∂columns `[C·k·k, batch·OH·OW]`.
+    private var columnGradients: [Float] = []
+    /// W · columns in forward, then dy gathered in the same layout in backward `[OC, batch·OH·OW]`.
+    private var product: [Float] = []
+    /// Wᵀ `[C·k·k, OC]`, refreshed every backward.
+    private var weightTransposed: [Float] = []
+
+    /// A convolution for per-sample input `inputShape` [C, H, W] with Glorot-normal weights
+    /// (fan-in C·k·k, fan-out OC, as the original project) and zero biases.
+    public init(filters: Int, size: Int, stride: Int, padding: Int, inputShape: [Int], rng: inout SeededGenerator) {
+        spec = .conv(filters: filters, size: size, stride: stride, padding: padding)
+        geometry = Im2Col(channels: inputShape[0], height: inputShape[1], width: inputShape[2],
+                          size: size, stride: stride, padding: padding)
+        self.filters = filters
+        let fanIn = geometry.rows
+        weight = glorotNormal(count: filters * fanIn, fanIn: fanIn, fanOut: filters, rng: &rng)
+        bias = [Float](repeating: 0, count: filters)
+        weightGradient = [Float](repeating: 0, count: weight.count)
+        biasGradient = [Float](repeating: 0, count: filters)
+        weightTransposed = [Float](repeating: 0, count: weight.count)
+    }
+
+    public var parameters: [Parameter] {
+        get {
+            let k = geometry.size
+            var w = Parameter(name: "weight", value: Tensor(shape: [filters, geometry.channels, k, k], data: weight))
+            w.gradient = Tensor(shape: w.value.shape, data: weightGradient)
+            var b = Parameter(name: "bias", value: Tensor(shape: [filters], data: bias))
+            b.gradient = Tensor(shape: [filters], data: biasGradient)
+            return [w, b]
+        }
+        set {
+            weight = newValue[0].value.data
+            bias = newValue[1].value.data
+            weightGradient = newValue[0].gradient.data
+            biasGradient = newValue[1].gradient.data
+        }
+    }
+
+    public mutating func withParameter<R>(_ index: Int, _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> R) -> R {
+        index == 0
+            ? weight.withUnsafeMutableBufferPointer { v in weightGradient.withUnsafeMutableBufferPointer { g in body(v, g) } }
+            : bias.withUnsafeMutableBufferPointer { v in biasGradient.withUnsafeMutableBufferPointer { g in body(v, g) } }
+    }
+
+    public var parameterCount: Int { 2 }
+
+    public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
+        let g = geometry, oc = filters
+        let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
+        let wide = batch * cols                                  // columns of the batched matrices
+        if columns.count < rows * wide { columns = [Float](repeating: 0, count: rows * wide) }
+        if product.count < oc * wide { product = [Float](repeating: 0, count: oc * wide) }
+        let xs = SendablePointer(x)
+        weight.withUnsafeBufferPointer { w in          // w: [OC, C·k·k]
+        bias.withUnsafeBufferPointer { b in            // b: [OC]
+        product.withUnsafeMutableBufferPointer { out in    // out: [OC, batch·OH·OW]
+        columns.withUnsafeMutableBufferPointer { c in  // c: [C·k·k, batch·OH·OW]
+            let cp = SendableMutablePointer(c.baseAddress!)
+            Parallel.forEachSlice(batch, work: batch * rows * cols * 4) { images, _ in
+                for n in images { g.unfold(xs.pointer + n * inSize, into: cp.pointer + n * cols, rowStride: wide) }
+            }
+            GEMM.multiply(m: oc, n: wide, k: rows, a: w.baseAddress!, lda: rows, b: c.baseAddress!, ldb: wide,
+                          c: out.baseAddress!, ldc: wide, accumulate: false)   // out = W · cols
+            for n in 0..<batch {                                              // y[n, o, :] = out[o, n·P ..] + b[o]
+                for o in 0..<oc {
+                    let src = out.baseAddress! + o * wide + n * cols, dst = y + (n * oc + o) * cols
+                    let v = b[o]
+                    for p in 0..<cols { dst[p] = src[p] + v }
+                }
+            }
+        }}}}
+    }
+
+    public mutating func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                                  dx: UnsafeMutablePointer<Float>?, batch: Int) {
+        let g = geometry, oc = filters
+        let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
+        let wide = batch * cols
+        if columnGradients.count < rows * wide { columnGradients = [Float](repeating: 0, count: rows * wide) }
+        product.withUnsafeMutableBufferPointer { gathered in          // gathered: dy as [OC, batch·OH·OW]
+        biasGradient.withUnsafeMutableBufferPointer { db in
+        weightGradient.withUnsafeMutableBufferPointer { dw in         // dw: [OC, C·k·k]
+        columns.withUnsafeBufferPointer { c in                         // c: [C·k·k, batch·OH·OW]
+            let dyT = gathered.baseAddress!
+            for n in 0..<batch {
+                for o in 0..<oc {
+                    let src = dy + (n * oc + o) * cols, dst = dyT + o * wide + n * cols
+                    var s: Float = 0
+                    for p in 0..<cols { dst[p] = src[p]; s += src[p] }
+                    db[o] += s                                                   // db += Σ dy
+                }
+            }
+            GEMM.multiplyTransposed(m: oc, n: rows, k: wide, a: dyT, lda: wide, b: c.baseAddress!, ldb: wide,
+                                    c: dw.baseAddress!, ldc: rows, accumulate: true)   // dW += dy · colsᵀ
+        }}}}
+        guard let dx else { return }
+        weight.withUnsafeBufferPointer { w in
+        weightTransposed.withUnsafeMutableBufferPointer { wt in       // wt: [C·k·k, OC]
+        product.withUnsafeBufferPointer { gathered in
+        columnGradients.withUnsafeMutableBufferPointer { dc in        // dc: [C·k·k, batch·OH·OW]
+            GEMM.transpose(rows: oc, cols: rows, w.baseAddress!, wt.baseAddress!)
+            GEMM.multiply(m: rows, n: wide, k: oc, a: wt.baseAddress!, lda: oc, b: gathered.baseAddress!, ldb: wide,
+                          c: dc.baseAddress!, ldc: wide, accumulate: false)   // dcols = Wᵀ · dy
+            let (dcp, dxs) = (SendablePointer(dc.baseAddress!), SendableMutablePointer(dx))
+            Parallel.forEachSlice(batch, work: batch * rows * cols * 4) { images, _ in
+                for n in images {
+                    let dxN = dxs.pointer + n * inSize
+                    for i in 0..<inSize { dxN[i] = 0 }
+                    g.fold(dcp.pointer + n * cols, into: dxN, rowStride: wide)   // dx = col2im(dcols)
+                }
+            }
+        }}}}
+    }
+}

@@ -1,0 +1,111 @@
+/// Max or average pooling over square windows without padding, NCHW (PyTorch's `MaxPool2d` /
+/// `AvgPool2d` with `padding=0`, `ceil_mode=False`).
+///
+/// Shapes: x `[batch, C, H, W]`, y `[batch, C, OH, OW]` with OH = ⌊(H − k) / s⌋ + 1.
+/// Max: y = the window's maximum; backward sends each dy to *one* position, the first maximum
+/// in row-major window order (as PyTorch does), so ties do not split the gradient.
+/// Average: y = the window's mean; backward spreads dy / k² over the window.
+public struct Pool2D: ParameterFreeLayer {
+    public let spec: CNNLayerSpec
+    /// True for max pooling, false for average pooling.
+    public let isMax: Bool
+    /// Window size, stride and the input geometry.
+    let size: Int, stride: Int, channels: Int, height: Int, width: Int, outHeight: Int, outWidth: Int
+    /// For max pooling: the input offset (within the sample) of each output's maximum.
+    private var argmax: [Int32] = []
+
+    /// A pooling layer for per-sample input `inputShape` [C, H, W].
+    public init(max isMax: Bool, size: Int, stride: Int, inputShape: [Int]) {
+        spec = isMax ? .maxpool(size: size, stride: stride) : .avgpool(size: size, stride: stride)
+        self.isMax = isMax
+        self.size = size
+        self.stride = stride
+        channels = inputShape[0]
+        height = inputShape[1]
+        width = inputShape[2]
+        outHeight = (height - size) / stride + 1
+        outWidth = (width - size) / stride + 1
+    }
+
+    public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
+        let planes = batch * channels, inPlane = height * width, outPlane = outHeight * outWidth
+        if isMax && argmax.count < planes * outPlane { argmax = [Int32](repeating: 0, count: planes * outPlane) }
+        if isMax && size == 2 && stride == 2 {
+            forwardMax2x2(x, y, planes: planes)
+            return
+        }
+        let scale = 1 / Float(size * size)
+        let (k, s, w, ow, oh, mx) = (size, stride, width, outWidth, outHeight, isMax)
+        argmax.withUnsafeMutableBufferPointer { am in
+            for plane in 0..<planes {
+                let xp = x + plane * inPlane, yp = y + plane * outPlane
+                for oy in 0..<oh {
+                    for ox in 0..<ow {
+                        let base = oy * s * w + ox * s
+                        if mx {
+                            var best = xp[base], at = base
+                            for ky in 0..<k {
+                                for kx in 0..<k {
+                                    let i = base + ky * w + kx
+                                    if xp[i] > best { best = xp[i]; at = i }
+                                }
+                            }
+                            yp[oy * ow + ox] = best
+                            am[plane * outPlane + oy * ow + ox] = Int32(at)
+                        } else {
+                            var sum: Float = 0
+                            for ky in 0..<k { for kx in 0..<k { sum += xp[base + ky * w + kx] } }
+                            yp[oy * ow + ox] = sum * scale
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The common 2×2, stride-2 max pool without the general loop's bookkeeping; the same
+    /// tie rule (first maximum in row-major window order).
+    private mutating func forwardMax2x2(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, planes: Int) {
+        let (w, ow, oh, inPlane, outPlane) = (width, outWidth, outHeight, height * width, outHeight * outWidth)
+        argmax.withUnsafeMutableBufferPointer { am in
+            let amp = am.baseAddress!
+            for plane in 0..<planes {
+                let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
+                for oy in 0..<oh {
+                    let row = oy &* 2 &* w
+                    for ox in 0..<ow {
+                        let i0 = row &+ ox &* 2
+                        var best = xp[i0], at = i0
+                        if xp[i0 &+ 1] > best { best = xp[i0 &+ 1]; at = i0 &+ 1 }
+                        if xp[i0 &+ w] > best { best = xp[i0 &+ w]; at = i0 &+ w }
+                        if xp[i0 &+ w &+ 1] > best { best = xp[i0 &+ w &+ 1]; at = i0 &+ w &+ 1 }
+                        yp[oy &* ow &+ ox] = best
+                        ap[oy &* ow &+ ox] = Int32(truncatingIfNeeded: at)
+                    }
+                }
+            }
+        }
+    }
+
+    public mutating func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+                                  dx: UnsafeMutablePointer<Float>?, batch: Int) {
+        guard let dx else { return }
+        let planes = batch * channels, inPlane = height * width, outPlane = outHeight * outWidth
+        for i in 0..<(planes * inPlane) { dx[i] = 0 }
+        let scale = 1 / Float(size * size)
+        argmax.withUnsafeBufferPointer { am in
+            for plane in 0..<planes {
+                let dxp = dx + plane * inPlane, dyp = dy + plane * outPlane
+                for o in 0..<outPlane {
+                    if isMax {
+                        dxp[Int(am[plane * outPlane + o])] += dyp[o]   // one maximum per window
+                    } else {
+                        let base = (o / outWidth) * stride * width + (o % outWidth) * stride
+                        let g = dyp[o] * scale
+                        for ky in 0..<size { for kx in 0..<size { dxp[base + ky * width + kx] += g } }
+                    }
+                }
+            }
+        }
+    }
+}
