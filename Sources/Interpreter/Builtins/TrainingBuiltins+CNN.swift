@@ -66,10 +66,11 @@ extension TrainingBuiltins {
         display.setStatus(run.status(finished: true), force: true)
         display.endLive()
         let last = offset + history.epochs.count
+        let kept = model.bestEpoch > 0 ? "the weights of epoch \(model.bestEpoch) are kept" : "the weights are kept as they are"
         if let reason = run.stop.reason {
-            display.write("stopped at epoch \(last) (\(reason)); the weights of epoch \(model.bestEpoch) are kept\n")
+            display.write("stopped in epoch \(run.epochInProgress) (\(reason)); \(kept)\n")
         } else if history.reason.hasPrefix("early stop") {
-            display.write("early stop after epoch \(last): no better validation loss for \(patience) epoch\(patience == 1 ? "" : "s"); the weights of epoch \(model.bestEpoch) are kept\n")
+            display.write("early stop after epoch \(last): no better validation loss for \(patience) epoch\(patience == 1 ? "" : "s"); \(kept)\n")
         }
         model.testAccuracy = nil
         if let test = data.splits?.test, test.count > 0 {
@@ -106,6 +107,9 @@ final class CNNRun: @unchecked Sendable {
         batchesPerEpoch = (images + batch - 1) / batch
     }
 
+    /// The epoch being trained (counted over all calls), 0 before the first batch.
+    var epochInProgress: Int { lastBatch.map { firstEpoch + $0.epoch } ?? 0 }
+
     /// After each batch: checks for q / Ctrl-C and refreshes the status line.
     func batch(_ snapshot: CNNBatchSnapshot) {
         batchesDone += 1
@@ -139,8 +143,7 @@ final class CNNRun: @unchecked Sendable {
         let cells = 20
         let filled = total > 0 ? min(cells, batchesDone * cells / total) : cells
         let bar = "▕" + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled) + "▏"
-        let epoch = firstEpoch + (lastBatch?.epoch ?? 0)
-        var line = "epoch \(epoch)/\(firstEpoch + progress.total) \(bar)"
+        var line = "epoch \(epochInProgress)/\(firstEpoch + progress.total) \(bar)"
         if let b = lastBatch {
             if !finished { line += " batch \(b.batch)/\(b.batchesPerEpoch)" }
             line += "  loss \(TrainingProgress.number(Double(b.epochLoss)))  acc \(CNNModel.percent(Double(b.accuracy)))"
