@@ -5,7 +5,8 @@ import Runtime
 /// shuffled mini-batches, a random subset of the validation set each epoch, early stopping
 /// after `patience` epochs without a better validation loss, the best epoch's weights kept.
 ///
-/// Output: one line per `every` epochs with the training and validation loss, accuracy, macro
+/// The dashboard (CNNLiveDashboard) redraws every `every` batches (default 10) as the pacing
+/// allows; its last frame stays. Output: one line per epoch with the training and validation loss, accuracy, macro
 /// precision and macro F1 (the same numbers for the same seed, so they can be compared and
 /// tested), then the test accuracy. Everything that depends on the clock — the batch being
 /// trained, images per second, the ETA, the total time — goes on the status line, which a
@@ -19,7 +20,7 @@ extension TrainingBuiltins {
         if args.has("discretize") { throw args.error("discretize", "is for an mlp's decision boundary, not a cnn") }
         let data = try args.images("data")
         let config = model.network.config
-        let (epochs, every) = try schedule(args, epochs: config.epochs, every: 1)
+        let (epochs, every) = try schedule(args, epochs: config.epochs, every: 10)
         let batch = try args.count("batch", default: config.batchSize, limit: 1 << 16)
         let patience = try args.count("patience", default: config.patience, limit: TrainingLimits.maximumEpochs)
         if args.has("lr") {
@@ -32,8 +33,12 @@ extension TrainingBuiltins {
         var trainer = CNNTrainer(epochs: epochs, patience: patience, batchSize: batch,
                                  validationSubsetRatio: config.validationSubsetRatio, optimizer: model.optimizer)
         let run = CNNRun(session: args.context.session, epochs: epochs, firstEpoch: model.epochs.count,
-                         every: every, images: data.data.count, batch: batch)
-        let observer = CNNTrainingObserver(onBatch: { run.batch($0) }, onEpoch: { run.epoch($0) })
+                         every: 1, images: data.data.count, batch: batch)
+        let dashboard = CNNLiveDashboard(session: args.context.session, network: model.network, epochs: epochs,
+                                         every: every, data: data.data, validation: validation)
+        let observer = CNNTrainingObserver(onBatch: { run.batch($0); dashboard.batch($0) },
+                                           onEpoch: { run.epoch($0); dashboard.epoch($0) },
+                                           wantsDetail: { dashboard.wantsDetail(epoch: $0, batch: $1) }, probe: dashboard.probe)
         var rng = args.context.session.generator
         defer { args.context.session.generator = rng }
         model.trainData = data
@@ -62,8 +67,8 @@ extension TrainingBuiltins {
             return shifted
         }
         if history.bestEpoch > 0 { model.bestEpoch = offset + history.bestEpoch }
-        if let last = history.epochs.last, last.epoch % every != 0 { display.write(run.line(last)) }
         display.setStatus(run.status(finished: true), force: true)
+        dashboard.finish(&model.network)
         display.endLive()
         let last = offset + history.epochs.count
         let kept = model.bestEpoch > 0 ? "the weights of epoch \(model.bestEpoch) are kept" : "the weights are kept as they are"

@@ -14,10 +14,14 @@ public enum UserDigit {
     public static func modelInput(png bytes: [UInt8], side: Int) throws -> [Float] {
         guard !bytes.isEmpty else { throw PNGDecodingError("the file is empty (0 bytes)") }
         guard bytes.count <= maxFileBytes else { throw PNGDecodingError("the file is \(bytes.count >> 20) MB, more than the \(maxFileBytes >> 20) MB accepted") }
-        let raster = try PNGDecoder.decode(bytes)
-        guard raster.width <= DigitPreprocessor.maxPixels / max(raster.height, 1) else {
-            throw RuntimeError("the image is \(raster.width)x\(raster.height) pixels, more than the \(DigitPreprocessor.maxPixels) accepted; scale it down first")
+        // The size is refused from the header, before decoding megapixels for nothing.
+        if bytes.count >= 24, Array(bytes[0..<8]) == PNGEncoder.signature {
+            let width = Int(PNGDecoder.readBigEndian(bytes, 16)), height = Int(PNGDecoder.readBigEndian(bytes, 20))
+            guard height == 0 || width <= DigitPreprocessor.maxPixels / height else {
+                throw RuntimeError("the image is \(width)x\(height) pixels, more than the \(DigitPreprocessor.maxPixels) accepted; scale it down first")
+            }
         }
+        let raster = try PNGDecoder.decode(bytes)
         return try DigitPreprocessor.prepare(gray: gray(raster), width: raster.width, height: raster.height, side: side)
     }
 
