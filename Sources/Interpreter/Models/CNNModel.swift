@@ -48,7 +48,7 @@ final class CNNModel: NVObject {
         let title = "cnn model: input \(network.inputShape), \(network.classes) classes, adam(lr: \(Value.format(network.config.learningRate))), "
             + "batch \(network.config.batchSize)"
         var state = epochs.isEmpty ? loadedFrom.map { "loaded from \($0)" } ?? "untrained" : "epoch \(epochs.count), best \(bestEpoch)"
-        if let last = epochs.last {
+        if let last = epochs.last, last.validationLoss.isFinite {
             state += ", validation accuracy \(Self.percent(last.validationAccuracy))"
         }
         if let testAccuracy { state += ", test accuracy \(Self.percent(testAccuracy))" }
