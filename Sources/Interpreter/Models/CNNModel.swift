@@ -48,7 +48,7 @@ final class CNNModel: NVObject {
         let title = "cnn model: input \(network.inputShape), \(network.classes) classes, adam(lr: \(Value.format(network.config.learningRate))), "
             + "batch \(network.config.batchSize)"
         var state = epochs.isEmpty ? loadedFrom.map { "loaded from \($0)" } ?? "untrained" : "epoch \(epochs.count), best \(bestEpoch)"
-        if let last = epochs.last {
+        if let last = epochs.last, last.validationLoss.isFinite {
             state += ", validation accuracy \(Self.percent(last.validationAccuracy))"
         }
         if let testAccuracy { state += ", test accuracy \(Self.percent(testAccuracy))" }
@@ -132,22 +132,8 @@ final class CNNModel: NVObject {
         return .record(RecordValue(names: fields.map(\.0), values: fields.map(\.1)))
     }
 
-    /// A training history as nv reads it best: a record of lists, one entry per epoch
-    /// (`h.val_accuracy[-1]`, `plot(h.train_loss)`), plus the best epoch, why training ended
-    /// and the test accuracy measured after it (nil when not measured).
+    /// A training history value (see `CNNHistoryObject`).
     static func history(_ records: [CNNEpochRecord], bestEpoch: Int, reason: String?, testAccuracy: Double?) -> Value {
-        func column(_ key: (CNNEpochRecord) -> Double) -> Value { .list(records.map { .number(key($0)) }) }
-        let fields: [(String, Value)] = [
-            ("epoch", column { Double($0.epoch) }),
-            ("train_loss", column(\.trainLoss)), ("train_accuracy", column(\.trainAccuracy)),
-            ("train_precision", column(\.trainPrecision)), ("train_f1", column(\.trainF1)),
-            ("val_loss", column(\.validationLoss)), ("val_accuracy", column(\.validationAccuracy)),
-            ("val_precision", column(\.validationPrecision)), ("val_f1", column(\.validationF1)),
-            ("seconds", column(\.seconds)),
-            ("best_epoch", .number(Double(bestEpoch))),
-            ("stopped", reason.map { .string($0) } ?? .null),
-            ("test_accuracy", testAccuracy.map { .number($0) } ?? .null),
-        ]
-        return .record(RecordValue(names: fields.map(\.0), values: fields.map(\.1)))
+        .object(CNNHistoryObject(records, bestEpoch: bestEpoch, reason: reason, testAccuracy: testAccuracy))
     }
 }
