@@ -36,6 +36,7 @@ extension TrainingBuiltins {
                          every: 1, images: data.data.count, batch: batch)
         let dashboard = CNNLiveDashboard(session: args.context.session, network: model.network, epochs: epochs,
                                          every: every, data: data.data, validation: validation)
+        run.holdLines = args.context.session.options.live && args.context.display.animates
         let observer = CNNTrainingObserver(onBatch: { run.batch($0); dashboard.batch($0) },
                                            onEpoch: { run.epoch($0); dashboard.epoch($0) },
                                            wantsDetail: { dashboard.wantsDetail(epoch: $0, batch: $1) }, probe: dashboard.probe)
@@ -54,6 +55,7 @@ extension TrainingBuiltins {
             model.optimizer = trainer.optimizer
             display.setStatus(run.status(finished: true), force: true)
             display.endLive()
+            run.flushLines()
             if run.bestEpoch == 0 { model.network = before }
             let kept = run.bestEpoch > 0 ? "the weights of epoch \(run.bestEpoch) are kept" : "the weights from before this call are kept"
             let message = error.message.hasPrefix("train:") ? error.message : "train: \(error.message)"
@@ -70,6 +72,7 @@ extension TrainingBuiltins {
         display.setStatus(run.status(finished: true), force: true)
         dashboard.finish(&model.network)
         display.endLive()
+        run.flushLines()
         let last = offset + history.epochs.count
         let kept = model.bestEpoch > 0 ? "the weights of epoch \(model.bestEpoch) are kept" : "the weights are kept as they are"
         if let reason = run.stop.reason {
@@ -123,10 +126,23 @@ final class CNNRun: @unchecked Sendable {
         if progress.statusDue() { session.display.setStatus(status(finished: false), force: false) }
     }
 
+    /// Epoch lines held back while the dashboard animates: text written under a live picture
+    /// ends it, and the next frame would start a new picture below (a dashboard per epoch).
+    private var heldLines: [String] = []
+    /// True while the live dashboard animates (then epoch lines wait for `flushLines`).
+    var holdLines = false
+
     /// After each epoch: the epoch's line, every `every` epochs.
     func epoch(_ record: CNNEpochRecord) {
         if record.isBest { bestEpoch = firstEpoch + record.epoch }
-        if record.epoch % every == 0 { session.display.write(line(record)) }
+        guard record.epoch % every == 0 else { return }
+        if holdLines { heldLines.append(line(record)) } else { session.display.write(line(record)) }
+    }
+
+    /// Writes the epoch lines held back during the live dashboard (after it ended).
+    func flushLines() {
+        for line in heldLines { session.display.write(line) }
+        heldLines = []
     }
 
     /// `epoch 2/10  train loss 0.3120 acc 90.6% prec 90.7% f1 90.5%  val loss ... best`.

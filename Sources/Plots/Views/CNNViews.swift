@@ -121,7 +121,8 @@ extension CNNViews {
     }
 
     /// A gallery of misclassified digits, each captioned "true→predicted", with how many of how
-    /// many were wrong in the title. `images` is `[count, C, H, W]`; at most `limit` are shown.
+    /// many were wrong in the title. `images` is `[count, C, H, W]`; at most `limit` are shown
+    /// (15 at text-mode sizes, narrower than 760 px).
     public static func mistakes(images: [Float], shape: [Int], labels: [Int], predictions: [Int], total: Int,
                                 limit: Int = 48, width: Int = 1000, height: Int = 640) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
@@ -137,8 +138,10 @@ extension CNNViews {
                                   caption: "\(labels[i])→\(predictions[i])", correct: false)
         } : []
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
-            let chart: any Chart = tiles.isEmpty ? MessageChart(count == 0 ? "no mistakes: every digit is right" : "no images") : ImageGrid(tiles: tiles, normalization: .fixed(low: 0, high: 1), gap: 6)
-            let more = count > tiles.count ? " · first \(tiles.count) shown" : ""
+            // Text modes get fewer, larger digits: 48 would be a few cells each.
+            let shown = width < compactWidth ? Array(tiles.prefix(15)) : tiles
+            let chart: any Chart = shown.isEmpty ? MessageChart(count == 0 ? "no mistakes: every digit is right" : "no images") : ImageGrid(tiles: shown, normalization: .fixed(low: 0, high: 1), gap: 6)
+            let more = count > shown.count ? " · first \(shown.count) shown" : ""
             return Figure.single(chart, title: title + more + " · caption: true→predicted", width: width, height: height).render(width: width, height: height)
         }
     }

@@ -1,5 +1,6 @@
-/// A saliency map laid over its digit: the digit in gray, and over it a warm colour whose
-/// opacity grows with the saliency (normalised to its maximum), nearest-neighbour scaled.
+/// A saliency map laid over its digit: the digit dark on light gray, and over it a warm colour
+/// whose opacity grows with the saliency (normalised to its maximum; the weakest tenth is left
+/// clear), nearest-neighbour scaled.
 struct SaliencyOverlay: Chart {
     /// image, saliency: [height, width]; image in 0...1, saliency ≥ 0.
     var image: [Float], saliency: [Float]
@@ -21,8 +22,9 @@ struct SaliencyOverlay: Chart {
                 let i = sy * width + sx
                 let gray = UInt8(max(0, min(1, 0.85 - 0.6 * Double(image[i].isFinite ? image[i] : 0))) * 255)
                 raster.blend(x: cell.imageX + dx, y: cell.imageY + dy, color: RGBA(gray, gray, gray))
+                // The weakest tenth of the saliency stays clear, so the map reads as spots on the digit.
                 let s = peak > 0 && saliency[i].isFinite ? Double(saliency[i] / peak) : 0
-                raster.blend(x: cell.imageX + dx, y: cell.imageY + dy, color: Self.heat, coverage: min(1, s.squareRoot()))
+                raster.blend(x: cell.imageX + dx, y: cell.imageY + dy, color: Self.heat, coverage: min(1, max(0, (s - 0.1) / 0.9)))
             }
         }
     }
