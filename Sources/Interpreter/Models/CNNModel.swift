@@ -38,13 +38,7 @@ final class CNNModel: NVObject {
             rows.append(["layers[\(i)]", spec.description, "\(network.shapes[i])", count > 0 ? "\(count)" : "0"])
         }
         rows.append(["total", "", "", "\(network.parameterCount)"])
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.enumerated().map { column, cell in
-                column == 3 ? String(repeating: " ", count: widths[column] - cell.count) + cell
-                            : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ")
-        }
+        let lines = SummaryTable.lines(rows)
         let title = "cnn model: input \(network.inputShape), \(network.classes) classes, adam(lr: \(Value.format(network.config.learningRate))), "
             + "batch \(network.config.batchSize)"
         var state = epochs.isEmpty ? loadedFrom.map { "loaded from \($0)" } ?? "untrained" : "epoch \(epochs.count), best \(bestEpoch)"

@@ -14,7 +14,7 @@ struct MNISTCommand: ParsableCommand {
 }
 
 /// `nv mnist train [--config FILE] [--epochs N] [--seed N]`.
-struct MNISTTrainCommand: ParsableCommand {
+struct MNISTTrainCommand: ProgramCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a CNN on the digits (as m = cnn(config); train(m, mnist(...)); save(m)).",
@@ -56,18 +56,10 @@ struct MNISTTrainCommand: ParsableCommand {
             """
     }
 
-    func run() throws {
-        if showProgram {
-            print(program, terminator: "")
-            return
-        }
-        let status = ScriptRunner(options: try shared.sessionOptions()).run(.code(program))
-        if status != 0 { throw ExitCode(status) }
-    }
 }
 
 /// `nv mnist infer [--model FILE] [--count N]`.
-struct MNISTInferCommand: ParsableCommand {
+struct MNISTInferCommand: ProgramCommand {
     static let configuration = CommandConfiguration(
         commandName: "infer",
         abstract: "Load a trained CNN and print its predictions for a few test digits (as infer(load(path), mnist(...))).",
@@ -113,6 +105,20 @@ struct MNISTInferCommand: ParsableCommand {
         return out + "\""
     }
 
+}
+
+/// A subcommand that is a short nv program: it runs the program in a fresh session, or prints
+/// it with `--show-program`, so a learner can see which builtins the command stands for.
+protocol ProgramCommand: ParsableCommand {
+    /// The nv program the command runs.
+    var program: String { get }
+    /// `--show-program`: print the program instead of running it.
+    var showProgram: Bool { get }
+    /// The shared flags (`--graphics`, `--seed`, ...) the session runs with.
+    var shared: SharedOptions { get }
+}
+
+extension ProgramCommand {
     func run() throws {
         if showProgram {
             print(program, terminator: "")
