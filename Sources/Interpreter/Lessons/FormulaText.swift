@@ -29,7 +29,7 @@ public enum FormulaText {
         "langle": "⟨", "rangle": "⟩", "top": "ᵀ", "prime": "′",
         "exp": "exp", "log": "log", "ln": "ln", "max": "max", "min": "min", "tanh": "tanh",
         "sin": "sin", "cos": "cos", "arg": "arg", "argmax": "argmax", "argmin": "argmin",
-        ",": " ", ";": " ", ":": " ", "!": "", "quad": "  ", "qquad": "    ", " ": " ",
+        ",": " ", ";": " ", ":": " ", "!": "", "quad": "\u{1}", "qquad": "\u{1}\u{1}", " ": " ",
         "{": "{", "}": "}", "%": "%", "_": "_", "$": "$", "#": "#", "&": "&",
         "left": "", "right": "", "big": "", "Big": "", "bigl": "", "bigr": "", "Bigl": "",
         "Bigr": "", "displaystyle": "", "limits": "",
@@ -41,11 +41,8 @@ public enum FormulaText {
         "vec": "\u{20D7}", "overline": "\u{0305}",
     ]
 
-    /// Commands that read as words, kept apart from what follows.
-    static let words: Set<String> = ["exp", "log", "ln", "max", "min", "tanh", "sin", "cos", "arg",
-                                     "argmax", "argmin", "in", "to", "approx", "le", "leq", "ge",
-                                     "geq", "ne", "neq", "cdot", "times", "leftarrow", "gets",
-                                     "rightarrow", "mapsto", "Rightarrow", "equiv"]
+    /// Commands whose symbol is written against what follows it.
+    static let prefixes: Set<String> = ["partial", "nabla", "sqrt", "neg"]
 
     /// Commands whose argument is shown as it is (`\text{loss}` → loss, `\mathbb{R}` → ℝ).
     static let styles: Set<String> = ["text", "mathrm", "mathbf", "mathit", "operatorname",
@@ -100,15 +97,16 @@ public enum FormulaText {
         return true
     }
 
-    /// Collapses runs of spaces and drops spaces before closing brackets and commas.
+    /// Collapses runs of spaces, drops spaces inside brackets and before commas, and widens
+    /// `\quad` (kept as U+0001 until here) to two spaces.
     static func tidy(_ text: String) -> String {
         var result = ""
         for character in text {
-            if character == " " && result.last == " " { continue }
-            if ")],".contains(character) && result.last == " " { result.removeLast() }
+            if character == " " && (result.last == " " || result.last == "(" || result.last == "\u{1}") { continue }
+            if ")],\u{1}".contains(character) && result.last == " " { result.removeLast() }
             result.append(character)
         }
-        return result.trimmingSpaces
+        return result.trimmingSpaces.map { $0 == "\u{1}" ? "  " : String($0) }.joined()
     }
 
     /// A cursor over the formula's characters; each method reads one grammar piece.
@@ -172,8 +170,8 @@ public enum FormulaText {
             switch name {
             case "frac", "tfrac", "dfrac":
                 let top = argument(), bottom = argument()
-                // A space after it, so `\frac{1}{4}\sum` reads `1/4 Σ`, not `1/4Σ`.
-                return "\(FormulaText.grouped(top))/\(FormulaText.grouped(bottom)) "
+                // Spaces around it, so `\eta\frac{a}{b}\sum` reads `η a/b Σ`, not `ηa/bΣ`.
+                return " \(FormulaText.grouped(top))/\(FormulaText.grouped(bottom)) "
             case "sqrt":
                 return "√" + FormulaText.grouped(argument())
             case "mathbb":
@@ -189,15 +187,12 @@ public enum FormulaText {
                 }
                 if FormulaText.styles.contains(name) { return argument() }
                 guard name.first?.isLetter == true else { return FormulaText.symbols[name] ?? name }
-                // TeX drops the spaces after a control word; an operator name keeps one before
-                // its argument (`\log x`), unless brackets or scripts follow.
-                while index < characters.count, characters[index] == " " { index += 1 }
-                let symbol = FormulaText.symbols[name] ?? name
-                if FormulaText.words.contains(name), index < characters.count,
-                   !"(^_[{".contains(characters[index]) {
-                    return symbol + " "
+                // A prefix symbol binds to what follows (`\partial L` reads `∂L`); other spaces
+                // after a command are kept, so `\eta = 0.1` stays `η = 0.1`.
+                if FormulaText.prefixes.contains(name) {
+                    while index < characters.count, characters[index] == " " { index += 1 }
                 }
-                return symbol
+                return FormulaText.symbols[name] ?? name
             }
         }
     }

@@ -22,7 +22,8 @@ public struct LessonRenderer: Sendable {
     public func render(_ block: Lesson.Block) -> String {
         switch block {
         case .heading(let level, let text):
-            let body = wrap(InlineMarkdown.runs(text), indent: "", firstIndent: "", base: level == 1 ? "1;36" : "1")
+            let body = wrap(InlineMarkdown.runs(text), indent: "", firstIndent: level >= 3 ? "▸ " : "",
+                            base: level == 1 ? "1;36" : "1")
             let longest = body.split(separator: "\n").map { visibleWidth(String($0)) }.max() ?? 0
             switch level {
             case 1: return body + paint(String(repeating: "═", count: longest), "36") + "\n"
@@ -106,7 +107,7 @@ public struct LessonRenderer: Sendable {
     }
 
     /// Runs wrapped into lines of at most `width` columns (a word longer than that gets a line
-    /// of its own). Inline code is never broken; prose and formulas break at spaces.
+    /// of its own). Prose breaks at spaces, inline code never, a formula only when it is long.
     func wrap(_ runs: [InlineMarkdown.Run], indent: String, firstIndent: String, base: String? = nil) -> String {
         // words: each a list of styled pieces with its visible width
         var words: [(pieces: [String], width: Int)] = []
@@ -117,8 +118,9 @@ public struct LessonRenderer: Sendable {
         }
         for run in runs {
             let text = color || run.style != .code ? run.text : "`\(run.text)`"
-            let parts = run.style == .code ? [Substring(text)]
-                : text.split(separator: " ", omittingEmptySubsequences: false)
+            // Inline code never breaks; a formula breaks only when it is too long for half a line.
+            let keepWhole = run.style == .code || run.style == .formula && text.count <= width / 2
+            let parts = keepWhole ? [Substring(text)] : text.split(separator: " ", omittingEmptySubsequences: false)
             for (number, part) in parts.enumerated() {
                 if number > 0 { endWord() }
                 guard !part.isEmpty else { continue }
