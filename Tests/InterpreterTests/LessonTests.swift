@@ -140,15 +140,16 @@ import Testing
             """)
         var pauses: [String] = []
         let runner = LessonRunner(lesson: lesson, name: "l.md", renderer: LessonRenderer())
-        let outcome = runner.run(in: session) { done, total in
-            pauses.append("\(done)/\(total)")
+        let outcome = runner.run(in: session) { pause in
+            pauses.append("\(pause.moment == .beforeRunning ? "run" : "next") \(pause.step)/\(pause.total)")
             return true
         }
         guard case .finished = outcome else {
             Issue.record("expected the lesson to finish, got \(outcome)")
             return
         }
-        #expect(pauses == ["1/3", "2/3"])
+        // The last block is followed by prose, so it pauses after it too.
+        #expect(pauses == ["run 1/3", "next 1/3", "run 2/3", "next 2/3", "run 3/3", "next 3/3"])
         let order = ["Intro.", "x = 20", "Then.", "x + 1", "21", "print(\"last\")", "last", "The end."]
         var position = display.text.startIndex
         for needle in order {
@@ -163,22 +164,39 @@ import Testing
     @Test func quitStopsBeforeTheNextStep() {
         let (session, display) = makeSession()
         let lesson = Lesson.parse("```nv\nprint(\"one\")\n```\n```nv\nprint(\"two\")\n```\n")
+        var pauses: [LessonRunner.Pause] = []
         let outcome = LessonRunner(lesson: lesson, name: "l.md", renderer: LessonRenderer())
-            .run(in: session) { _, _ in false }
+            .run(in: session) { pause in
+                pauses.append(pause)
+                return pause.moment == .beforeRunning
+            }
         guard case .quit(let step) = outcome else {
             Issue.record("expected quit, got \(outcome)")
             return
         }
         #expect(step == 1)
+        #expect(pauses == [LessonRunner.Pause(moment: .beforeRunning, step: 1, total: 2),
+                           LessonRunner.Pause(moment: .afterRunning, step: 1, total: 2)])
         #expect(display.text.contains("one\n"))
-        #expect(!display.text.contains("two"))
+        #expect(!display.text.contains("print(\"two\")"))
+    }
+
+    @Test func noPauseAfterTheLastBlock() {
+        let (session, _) = makeSession()
+        var pauses: [LessonRunner.Pause.Moment] = []
+        _ = LessonRunner(lesson: Lesson.parse("```nv\n1\n```\n"), name: "l.md", renderer: LessonRenderer())
+            .run(in: session) { pause in
+                pauses.append(pause.moment)
+                return true
+            }
+        #expect(pauses == [.beforeRunning])
     }
 
     @Test func anErrorPointsAtTheLineInTheFile() {
         let (session, _) = makeSession()
         let lesson = Lesson.parse("# T\n\ntext\n```nv\nx = 1\ny = x + nope\n```\n```nv\nprint(2)\n```\n")
         let outcome = LessonRunner(lesson: lesson, name: "lesson.md", renderer: LessonRenderer())
-            .run(in: session) { _, _ in true }
+            .run(in: session) { _ in true }
         guard case .failed(let error) = outcome else {
             Issue.record("expected an error, got \(outcome)")
             return

@@ -72,16 +72,22 @@ import Testing
     @Test func onATerminalEnterContinuesAndQQuits() throws {
         let path = try Self.twoStepLesson()
         let terminal = try PseudoTerminal(arguments: [path, "--graphics", "none"])
-        #expect(terminal.waitFor("first block"))
-        #expect(terminal.waitFor("Enter: next"))
+        #expect(terminal.waitFor("print(\"first block\")"))
+        #expect(terminal.waitFor("step 1 of 2 · Enter: run it · q: quit"))
         terminal.type("q")
         #expect(terminal.exitStatus() == 0)
-        #expect(!terminal.output.contains("second block"))
+        #expect(!terminal.output.contains("first block\n"), "q before running must not run the block")
 
         let again = try PseudoTerminal(arguments: [path, "--graphics", "none"])
-        #expect(again.waitFor("Enter: next"))
+        #expect(again.waitFor("Enter: run it"))
         again.type("\r")
-        #expect(again.waitFor("second block"))
+        #expect(again.waitFor("first block\n"))
+        #expect(again.waitFor("Enter: next step"))
+        again.type("\r")
+        #expect(again.waitFor("Then that."))
+        #expect(again.waitFor("step 2 of 2 · Enter: run it"))
+        again.type(" ")
+        #expect(again.waitFor("second block\n"))
         #expect(again.exitStatus() == 0)
     }
 

@@ -1,9 +1,11 @@
 /// Runs a lesson as a walkthrough in one session: for each step, the prose is written to the
-/// session's display, then the ```nv block is shown and run (its pictures appear as the REPL
-/// would show them, its last value is echoed), then `pause` decides whether to go on.
+/// session's display and the ```nv block is shown; `pause` is asked before the block runs and
+/// again after its output (its pictures as the REPL would show them, its last value echoed), so
+/// that on a small terminal neither a tall picture pushes the prose away unread nor the next
+/// prose pushes the picture away unseen.
 ///
 /// The executable supplies `pause` (Enter / q on a terminal, nothing when piped); tests pass a
-/// closure that counts. Each block runs with its lines numbered as in the file, so an error
+/// closure that records. Each block runs with its lines numbered as in the file, so an error
 /// points at `lesson.md:LINE:COL`.
 public struct LessonRunner {
     /// How a walkthrough ended.
@@ -14,6 +16,20 @@ public struct LessonRunner {
         case quit(afterStep: Int)
         /// A block failed; nothing after it ran.
         case failed(NVError)
+    }
+
+    /// A point where the walkthrough may wait for the reader.
+    public struct Pause: Equatable, Sendable {
+        public enum Moment: Equatable, Sendable {
+            /// The step's prose and code are shown; its block has not run yet.
+            case beforeRunning
+            /// The block ran and its output is shown; more of the lesson follows.
+            case afterRunning
+        }
+        public var moment: Moment
+        /// The 1-based number of the step's block, and how many blocks the lesson has.
+        public var step: Int
+        public var total: Int
     }
 
     public var lesson: Lesson
@@ -27,16 +43,17 @@ public struct LessonRunner {
         self.renderer = renderer
     }
 
-    /// Runs every step in `session`. `pause(done, total)` is called after each step that ran a
-    /// block, except the last; it returns false when the reader wants to stop.
-    public func run(in session: Session, pause: (_ done: Int, _ total: Int) -> Bool) -> Outcome {
+    /// Runs every step in `session`. `pause` is called before each block runs and after its
+    /// output unless nothing follows it; it returns false when the reader wants to stop.
+    public func run(in session: Session, pause: (Pause) -> Bool) -> Outcome {
         let steps = lesson.steps
         let total = steps.filter { $0.code != nil }.count
         var done = 0
-        for step in steps {
+        for (index, step) in steps.enumerated() {
             if !step.prose.isEmpty { session.display.write(renderer.render(step.prose)) }
             guard let code = step.code else { continue }
             session.display.write(renderer.renderCode(code) + "\n")
+            if !pause(Pause(moment: .beforeRunning, step: done + 1, total: total)) { return .quit(afterStep: done) }
             switch session.run(Self.numbered(code), name: name) {
             case .success(let echo):
                 if let echo { session.display.write(echo + "\n") }
@@ -45,7 +62,9 @@ public struct LessonRunner {
             }
             session.display.write("\n")
             done += 1
-            if done < total, !pause(done, total) { return .quit(afterStep: done) }
+            if index < steps.count - 1, !pause(Pause(moment: .afterRunning, step: done, total: total)) {
+                return .quit(afterStep: done)
+            }
         }
         return .finished
     }

@@ -1,14 +1,17 @@
 import Foundation
 import Interpreter
+import Plots
 import TerminalKit
 
 /// `nv LESSON.md`: runs a lesson as a walkthrough (see `LessonRunner`) and turns the outcome into
 /// an exit status like a script's: 0 when it ran to the end or the reader pressed q, 65/70 when
 /// a block failed, 130 on Ctrl-C.
 ///
-/// Between steps it pauses with a prompt line when stdin and stdout are both terminals and
-/// `--no-pause` was not given: Enter (or space) goes on, q (or Esc, Ctrl-D) leaves. The key is
-/// read in `KeyboardMode`, which is restored before anything else is printed and on every exit.
+/// It pauses with a prompt line when stdin and stdout are both terminals and `--no-pause` was
+/// not given: before a block runs (the prose and code are on screen), and after a block that
+/// showed something (so its picture is seen before the next prose scrolls it away). Enter (or
+/// space) goes on, q (or Esc, Ctrl-D) leaves. The key is read in `KeyboardMode`, which is
+/// restored before anything else is printed and on every exit.
 struct LessonPlayer {
     var options: SessionOptions
     var pauses: Bool
@@ -31,16 +34,25 @@ struct LessonPlayer {
             TerminalState.restore()
         }
 
-        let session = Session(display: makeDisplay(options: options), options: options,
-                              interrupt: interrupts.evaluation)
+        let display = ObservedDisplay(makeDisplay(options: options))
+        let session = Session(display: display, options: options, interrupt: interrupts.evaluation)
         let runner = LessonRunner(lesson: Lesson.parse(text), name: name, renderer: renderer)
         var interruptedAtPause = false
         interrupts.beginEvaluation()
-        let outcome = runner.run(in: session) { done, total in
+        let outcome = runner.run(in: session) { pause in
             guard interactive else { return true }
+            let prompt: String
+            switch pause.moment {
+            case .beforeRunning:
+                prompt = "step \(pause.step) of \(pause.total) · Enter: run it · q: quit"
+            case .afterRunning:
+                // Nothing to look at (the block only defined things): go straight on.
+                guard display.showedOutput else { return true }
+                prompt = "Enter: next step · q: quit"
+            }
             interrupts.endEvaluation()
-            let key = waitForKey(prompt: "step \(done) of \(total) · Enter: next · q: quit", color: color,
-                                 session: session, interrupts: interrupts)
+            let key = waitForKey(prompt: prompt, color: color, session: session, interrupts: interrupts)
+            display.showedOutput = false
             interrupts.beginEvaluation()
             if key == .interrupted { interruptedAtPause = true }
             return key == .next
@@ -88,4 +100,37 @@ struct LessonPlayer {
             }
         }
     }
+}
+
+/// The terminal display, noting whether a block showed anything: a picture, a live frame, or
+/// text other than blank lines.
+final class ObservedDisplay: Display {
+    let base: Display
+    /// Set by any visible output; the lesson player clears it at each pause.
+    var showedOutput = false
+
+    init(_ base: Display) { self.base = base }
+
+    func write(_ text: String) {
+        if text.contains(where: { !$0.isWhitespace }) { showedOutput = true }
+        base.write(text)
+    }
+
+    func show(_ figure: Figure) {
+        showedOutput = true
+        base.show(figure)
+    }
+
+    func beginLive() { base.beginLive() }
+
+    @discardableResult
+    func updateLive(_ figure: Figure, force: Bool) -> Bool {
+        showedOutput = true
+        return base.updateLive(figure, force: force)
+    }
+
+    func endLive() { base.endLive() }
+    func stopRequested() -> Bool { base.stopRequested() }
+    func setStatus(_ line: String, force: Bool) { base.setStatus(line, force: force) }
+    var animates: Bool { base.animates }
 }
