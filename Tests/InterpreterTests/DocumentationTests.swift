@@ -3,7 +3,7 @@ import Testing
 @testable import Interpreter
 
 /// The documentation runs: every ```nv block of README.md and docs/**/*.md runs, file by file
-/// in one session (as a lesson runs them), and its `# expect: text` lines must be printed in
+/// in one session and entry by entry as the REPL and a lesson run them, and its `# expect: text` lines must be printed in
 /// that order (other output, such as training's progress lines, may come between them); a
 /// block with `# expect error: text` must fail with that message. docs/reference.md must be
 /// exactly what the builtin table generates.
@@ -33,23 +33,20 @@ import Testing
         let (session, display) = makeSession()
         for block in lesson.runnableBlocks {
             display.text = ""
-            let outcome = session.run(LessonRunner.numbered(block), name: path)
-            var printed = display.text.components(separatedBy: "\n")
-            switch outcome {
-            case .success(let echo):
-                if let echo { printed += echo.components(separatedBy: "\n") }
-                if let expected = block.expectedError {
-                    Issue.record("\(path):\(block.line): expected error '\(expected)' but the block ran")
-                }
-            case .failure(let error):
+            let error = LessonRunner.runBlock(block, in: session, name: path)
+            let printed = display.text.components(separatedBy: "\n")
+            switch (error, block.expectedError) {
+            case (nil, nil):
+                break
+            case (nil, let expected?):
+                Issue.record("\(path):\(block.line): expected error '\(expected)' but the block ran")
+            case (let error?, let expected?):
                 let messages = ([error] + error.additional).map(\.message)
-                if let expected = block.expectedError {
-                    #expect(messages.contains { $0.contains(expected) },
-                            "\(path):\(block.line): expected error '\(expected)', got \(messages)")
-                } else {
-                    Issue.record("\(path):\(block.line): the block failed:\n\(error.rendered(color: false))")
-                    return
-                }
+                #expect(messages.contains { $0.contains(expected) },
+                        "\(path):\(block.line): expected error '\(expected)', got \(messages)")
+            case (let error?, nil):
+                Issue.record("\(path):\(block.line): the block failed:\n\(error.rendered(color: false))")
+                return
             }
             var remaining = printed[...]
             for line in block.expectedOutput {

@@ -1,5 +1,6 @@
 /// Runs a lesson as a walkthrough in one session: for each step, the prose is written to the
-/// session's display and the ```nv block is shown; `pause` is asked before the block runs and
+/// session's display and the ```nv block is shown; `pause` is asked before the block runs (as
+/// REPL entries: see `runBlock`) and
 /// again after its output (its pictures as the REPL would show them, its last value echoed), so
 /// that on a small terminal neither a tall picture pushes the prose away unread nor the next
 /// prose pushes the picture away unseen.
@@ -54,12 +55,7 @@ public struct LessonRunner {
             guard let code = step.code else { continue }
             session.display.write(renderer.renderCode(code) + "\n")
             if !pause(Pause(moment: .beforeRunning, step: done + 1, total: total)) { return .quit(afterStep: done) }
-            switch session.run(Self.numbered(code), name: name) {
-            case .success(let echo):
-                if let echo { session.display.write(echo + "\n") }
-            case .failure(let error):
-                return .failed(error)
-            }
+            if let error = Self.runBlock(code, in: session, name: name) { return .failed(error) }
             session.display.write("\n")
             done += 1
             if index < steps.count - 1, !pause(Pause(moment: .afterRunning, step: done, total: total)) {
@@ -69,9 +65,29 @@ public struct LessonRunner {
         return .finished
     }
 
-    /// The block's code preceded by as many empty lines as come before it in the file, so that
-    /// line numbers in errors are the file's.
-    static func numbered(_ code: Lesson.CodeBlock) -> String {
-        String(repeating: "\n", count: max(0, code.line - 1)) + code.text
+    /// Runs `code` as the REPL runs it pasted in: entry by entry (a line, or several while
+    /// brackets or braces are open), each entry's value echoed and a figure shown. Each entry
+    /// is preceded by as many empty lines as come before it in the file, so that line numbers
+    /// in errors are the file's. Returns the first error; the entries after it do not run.
+    public static func runBlock(_ code: Lesson.CodeBlock, in session: Session, name: String) -> NVError? {
+        let lines = code.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var pending: [String] = []
+        var firstLine = 0
+        for (offset, line) in lines.enumerated() {
+            if pending.isEmpty { firstLine = offset }
+            pending.append(line)
+            let source = pending.joined(separator: "\n")
+            if offset < lines.count - 1, session.isIncomplete(source) { continue }
+            pending = []
+            guard !source.trimmingSpaces.isEmpty else { continue }
+            let numbered = String(repeating: "\n", count: max(0, code.line - 1 + firstLine)) + source
+            switch session.run(numbered, name: name) {
+            case .success(let echo):
+                if let echo { session.display.write(echo + "\n") }
+            case .failure(let error):
+                return error
+            }
+        }
+        return nil
     }
 }
