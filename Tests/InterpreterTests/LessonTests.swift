@@ -116,6 +116,11 @@ import Testing
         #expect(plainLines == colouredLines)
     }
 
+    @Test func tablesBecomeAlignedColumns() {
+        let text = LessonRenderer(width: 80).render(.verbatim(["| x | **y** |", "|---|:-:|", "| 10 | 2 |"]))
+        #expect(text == "  x    y\n  ──────\n  10   2\n")
+    }
+
     @Test func codeCommentsAreDimmedOutsideStrings() {
         let code = Lesson.CodeBlock(language: "nv", text: "print(\"#1\")  # note", line: 1)
         let text = LessonRenderer(width: 80, color: true).renderCode(code)

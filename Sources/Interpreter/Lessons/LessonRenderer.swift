@@ -45,12 +45,41 @@ public struct LessonRenderer: Sendable {
         case .formula(let tex):
             return "    " + paint(FormulaText.render(tex), "33") + "\n"
         case .verbatim(let rows):
-            return rows.map { "  " + $0 + "\n" }.joined()
+            return renderTable(rows)
         case .code(let code):
             return renderCode(code)
         case .rule:
             return paint(String(repeating: "─", count: min(width, 40)), "2") + "\n"
         }
+    }
+
+    /// A `|` table as aligned columns: the header row (bold), a rule, then the rows, with
+    /// inline markup rendered as plain text. Cells are split at every `|`.
+    func renderTable(_ rows: [String]) -> String {
+        let cells: [[String]] = rows.compactMap { row in
+            var parts = row.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            if parts.first == "" { parts.removeFirst() }
+            if parts.last == "" { parts.removeLast() }
+            let isRule = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { "-:".contains($0) } }
+            return isRule ? nil : parts.map(InlineMarkdown.plainText)
+        }
+        let columns = cells.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in
+            cells.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+        }
+        func line(_ row: [String]) -> String {
+            let padded = (0..<columns).map { column -> String in
+                let text = column < row.count ? row[column] : ""
+                return text + String(repeating: " ", count: widths[column] - text.count)
+            }
+            return "  " + padded.joined(separator: "   ").trimmingSpaces
+        }
+        guard let header = cells.first else { return "" }
+        var text = "  " + paint(line(header).trimmingSpaces, "1") + "\n"
+        let ruleWidth = widths.reduce(0, +) + 3 * max(0, columns - 1)
+        text += "  " + paint(String(repeating: "─", count: ruleWidth), "2") + "\n"
+        for row in cells.dropFirst() { text += line(row) + "\n" }
+        return text
     }
 
     /// A code block, indented four columns so it stands apart and pastes as it is; nv code in
