@@ -197,6 +197,19 @@ import Testing
         #expect(pauses == [.beforeRunning])
     }
 
+    @Test func anExpectedErrorIsShownAndTheLessonGoesOn() {
+        let (session, display) = makeSession()
+        let lesson = Lesson.parse("```nv\nx = nope   # expect error: undefined variable\n```\n```nv\nprint(\"after\")\n```\n")
+        let outcome = LessonRunner(lesson: lesson, name: "l.md", renderer: LessonRenderer())
+            .run(in: session) { _ in true }
+        guard case .finished = outcome else {
+            Issue.record("expected the lesson to finish, got \(outcome)")
+            return
+        }
+        #expect(display.text.contains("l.md:2:5: error: undefined variable 'nope'"))
+        #expect(display.text.contains("after\n"))
+    }
+
     @Test func anErrorPointsAtTheLineInTheFile() {
         let (session, _) = makeSession()
         let lesson = Lesson.parse("# T\n\ntext\n```nv\nx = 1\ny = x + nope\n```\n```nv\nprint(2)\n```\n")

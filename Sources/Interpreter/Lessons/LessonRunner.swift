@@ -55,7 +55,14 @@ public struct LessonRunner {
             guard let code = step.code else { continue }
             session.display.write(renderer.renderCode(code) + "\n")
             if !pause(Pause(moment: .beforeRunning, step: done + 1, total: total)) { return .quit(afterStep: done) }
-            if let error = Self.runBlock(code, in: session, name: name) { return .failed(error) }
+            if let error = Self.runBlock(code, in: session, name: name) {
+                // A block that shows a mistake on purpose (`# expect error: ...`) shows the error
+                // as the REPL would, and the lesson goes on.
+                guard let expected = code.expectedError,
+                      ([error] + error.additional).contains(where: { $0.message.contains(expected) })
+                else { return .failed(error) }
+                session.display.write(error.rendered(color: renderer.color))
+            }
             session.display.write("\n")
             done += 1
             if index < steps.count - 1, !pause(Pause(moment: .afterRunning, step: done, total: total)) {
