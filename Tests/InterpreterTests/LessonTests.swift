@@ -23,6 +23,7 @@ import Testing
         ("\\text{loss}(x)", "loss(x)"),
         ("\\unknown x", "unknown x"),
         ("\\sqrt{2}", "√2"),
+        ("\\lfloor (n + 2p - k)/s \\rfloor + 1", "⌊(n + 2p − k)/s⌋ + 1"),
     ])
     func formula(_ tex: String, _ expected: String) {
         #expect(FormulaText.render(tex) == expected)

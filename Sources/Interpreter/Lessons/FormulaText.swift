@@ -26,7 +26,7 @@ public enum FormulaText {
         "mapsto": "↦", "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠",
         "neq": "≠", "equiv": "≡", "in": "∈", "ldots": "…", "dots": "…", "cdots": "⋯",
         "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖", "lvert": "|", "rvert": "|",
-        "langle": "⟨", "rangle": "⟩", "top": "ᵀ", "prime": "′",
+        "langle": "⟨", "rangle": "⟩", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "top": "ᵀ", "prime": "′",
         "exp": "exp", "log": "log", "ln": "ln", "max": "max", "min": "min", "tanh": "tanh",
         "sin": "sin", "cos": "cos", "arg": "arg", "argmax": "argmax", "argmin": "argmin",
         ",": " ", ";": " ", ":": " ", "!": "", "quad": "\u{1}", "qquad": "\u{1}\u{1}", " ": " ",
@@ -102,8 +102,8 @@ public enum FormulaText {
     static func tidy(_ text: String) -> String {
         var result = ""
         for character in text {
-            if character == " " && (result.last == " " || result.last == "(" || result.last == "\u{1}") { continue }
-            if ")],\u{1}".contains(character) && result.last == " " { result.removeLast() }
+            if character == " ", let last = result.last, " (⌊⌈⟨\u{1}".contains(last) { continue }
+            if ")],⌋⌉⟩\u{1}".contains(character) && result.last == " " { result.removeLast() }
             result.append(character)
         }
         return result.trimmingSpaces.map { $0 == "\u{1}" ? "  " : String($0) }.joined()
