@@ -91,6 +91,20 @@ import Testing
         #expect(again.exitStatus() == 0)
     }
 
+    @Test func ctrlCAtAPauseLeavesWithStatus130() throws {
+        let terminal = try PseudoTerminal(arguments: [try Self.twoStepLesson(), "--graphics", "none"])
+        #expect(terminal.waitFor("Enter: run it"))
+        terminal.interrupt()
+        #expect(terminal.exitStatus() == 130)
+        #expect(!terminal.output.contains("first block\n"))
+    }
+
+    @Test func aMissingLessonIsAnUnreadableFile() throws {
+        let result = try NVProcess.run(["no-such-lesson.md"])
+        #expect(result.status == 66)
+        #expect(result.stderr == "nv: error: cannot read 'no-such-lesson.md': no such file\n")
+    }
+
     @Test func noPauseOnATerminal() throws {
         let terminal = try PseudoTerminal(arguments: [try Self.twoStepLesson(), "--no-pause", "--graphics", "none"])
         #expect(terminal.waitFor("second block"))
