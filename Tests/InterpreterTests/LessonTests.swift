@@ -23,6 +23,7 @@ import Testing
         ("\\text{loss}(x)", "loss(x)"),
         ("\\unknown x", "unknown x"),
         ("\\sqrt{2}", "√2"),
+        ("\\frac{e^{z_c}}{\\sum_k e^{z_k}}", "e^(z_c)/(Σₖ e^(zₖ))"),
         ("\\lfloor (n + 2p - k)/s \\rfloor + 1", "⌊(n + 2p − k)/s⌋ + 1"),
     ])
     func formula(_ tex: String, _ expected: String) {

@@ -84,7 +84,9 @@ public enum FormulaText {
             && body.dropFirst().allSatisfy { superscripts.values.contains($0) || subscripts.values.contains($0)
                 || $0 == "′" || $0 == "," }
         let isBracketed = plain.hasPrefix("(") && plain.hasSuffix(")") && balancedInside(plain)
-        return plain.count <= 1 || isNumber || isScripted || isBracketed ? plain : "(\(plain))"
+        // One term without spaces or operators, such as e^(z_c), reads unambiguously too.
+        let isTerm = !plain.contains { " +−-=/·×,".contains($0) }
+        return plain.count <= 1 || isNumber || isScripted || isBracketed || isTerm ? plain : "(\(plain))"
     }
 
     private static func balancedInside(_ text: String) -> Bool {
