@@ -70,6 +70,19 @@ import Testing
         #expect(net.trajectory.last?.w00 == net.w1[0] && net.trajectory.last?.w01 == net.w1[1])
     }
 
+    @Test func longRunsThinTheTrajectoryKeepingFirstAndLatest() throws {
+        var rng = SeededGenerator(seed: 2)
+        var net = try XORNetwork(hidden: 2, rng: &rng)
+        let reports = 3 * XORNetwork.trajectoryLimit
+        try net.train(epochs: reports, every: 1)
+        let epochs = net.trajectory.map(\.epoch)
+        #expect(epochs.count <= XORNetwork.trajectoryLimit)
+        #expect(epochs.count > XORNetwork.trajectoryLimit / 2)
+        #expect(epochs.first == 0 && epochs.last == reports)
+        #expect(zip(epochs, epochs.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(net.trajectory.last?.w00 == net.w1[0])
+    }
+
     @Test func stopFlagEndsTheRunAndKeepsTheWeights() throws {
         var rng = SeededGenerator(seed: 2)
         var net = try XORNetwork(hidden: 3, rng: &rng)

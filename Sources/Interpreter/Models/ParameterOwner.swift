@@ -68,14 +68,7 @@ extension ParameterOwner {
             rows.append(["layers[\(module)]", name, "[\(width)]", "\(count)"])
         }
         rows.append(["total", "", "", "\(total)"])
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.enumerated().map { column, cell in
-                column == 3 ? String(repeating: " ", count: widths[column] - cell.count) + cell
-                            : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }.joined(separator: "  ")
-        }
-        return ([title] + lines + footer).joined(separator: "\n")
+        return ([title] + SummaryTable.lines(rows) + footer).joined(separator: "\n")
     }
 }
 

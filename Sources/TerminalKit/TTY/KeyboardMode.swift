@@ -43,6 +43,13 @@ public enum KeyboardMode {
     /// True between `enter` and `restore`.
     public static var isActive: Bool { savedDescriptor >= 0 }
 
+    /// `fg` after Ctrl-Z, for an executable that owns SIGCONT itself (so `enter` did not install
+    /// its own handler there): call it from that handler. It puts the terminal back in key mode
+    /// if Ctrl-Z interrupted it, and re-arms the Ctrl-Z handler. Async-signal-safe.
+    public static func resumeFromSignal() {
+        reenterAfterResume(SIGCONT)
+    }
+
     private static func installHandlers() {
         guard !handlersInstalled else { return }
         handlersInstalled = true

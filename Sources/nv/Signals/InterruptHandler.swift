@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Synchronization
+import TerminalKit
 
 /// Turns SIGINT (Ctrl-C), SIGCONT (back from Ctrl-Z) and SIGWINCH (window resized) into flags
 /// the program polls, so a Ctrl-C never kills nv.
@@ -116,8 +117,10 @@ final class InterruptHandler: Sendable {
         }
     }
 
-    /// SIGCONT's handler: async-signal-safe like the other.
+    /// SIGCONT's handler: async-signal-safe like the other. Live training may have had the
+    /// keyboard in key mode when Ctrl-Z came; that mode is put back first.
     private func continueArrived() {
+        KeyboardMode.resumeFromSignal()
         continued.store(true, ordering: .relaxed)
         wake()
     }

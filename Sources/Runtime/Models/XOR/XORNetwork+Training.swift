@@ -78,7 +78,13 @@ extension XORNetwork {
     }
 
     /// The path of (w1[0,0], w1[0,1], loss) recorded at each report of `train`, oldest first.
+    /// At most `trajectoryLimit` points: a long run keeps every other old point when it reaches
+    /// the limit, so the first and the latest points are always there and a dashboard frame
+    /// costs the same after a million epochs as after a thousand.
     public var trajectory: [XORTrajectoryPoint] { history }
+
+    /// The most points `trajectory` holds (far more than a panel's pixels across).
+    public static let trajectoryLimit = 4096
 
     /// True when every weight and bias is a finite number.
     public var weightsAreFinite: Bool {
@@ -91,6 +97,10 @@ extension XORNetwork {
         let point = XORTrajectoryPoint(epoch: epoch, w00: w1[0], w01: hidden > 1 ? w1[1] : 0,
                                        loss: currentLoss, gradientNorms: norms)
         if history.last?.epoch == epoch { history[history.count - 1] = point } else { history.append(point) }
+        if history.count > Self.trajectoryLimit {
+            let latest = history[history.count - 1]
+            history = stride(from: 0, to: history.count - 1, by: 2).map { history[$0] } + [latest]
+        }
         observer(XORSnapshot(epoch: epoch, loss: currentLoss, gradientNorms: norms,
                              w1: w1, b1: b1, w2: w2, b2: b2, isFinal: isFinal, network: self))
     }
