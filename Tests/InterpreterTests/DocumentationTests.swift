@@ -59,6 +59,18 @@ import Testing
         }
     }
 
+    /// A lesson's code is shown indented by four columns: at 80 columns a longer line wraps
+    /// in the middle of the code.
+    @Test(arguments: documents.filter { $0.hasPrefix("docs/lessons/") })
+    func lessonCodeFitsEightyColumns(_ path: String) throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        for block in Lesson.parse(text).runnableBlocks {
+            for (offset, line) in block.text.split(separator: "\n").enumerated() where line.count > 76 {
+                Issue.record("\(path):\(block.line + offset): \(line.count) columns: \(line)")
+            }
+        }
+    }
+
     @Test func referenceIsWhatTheTableGenerates() throws {
         let file = Self.root.appendingPathComponent("docs/reference.md")
         let stored = try String(contentsOf: file, encoding: .utf8)
