@@ -91,6 +91,24 @@ import Testing
         #expect(again.exitStatus() == 0)
     }
 
+    @Test func aBlockThatShowsNothingIsNotFollowedByAPause() throws {
+        let path = try Self.twoStepLesson(second: "x = 1")
+        let quiet = path.replacingOccurrences(of: "two.md", with: "quiet.md")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // The first block only defines a variable; the second prints.
+        try text.replacingOccurrences(of: "print(\"first block\")", with: "y = 2")
+            .replacingOccurrences(of: "x = 1", with: "print(\"second block\")")
+            .write(toFile: quiet, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(arguments: [quiet, "--graphics", "none"])
+        #expect(terminal.waitFor("step 1 of 2 · Enter: run it"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("step 2 of 2 · Enter: run it"))
+        #expect(!terminal.output.contains("Enter: next step"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("second block\n"))
+        #expect(terminal.exitStatus() == 0)
+    }
+
     @Test func ctrlCAtAPauseLeavesWithStatus130() throws {
         let terminal = try PseudoTerminal(arguments: [try Self.twoStepLesson(), "--graphics", "none"])
         #expect(terminal.waitFor("Enter: run it"))
