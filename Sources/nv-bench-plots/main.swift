@@ -7,6 +7,7 @@ import Plots
 //      swift run -c release nv-bench-plots --write DIR [FILE W H]   writes one output of each encoder to DIR
 //      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
 //      swift run -c release nv-bench-plots --figure [runs]   render + encode of a real 4-panel figure
+//      swift run -c release nv-bench-plots --cnn [runs]   CNN training per batch, detail snapshot and dashboard render
 //      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
 //      dump of a real figure instead of the synthetic images.
 
@@ -51,11 +52,16 @@ if arguments.first == "--write", arguments.count == 2 || arguments.count == 5 {
 let external: (path: String, width: Int, height: Int)? =
     arguments.first == "--rgba" && arguments.count >= 4
         ? (arguments[1], Int(arguments[2]) ?? 0, Int(arguments[3]) ?? 0) : nil
-let runs = (arguments.first == "--figure" ? arguments.dropFirst().first
+let runs = (arguments.first == "--figure" || arguments.first == "--cnn" ? arguments.dropFirst().first
     : external != nil ? arguments.dropFirst(4).first : arguments.first).flatMap(Int.init) ?? 21
 
 if arguments.first == "--figure" {
     FigureBenchmark.run(runs: runs)
+    exit(0)
+}
+
+if arguments.first == "--cnn" {
+    do { try CNNDashboardBenchmark.run(runs: runs) } catch { print("nv-bench-plots: \(error)"); exit(1) }
     exit(0)
 }
 

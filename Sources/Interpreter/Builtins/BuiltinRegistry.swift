@@ -11,7 +11,7 @@ enum BuiltinRegistry {
         ("models", ModelBuiltins.all),
         ("data", DataBuiltins.all),
         ("training", TrainingBuiltins.all),
-        ("cnn", { CNNBuiltins.all() + CNNModelBuiltins.all() }),
+        ("cnn", { CNNBuiltins.all() + CNNModelBuiltins.all() + CNNViewBuiltins.all() }),
     ]
 
     /// Every builtin, fresh (builtins are reference values owned by one session).

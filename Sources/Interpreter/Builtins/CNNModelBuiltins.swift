@@ -1,4 +1,5 @@
 import Foundation
+import Plots
 import Runtime
 
 /// What can be asked of a trained CNN: `evaluate` and `infer` here, and the CNN side of
@@ -13,7 +14,7 @@ enum CNNModelBuiltins {
                     doc: "A cnn's figures on labelled images (the test part of mnist(...) by default): a record of accuracy, loss, per-class precision / recall / f1 lists and the confusion matrix (rows: truth, columns: predicted).",
                     example: "r = evaluate(cnn(\"config/default_cnn_params.json\"), mnist(test_fraction: 0.05))", body: evaluate),
             Builtin("infer(model, data?, count: 4, seed?)", area: "cnn",
-                    doc: "Prints a cnn's predictions for `count` random images of the test part against the truth, with the probabilities.",
+                    doc: "Prints a cnn's predictions for `count` random images of the test part against the truth, with the probabilities, and shows each image's way through the layers (a card per layer, the top 3).",
                     example: "infer(cnn(\"config/default_cnn_params.json\"), mnist(test_fraction: 0.05), count: 4)", body: infer),
         ]
     }
@@ -76,16 +77,18 @@ enum CNNModelBuiltins {
                 throw args.error("inputs", "must be images for a cnn (mnist(...), or a tensor [n, \(shape.map(String.init).joined(separator: ", "))]): \(error.message)")
             }
             let size = shape.reduce(1, *)
-            if tensor.shape == shape || (shape[0] == 1 && tensor.shape == Array(shape.dropFirst())) {
+            images = tensor.data
+            if tensor.rank <= 3, let fitted = CNNViewBuiltins.fit(tensor, to: shape) {
+                // One image, possibly a larger square (image("digit.png") is 28x28) pooled down.
                 single = true
                 count = 1
+                images = fitted
             } else if tensor.rank == 4, Array(tensor.shape.dropFirst()) == shape {
                 count = tensor.shape[0]
             } else {
                 throw args.error("inputs", "has shape \(tensor.shape); this cnn takes images [n, \(shape.map(String.init).joined(separator: ", "))] or one image \(shape)")
             }
-            guard tensor.data.allSatisfy(\.isFinite) else { throw args.error("inputs", "must hold finite numbers") }
-            images = tensor.data
+            guard images.allSatisfy(\.isFinite) else { throw args.error("inputs", "must hold finite numbers") }
             precondition(images.count == count * size)
         }
         let network = model.network
@@ -130,6 +133,8 @@ enum CNNModelBuiltins {
         }
         lines.append("\(right)/\(count) right")
         args.context.display.write(lines.joined(separator: "\n") + "\n")
+        let probes = try args.runtime { try model.network.probes(images: subset.images, count: subset.count, shape: subset.shape) }
+        args.context.display.show(CNNViews.inference(probes, labels: subset.labels, layers: model.network.layerSummaries))
         return .null
     }
 

@@ -22,8 +22,8 @@ enum PlotBuiltins {
             Builtin("heatmap(matrix, colormap: \"viridis\", \(options))", area: "plots",
                     doc: "A matrix as coloured cells (row 0 at the top), with a colour bar.",
                     example: "heatmap([[1, 2], [3, 4]], title: \"a matrix\")", body: heatmap),
-            Builtin("image(pixels, captions?, signed: false, \(options))", area: "plots",
-                    doc: "A grayscale image (a matrix), or a grid of them (a list of matrices), each scaled to its own range.",
+            Builtin("image(pixels, captions?, signed: false, size: 28, \(options))", area: "plots",
+                    doc: "A grayscale image (a matrix), or a grid of them (a list of matrices), each scaled to its own range. Given a PNG path, loads your own digit as a size x size tensor like MNIST's (ink bright, cropped, centred) for predict, infer and saliency.",
                     example: "image([[0, 1, 0], [1, 0, 1], [0, 1, 0]])", body: image),
             Builtin("bars(values, labels?, \(options))", area: "plots",
                     doc: "Horizontal labelled bars, e.g. class probabilities.",
@@ -142,6 +142,12 @@ enum PlotBuiltins {
     }
 
     static func image(_ args: inout Arguments) throws -> Value {
+        if case .string(let path) = args.any("pixels") {
+            let size = try args.count("size", default: 28, limit: 1024)
+            guard size >= 4 else { throw args.error("size", "must be at least 4 pixels, got \(size)") }
+            return .tensor(try CNNViewBuiltins.loadDigit(args, path: path, size: size))
+        }
+        if args.has("size") { throw args.error("size", "is for loading a PNG digit: image(\"digit.png\", size: 28)") }
         let tensor = try tensor(args, "pixels")
         let tiles: [ImageGrid.Tile]
         switch tensor.rank {

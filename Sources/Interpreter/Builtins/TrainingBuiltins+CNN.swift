@@ -5,7 +5,8 @@ import Runtime
 /// shuffled mini-batches, a random subset of the validation set each epoch, early stopping
 /// after `patience` epochs without a better validation loss, the best epoch's weights kept.
 ///
-/// Output: one line per `every` epochs with the training and validation loss, accuracy, macro
+/// The dashboard (CNNLiveDashboard) redraws every `every` batches (default 10) as the pacing
+/// allows; its last frame stays. Output: one line per epoch with the training and validation loss, accuracy, macro
 /// precision and macro F1 (the same numbers for the same seed, so they can be compared and
 /// tested), then the test accuracy. Everything that depends on the clock — the batch being
 /// trained, images per second, the ETA, the total time — goes on the status line, which a
@@ -19,7 +20,7 @@ extension TrainingBuiltins {
         if args.has("discretize") { throw args.error("discretize", "is for an mlp's decision boundary, not a cnn") }
         let data = try args.images("data")
         let config = model.network.config
-        let (epochs, every) = try schedule(args, epochs: config.epochs, every: 1)
+        let (epochs, every) = try schedule(args, epochs: config.epochs, every: 10)
         let batch = try args.count("batch", default: config.batchSize, limit: 1 << 16)
         let patience = try args.count("patience", default: config.patience, limit: TrainingLimits.maximumEpochs)
         if args.has("lr") {
@@ -32,8 +33,13 @@ extension TrainingBuiltins {
         var trainer = CNNTrainer(epochs: epochs, patience: patience, batchSize: batch,
                                  validationSubsetRatio: config.validationSubsetRatio, optimizer: model.optimizer)
         let run = CNNRun(session: args.context.session, epochs: epochs, firstEpoch: model.epochs.count,
-                         every: every, images: data.data.count, batch: batch)
-        let observer = CNNTrainingObserver(onBatch: { run.batch($0) }, onEpoch: { run.epoch($0) })
+                         every: 1, images: data.data.count, batch: batch)
+        let dashboard = CNNLiveDashboard(session: args.context.session, network: model.network, epochs: epochs,
+                                         every: every, data: data.data, validation: validation)
+        run.holdLines = args.context.session.options.live && args.context.display.animates
+        let observer = CNNTrainingObserver(onBatch: { run.batch($0); dashboard.batch($0) },
+                                           onEpoch: { run.epoch($0); dashboard.epoch($0) },
+                                           wantsDetail: { dashboard.wantsDetail(epoch: $0, batch: $1) }, probe: dashboard.probe)
         var rng = args.context.session.generator
         defer { args.context.session.generator = rng }
         model.trainData = data
@@ -49,6 +55,7 @@ extension TrainingBuiltins {
             model.optimizer = trainer.optimizer
             display.setStatus(run.status(finished: true), force: true)
             display.endLive()
+            run.flushLines()
             if run.bestEpoch == 0 { model.network = before }
             let kept = run.bestEpoch > 0 ? "the weights of epoch \(run.bestEpoch) are kept" : "the weights from before this call are kept"
             let message = error.message.hasPrefix("train:") ? error.message : "train: \(error.message)"
@@ -62,9 +69,10 @@ extension TrainingBuiltins {
             return shifted
         }
         if history.bestEpoch > 0 { model.bestEpoch = offset + history.bestEpoch }
-        if let last = history.epochs.last, last.epoch % every != 0 { display.write(run.line(last)) }
         display.setStatus(run.status(finished: true), force: true)
+        dashboard.finish(&model.network)
         display.endLive()
+        run.flushLines()
         let last = offset + history.epochs.count
         let kept = model.bestEpoch > 0 ? "the weights of epoch \(model.bestEpoch) are kept" : "the weights are kept as they are"
         if let reason = run.stop.reason {
@@ -118,10 +126,23 @@ final class CNNRun: @unchecked Sendable {
         if progress.statusDue() { session.display.setStatus(status(finished: false), force: false) }
     }
 
+    /// Epoch lines held back while the dashboard animates: text written under a live picture
+    /// ends it, and the next frame would start a new picture below (a dashboard per epoch).
+    private var heldLines: [String] = []
+    /// True while the live dashboard animates (then epoch lines wait for `flushLines`).
+    var holdLines = false
+
     /// After each epoch: the epoch's line, every `every` epochs.
     func epoch(_ record: CNNEpochRecord) {
         if record.isBest { bestEpoch = firstEpoch + record.epoch }
-        if record.epoch % every == 0 { session.display.write(line(record)) }
+        guard record.epoch % every == 0 else { return }
+        if holdLines { heldLines.append(line(record)) } else { session.display.write(line(record)) }
+    }
+
+    /// Writes the epoch lines held back during the live dashboard (after it ended).
+    func flushLines() {
+        for line in heldLines { session.display.write(line) }
+        heldLines = []
     }
 
     /// `epoch 2/10  train loss 0.3120 acc 90.6% prec 90.7% f1 90.5%  val loss ... best`.

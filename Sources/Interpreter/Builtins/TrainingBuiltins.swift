@@ -16,7 +16,7 @@ enum TrainingBuiltins {
     static func all() -> [Builtin] {
         [
             Builtin("train(model, data?, epochs?, every?, lr?, discretize: false, batch?, patience?)", area: "training",
-                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. cnn: needs mnist(...) data, settings from its config (epochs 10, batch 32, patience 2), a line every `every` epochs; returns the history. lr: sets the model's learning rate from now on.",
+                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. cnn: needs mnist(...) data, settings from its config (epochs 10, batch 32, patience 2), a line per epoch, the dashboard redrawn every `every` batches (10); returns the history. lr: sets the model's learning rate from now on.",
                     example: "train(net, epochs: 40000, every: 100)", body: train),
         ]
     }

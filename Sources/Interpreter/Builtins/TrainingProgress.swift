@@ -15,8 +15,9 @@ struct TrainingProgress {
     let total: Int
     /// The model's epoch count when the call started.
     let firstEpoch: Int
-    /// The largest share of the run's time spent drawing frames.
-    static let drawingShare = 0.2
+    /// The largest share of the run's time spent drawing frames (0.2; a CNN's dashboard, drawn
+    /// between batches that take well under a millisecond, asks for less).
+    let drawingShare: Double
     private let start = ContinuousClock.now
     private var lastFrameEnd: ContinuousClock.Instant
     private var lastFrameStart: ContinuousClock.Instant
@@ -32,9 +33,10 @@ struct TrainingProgress {
     /// at every report of a run with `every: 1`, and a person cannot tell 20 ms apart.
     private let keyPollInterval = Duration.milliseconds(20)
 
-    init(total: Int, firstEpoch: Int, framesPerSecond: Int = 30) {
+    init(total: Int, firstEpoch: Int, framesPerSecond: Int = 30, drawingShare: Double = 0.2) {
         self.total = total
         self.firstEpoch = firstEpoch
+        self.drawingShare = drawingShare
         frameInterval = .milliseconds(1000 / max(1, framesPerSecond))
         lastFrameEnd = start
         lastFrameStart = start
@@ -45,12 +47,12 @@ struct TrainingProgress {
     /// turn and returns true.
     func frameDue(watching: Bool = false) -> Bool {
         if watching {
-            let spacing = max(frameInterval, lastFrameCost * (1 / Self.drawingShare))
+            let spacing = max(frameInterval, lastFrameCost * (1 / drawingShare))
             let wait = spacing - (ContinuousClock.now - lastFrameStart)
             if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) * 1e-18) }
             return true
         }
-        let pause = max(frameInterval, lastFrameCost * (1 / Self.drawingShare - 1))
+        let pause = max(frameInterval, lastFrameCost * (1 / drawingShare - 1))
         return ContinuousClock.now - lastFrameEnd >= pause
     }
 

@@ -73,6 +73,8 @@ public struct CNNTrainer: Sendable {
                     throw RuntimeError.diverged(loss: loss, epoch: epoch, learningRate: optimizer.learningRate)
                 }
                 let norms = observer.onBatch == nil ? [] : model.gradientNorms()
+                let wantsDetail = observer.onBatch != nil && observer.wantsDetail?(epoch, b + 1) == true
+                let gradients = wantsDetail ? model.firstConvFilters?.gradients : nil
                 optimizer.step(&model)
                 lossSum += Double(loss)
                 history.imagesSeen += indices.count
@@ -81,10 +83,15 @@ public struct CNNTrainer: Sendable {
                 epochLabels += labels
                 if let onBatch = observer.onBatch {
                     let correct = zip(predictions, labels).filter { $0 == $1 }.count
-                    onBatch(CNNBatchSnapshot(epoch: epoch, batch: b + 1, batchesPerEpoch: batchesPerEpoch, loss: loss,
-                                             accuracy: Float(correct) / Float(indices.count),
-                                             epochLoss: Float(lossSum / Double(b + 1)),
-                                             predictions: predictions, labels: labels, gradientNorms: norms))
+                    var snapshot = CNNBatchSnapshot(epoch: epoch, batch: b + 1, batchesPerEpoch: batchesPerEpoch, loss: loss,
+                                                    accuracy: Float(correct) / Float(indices.count),
+                                                    epochLoss: Float(lossSum / Double(b + 1)),
+                                                    predictions: predictions, labels: labels, gradientNorms: norms)
+                    if wantsDetail {
+                        snapshot.detail = try detail(&model, train: train, indices: indices,
+                                                     filterGradients: gradients, probe: observer.probe)
+                    }
+                    onBatch(snapshot)
                 }
             }
             let trainMetrics = ClassificationMetrics(predicted: epochPredictions, truth: epochLabels, classes: model.classes)
@@ -102,12 +109,13 @@ public struct CNNTrainer: Sendable {
             } else {
                 sinceBest += 1
             }
-            let record = CNNEpochRecord(
+            var record = CNNEpochRecord(
                 epoch: epoch, trainLoss: lossSum / Double(batchesPerEpoch), trainAccuracy: trainMetrics.accuracy,
                 trainPrecision: trainMetrics.macroPrecision, trainF1: trainMetrics.macroF1,
                 validationLoss: evaluation.loss, validationAccuracy: evaluation.metrics.accuracy,
                 validationPrecision: evaluation.metrics.macroPrecision, validationF1: evaluation.metrics.macroF1,
                 seconds: Date().timeIntervalSince(epochStart), isBest: improved)
+            record.validationConfusion = evaluation.metrics.confusion
             history.epochs.append(record)
             observer.onEpoch?(record)
             if validation.count > 0 && sinceBest >= patience && epoch < epochs {
@@ -117,6 +125,18 @@ public struct CNNTrainer: Sendable {
         }
         history.seconds = Date().timeIntervalSince(start)
         return history
+    }
+
+    /// The pictures' copy of one batch: its images, the first conv's filters (after the update)
+    /// with this batch's gradient, and the probe through the updated network.
+    private func detail(_ model: inout CNN, train: ImageDataset, indices: ArraySlice<Int>,
+                        filterGradients: Tensor?, probe: [Float]?) throws -> CNNTrainingDetail {
+        let size = train.sampleSize
+        var images = [Float]()
+        images.reserveCapacity(indices.count * size)
+        for i in indices { images += train.images[(i * size)..<((i + 1) * size)] }
+        return CNNTrainingDetail(images: images, imageShape: train.shape, filters: model.firstConvFilters?.weights,
+                                 filterGradients: filterGradients, probe: try probe.map { try model.probe($0) })
     }
 }
 

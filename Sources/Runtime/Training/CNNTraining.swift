@@ -12,6 +12,23 @@ public struct CNNBatchSnapshot: Sendable {
     public var predictions: [Int], labels: [Int]
     /// The L2 norm of each layer's parameter gradients (0 for layers without parameters).
     public var gradientNorms: [Float]
+    /// The pictures' data, present only for batches the observer's `wantsDetail` asked for.
+    public var detail: CNNTrainingDetail? = nil
+}
+
+/// What a live CNN dashboard draws beyond the numbers, copied out of the network only when a
+/// frame is due (`CNNTrainingObserver.wantsDetail`), so training without a display pays nothing.
+public struct CNNTrainingDetail: Sendable {
+    /// The batch's images `[batch, C, H, W]`, in the order of the snapshot's predictions.
+    public var images: [Float]
+    /// Per-sample image shape `[C, H, W]`.
+    public var imageShape: [Int]
+    /// The first convolution's weights `[OC, C, k, k]` after this batch's update, nil without one.
+    public var filters: Tensor?
+    /// Their gradient from this batch `[OC, C, k, k]`.
+    public var filterGradients: Tensor?
+    /// The observer's probe image through the updated network, nil without a probe.
+    public var probe: CNNProbe?
 }
 
 /// One epoch's figures, as the original prints them.
@@ -30,6 +47,8 @@ public struct CNNEpochRecord: Sendable, Equatable {
     public var seconds: Double
     /// True when this epoch's validation loss was the best so far (its weights are kept).
     public var isBest: Bool
+    /// The validation subset's confusion counts [true class][predicted class].
+    public var validationConfusion: [[Int]] = []
 }
 
 /// The outcome of `CNNTrainer.train`.
@@ -53,10 +72,19 @@ public struct CNNTrainingObserver: Sendable {
     /// After every epoch's validation.
     public var onEpoch: (@Sendable (CNNEpochRecord) -> Void)?
 
+    /// Asked after every mini-batch (epoch, batch, both 1-based) when `onBatch` is set: true
+    /// makes that batch's snapshot carry a `CNNTrainingDetail`. Ask only when a frame is due.
+    public var wantsDetail: (@Sendable (_ epoch: Int, _ batch: Int) -> Bool)?
+    /// The image `[C, H, W]` whose layer outputs a detail carries (a fixed probe digit).
+    public var probe: [Float]?
+
     /// An observer with the given callbacks.
-    public init(onBatch: (@Sendable (CNNBatchSnapshot) -> Void)? = nil, onEpoch: (@Sendable (CNNEpochRecord) -> Void)? = nil) {
+    public init(onBatch: (@Sendable (CNNBatchSnapshot) -> Void)? = nil, onEpoch: (@Sendable (CNNEpochRecord) -> Void)? = nil,
+                wantsDetail: (@Sendable (_ epoch: Int, _ batch: Int) -> Bool)? = nil, probe: [Float]? = nil) {
         self.onBatch = onBatch
         self.onEpoch = onEpoch
+        self.wantsDetail = wantsDetail
+        self.probe = probe
     }
 }
 

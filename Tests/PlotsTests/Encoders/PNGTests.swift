@@ -143,8 +143,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (pngWithHeader(width: 4, height: 4, depth: 16, colorType: 2), "bit depth 16"),
-        (pngWithHeader(width: 4, height: 4, depth: 8, colorType: 2, interlace: 1), "interlaced"),
+        (pngWithHeader(width: 4, height: 4, depth: 3, colorType: 0), "bit depth 3"),
+        (pngWithHeader(width: 4, height: 4, depth: 8, colorType: 2, interlace: 2), "interlace method 2"),
         (pngWithHeader(width: 4, height: 4, depth: 8, colorType: 5), "colour type 5"),
         (pngWithHeader(width: 1 << 20, height: 1 << 20, depth: 8, colorType: 2), "larger than"),
         (pngWithHeader(width: 0, height: 4, depth: 8, colorType: 2), "empty"),

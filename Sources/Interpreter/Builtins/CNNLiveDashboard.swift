@@ -1,0 +1,64 @@
+import Foundation
+import Plots
+import Runtime
+
+/// The live dashboard of one CNN `train` call: takes every batch report into a
+/// `CNNTrainingState`, asks the trainer for the pictures' data (batch images, filters, the probe
+/// digit) only when a frame is due, and offers that frame to the display.
+///
+/// A frame is due every `every` batches, and never before the pacing of `TrainingProgress`
+/// allows: at most 30 a second, and after a frame that cost d, not before 11.5·d has passed, so
+/// drawing takes at most about 8% of the run (the issue allows 15% for the whole live
+/// overhead: copies, drawing, writing). Training is never slowed to show frames (a
+/// default run's batch takes well under a millisecond; frames are dropped instead). Called on
+/// the training thread, one call at a time.
+final class CNNLiveDashboard: @unchecked Sendable {
+    /// The largest share of the run's time spent drawing frames.
+    static let drawingShare = 0.08
+    private let display: Display
+    private let live: Bool
+    private let every: Int
+    private var pace: TrainingProgress
+    private var batches = 0
+    /// What the frames draw.
+    private(set) var state: CNNTrainingState
+    /// The probe digit `[C, H, W]` (the first validation image, else the first training image).
+    let probe: [Float]?
+
+    init(session: Session, network: CNN, epochs: Int, every: Int, data: ImageDataset, validation: ImageDataset) {
+        display = session.display
+        live = session.options.live
+        self.every = max(1, every)
+        pace = TrainingProgress(total: epochs, firstEpoch: 0, drawingShare: Self.drawingShare)
+        let source = validation.count > 0 ? validation : data
+        probe = source.count > 0 ? source.image(0).data : nil
+        state = CNNTrainingState(model: network, epochs: epochs, probeLabel: source.count > 0 ? source.labels[0] : nil)
+    }
+
+    /// Asked by the trainer after each batch's backward pass: copy the pictures' data now?
+    func wantsDetail(epoch: Int, batch: Int) -> Bool {
+        live && (batches + 1) % every == 0 && pace.frameDue()
+    }
+
+    /// After each batch: record it, and draw a frame when it carries a detail.
+    func batch(_ snapshot: CNNBatchSnapshot) {
+        batches += 1
+        state.record(snapshot)
+        guard snapshot.detail != nil else { return }
+        let figure = CNNViews.dashboard(state)
+        pace.offerFrame { display.updateLive(figure, force: false) }
+    }
+
+    /// After each epoch: the validation figures and confusion matrix.
+    func epoch(_ record: CNNEpochRecord) { state.record(record) }
+
+    /// The last frame, from the network as training left it (its best weights), always drawn.
+    func finish(_ network: inout CNN) {
+        if let probe, let result = try? network.probe(probe) { state.probe = result }
+        if let filters = network.firstConvFilters {
+            state.filters = filters.weights
+            state.filterGradients = filters.gradients
+        }
+        display.updateLive(CNNViews.dashboard(state), force: true)
+    }
+}
