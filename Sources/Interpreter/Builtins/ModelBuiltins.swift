@@ -47,6 +47,15 @@ enum ModelBuiltins {
             Builtin("features(model, data?, layer: 0, neurons?)", area: "models",
                     doc: "The hidden feature space: xor's hidden activations, or two neurons of an mlp's hidden layer (neurons: [0, 1]).",
                     example: "features(net)", body: features),
+            Builtin("curves(model)", area: "models",
+                    doc: "The curves training recorded: xor's loss and weight-gradient norms, an mlp's train and test loss.",
+                    example: "curves(net)") { args in
+                // Not a switch: other model kinds answer with the error below.
+                let model = try args.model("model")
+                if case .xor(let xor) = model { return .figure(XORViews.loss(xor.current)) }
+                if case .mlp(let mlp) = model { return .figure(PlaygroundViews.loss(mlp.current)) }
+                throw args.error("model", "has no recorded curves; curves draws xor and mlp models")
+            },
             Builtin("surface(model)", area: "models",
                     doc: "The xor loss surface over w1[0,0] and w1[0,1] (the others held) with the path training took.",
                     example: "surface(net)") { args in

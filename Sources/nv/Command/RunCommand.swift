@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import Interpreter
 
-/// The default subcommand: the REPL, a script file, a script on stdin, or `-e CODE`.
+/// The default subcommand: the REPL, a script file, a lesson, a script on stdin, or `-e CODE`.
 ///
-/// Which one is decided in `run()`: `--doctor` first, then `-e`, then a FILE (`-` meaning
+/// Which one is decided in `run()`: `--doctor` or `--reference` first, then `-e`, then a FILE (`-` meaning
 /// stdin), then stdin when it is not a terminal, and the REPL otherwise.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +13,7 @@ struct RunCommand: ParsableCommand {
         usage: """
             nv [<options>]                 start the REPL
               nv [<options>] FILE.nv         run a script
+              nv [<options>] LESSON.md       a lesson: its prose, then each nv block runs
               nv [<options>] -               run a script read from stdin
               nv [<options>] -e CODE         run CODE and print its value
             """,
@@ -35,9 +36,16 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Show what this terminal supports, with a test picture in each mode.")
     var doctor = false
 
+    @Flag(name: .customLong("no-pause"), help: "In a lesson, do not wait for Enter between steps.")
+    var noPause = false
+
+    @Flag(name: .long, help: "Print the reference of every builtin as Markdown (docs/reference.md).")
+    var reference = false
+
     @OptionGroup var shared: SharedOptions
 
-    @Argument(help: ArgumentHelp("A script to run (.nv), or - to read one from stdin.", valueName: "file"))
+    @Argument(help: ArgumentHelp("A script to run (.nv), a lesson (.md), or - to read a script from stdin.",
+                                 valueName: "file"))
     var file: String?
 
     func validate() throws {
@@ -47,6 +55,9 @@ struct RunCommand: ParsableCommand {
         if doctor && (code != nil || file != nil) {
             throw ValidationError("--doctor runs on its own, without -e or a FILE")
         }
+        if reference && (doctor || code != nil || file != nil) {
+            throw ValidationError("--reference runs on its own, without -e, a FILE or --doctor")
+        }
     }
 
     func run() throws {
@@ -55,7 +66,11 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(doctorReport(options: options).utf8))
             return
         }
-        let runner = ScriptRunner(options: options)
+        if reference {
+            FileHandle.standardOutput.write(Data(BuiltinReference.markdown().utf8))
+            return
+        }
+        let runner = ScriptRunner(options: options, pauses: !noPause)
         let status: Int32
         if let code {
             status = runner.run(.code(code))

@@ -15,6 +15,8 @@ enum ScriptSource: Equatable {
 /// 0, 65 (syntax), 66 (cannot read the input), 70 (runtime), 130 (Ctrl-C).
 struct ScriptRunner {
     var options: SessionOptions
+    /// For a lesson (`.md`): pause between steps on a terminal (false for `--no-pause`).
+    var pauses = true
 
     /// Runs `source`; output goes to the display, errors to stderr.
     func run(_ source: ScriptSource) -> Int32 {
@@ -26,6 +28,9 @@ struct ScriptRunner {
         case .failure(let problem):
             writeStandardError(renderer.renderPlain(problem.message))
             return problem.exitCode
+        }
+        if case .file(let path) = source, path.hasSuffix(".md") {
+            return LessonPlayer(options: options, pauses: pauses).run(text: text, name: name)
         }
 
         TerminalState.save()
@@ -69,11 +74,6 @@ struct ScriptRunner {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return .success((name: "<stdin>", text: decode(data)))
         case .file(let path):
-            if path.hasSuffix(".md") {
-                return .failure(LoadProblem(
-                    message: "'\(path)' is a lesson; running lessons (.md) is not supported yet",
-                    exitCode: 64))
-            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 return .failure(LoadProblem(message: "cannot read '\(path)': no such file", exitCode: 66))
