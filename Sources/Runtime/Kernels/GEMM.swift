@@ -7,8 +7,9 @@ import Dispatch
 ///   4 × 8 tile of C in SIMD registers while it streams over K.
 /// - `multiplyTransposed` (NT): C[M, N] (+)= A[M, K] · B[N, K]ᵀ — every entry is a dot product
 ///   of two contiguous rows, vectorised along K.
-/// Multiply and add are written separately (`c += a * b`), not `addProduct`: on a CPU target
-/// without FMA, Swift lowers a fused multiply-add on SIMD vectors to one libm `fmaf` call per lane.
+/// Multiply-adds are fused (`addProduct`): Package.swift compiles Runtime for AVX2 with FMA on
+/// x86-64 (and every arm64 CPU has FMA), so each is one instruction. On a CPU target without
+/// FMA, Swift would lower each to one libm `fmaf` call per lane — keep the target flag.
 /// A transposed left operand (TN) is handled by the caller with `transpose` into scratch space;
 /// at the sizes of these networks the copy is cheap next to the product.
 /// Work is split over the cores with `DispatchQueue.concurrentPerform` only when the product has
@@ -62,10 +63,10 @@ public enum GEMM {
                 var bp = b + j
                 for p in 0..<k {
                     let bv = UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
-                    c0 += a0[p] * bv
-                    c1 += a1[p] * bv
-                    c2 += a2[p] * bv
-                    c3 += a3[p] * bv
+                    c0.addProduct(a0[p], bv)
+                    c1.addProduct(a1[p], bv)
+                    c2.addProduct(a2[p], bv)
+                    c3.addProduct(a3[p], bv)
                     bp += ldb
                 }
                 store(c0, to: c + (i &* ldc &+ j), accumulate: accumulate)
@@ -79,7 +80,7 @@ public enum GEMM {
                 let a0 = a + i &* lda
                 var bp = b + j
                 for p in 0..<k {
-                    c0 += a0[p] * UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
+                    c0.addProduct(a0[p], UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self))
                     bp += ldb
                 }
                 store(c0, to: c + (i &* ldc &+ j), accumulate: accumulate)
@@ -147,10 +148,10 @@ public enum GEMM {
             var p = 0
             while p < vectorEnd {
                 let x = UnsafeRawPointer(row + p).loadUnaligned(as: SIMD8<Float>.self)
-                s0 += x * UnsafeRawPointer(b0 + p).loadUnaligned(as: SIMD8<Float>.self)
-                s1 += x * UnsafeRawPointer(b1 + p).loadUnaligned(as: SIMD8<Float>.self)
-                s2 += x * UnsafeRawPointer(b2 + p).loadUnaligned(as: SIMD8<Float>.self)
-                s3 += x * UnsafeRawPointer(b3 + p).loadUnaligned(as: SIMD8<Float>.self)
+                s0.addProduct(x, UnsafeRawPointer(b0 + p).loadUnaligned(as: SIMD8<Float>.self))
+                s1.addProduct(x, UnsafeRawPointer(b1 + p).loadUnaligned(as: SIMD8<Float>.self))
+                s2.addProduct(x, UnsafeRawPointer(b2 + p).loadUnaligned(as: SIMD8<Float>.self))
+                s3.addProduct(x, UnsafeRawPointer(b3 + p).loadUnaligned(as: SIMD8<Float>.self))
                 p += 8
             }
             var t0 = s0.sum(), t1 = s1.sum(), t2 = s2.sum(), t3 = s3.sum()
@@ -171,8 +172,8 @@ public enum GEMM {
             var s = SIMD8<Float>()
             var p = 0
             while p < vectorEnd {
-                s += UnsafeRawPointer(row + p).loadUnaligned(as: SIMD8<Float>.self)
-                    * UnsafeRawPointer(bj + p).loadUnaligned(as: SIMD8<Float>.self)
+                s.addProduct(UnsafeRawPointer(row + p).loadUnaligned(as: SIMD8<Float>.self),
+                             UnsafeRawPointer(bj + p).loadUnaligned(as: SIMD8<Float>.self))
                 p += 8
             }
             var t = s.sum()
