@@ -60,6 +60,33 @@ private func animate(_ display: TerminalDisplay, port: FakePort, frames: Int = 5
         #expect(frameLines.keys.min() == 0)
     }
 
+    /// A run that draws no picture (a CNN's epochs) still has its status line: on a row of its
+    /// own, under the lines the run writes, and left standing as the closing line.
+    @Test(arguments: [GraphicsMode.kitty, .blocks])
+    func aStatusWithoutAPictureStaysUnderTheWrittenLines(_ mode: GraphicsMode) {
+        let port = FakePort()
+        let display = makeDisplay(mode, port: port)
+        display.write("> train")
+        display.beginLive()
+        for epoch in 1...3 {
+            for batch in 1...4 {
+                port.clock += 0.1
+                display.setStatus("epoch \(epoch) batch \(batch)", force: false)
+            }
+            display.write("epoch \(epoch) done\n")
+        }
+        display.setStatus("finished", force: true)
+        display.endLive()
+        display.write("> ")
+        let screen = ScreenModel(port.output)
+        #expect(screen.text[0] == "> train")
+        #expect((1...3).map { screen.text[$0] } == ["epoch 1 done", "epoch 2 done", "epoch 3 done"])
+        #expect(screen.text[4] == "finished")
+        #expect(screen.row == 5)
+        #expect(screen.text[5] == "> ")
+        #expect(!screen.text.values.contains { $0.contains("batch") })
+    }
+
     @Test func theStatusLineSitsUnderTheImageAndTheCursorUnderIt() {
         let port = FakePort()
         let display = makeDisplay(.kitty, port: port)

@@ -11,6 +11,7 @@ enum BuiltinRegistry {
         ("models", ModelBuiltins.all),
         ("data", DataBuiltins.all),
         ("training", TrainingBuiltins.all),
+        ("cnn", { CNNBuiltins.all() + CNNModelBuiltins.all() }),
     ]
 
     /// Every builtin, fresh (builtins are reference values owned by one session).

@@ -11,7 +11,7 @@ enum CoreBuiltins {
                 return .null
             },
             Builtin("len(value)", area: "core",
-                    doc: "The number of elements of a list, range, record or tensor (first axis), or characters of a string.",
+                    doc: "The number of elements of a list, range, record or tensor (first axis), characters of a string, or images of an image set.",
                     example: "len([1, 2, 3])") { args in
                 let value = args.any("value")
                 switch value {
@@ -20,7 +20,8 @@ enum CoreBuiltins {
                 case .range(let range): return .number(Double(range.count))
                 case .record(let record): return .number(Double(record.names.count))
                 case .tensor(let tensor): return .number(Double(tensor.tensor.shape.first ?? 1))
-                default: throw args.error("value", "must be a list, string, range, record or tensor, \(Arguments.got(value))")
+                case .object(let object as CountedObject): return .number(Double(object.count))
+                default: throw args.error("value", "must be a list, string, range, record, tensor or image set, \(Arguments.got(value))")
                 }
             },
             Builtin("type(value)", area: "core", doc: "The name of the value's type, as a string.",

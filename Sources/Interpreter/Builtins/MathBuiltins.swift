@@ -10,7 +10,13 @@ enum MathBuiltins {
             unary("log", "The natural logarithm.", "log(10)", Foundation.log),
             unary("sin", "The sine (x in radians).", "sin(3.14159 / 2)", Foundation.sin),
             unary("cos", "The cosine (x in radians).", "cos(0)", Foundation.cos),
-            unary("tanh", "The hyperbolic tangent, squashing x into (-1, 1).", "tanh(0.5)", Foundation.tanh),
+            // tanh is also a CNN layer: without x it is the layer for cnn(layers:).
+            Builtin("tanh(x?)", area: "math",
+                    doc: "The hyperbolic tangent, squashing x into (-1, 1); tanh() with no argument is the tanh layer for cnn(layers:).",
+                    example: "tanh(0.5)") { args in
+                guard args.has("x") else { return .object(CNNLayerObject(.tanh)) }
+                return try elementwise(args, "x", Foundation.tanh)
+            },
             unary("floor", "The largest whole number not above x.", "floor(2.7)") { $0.rounded(.down) },
             Builtin("round(x, digits: 0)", area: "math",
                     doc: "x rounded to the nearest whole number, or to some decimal digits (halves away from zero).",

@@ -1,9 +1,10 @@
 import Runtime
 
-/// A model argument: the XOR network or a playground MLP.
+/// A model argument: the XOR network, a playground MLP or a convolutional network.
 enum ModelArgument {
     case xor(XORModel)
     case mlp(MLPModel)
+    case cnn(CNNModel)
 }
 
 /// Argument readers shared by the model, data and training builtins, so their messages have
@@ -20,14 +21,32 @@ extension Arguments {
         }
     }
 
-    /// A model made by `xor(...)`, `mlp(...)` or `load(...)`.
+    /// A model made by `xor(...)`, `mlp(...)`, `cnn(...)` or `load(...)`.
     func model(_ name: String) throws -> ModelArgument {
         let value = any(name)
         if case .object(let object) = value {
             if let xor = object as? XORModel { return .xor(xor) }
             if let mlp = object as? MLPModel { return .mlp(mlp) }
+            if let cnn = object as? CNNModel { return .cnn(cnn) }
         }
-        throw error(name, "must be a model (from xor(...), mlp(...) or load(...)), \(Arguments.got(value))")
+        throw error(name, "must be a model (from xor(...), mlp(...), cnn(...) or load(...)), \(Arguments.got(value))")
+    }
+
+    /// A 2D-point model (`xor` or `mlp`) for the builtins that draw the input plane; a CNN
+    /// gets a message saying so.
+    func pointModel(_ name: String) throws -> ModelArgument {
+        let model = try model(name)
+        if case .cnn = model {
+            throw error(name, "is a cnn; \(function) draws 2D-point models (xor or mlp)")
+        }
+        return model
+    }
+
+    /// Images from `mnist(...)` (or one of its parts).
+    func images(_ name: String) throws -> ImageDataObject {
+        let value = any(name)
+        if case .object(let object) = value, let data = object as? ImageDataObject { return data }
+        throw error(name, "must be images from mnist(...) or one of its parts (data.train, data.test), \(Arguments.got(value))")
     }
 
     /// A data set made by `circle(...)`, `csv(...)`, `split(...)`, ...

@@ -27,17 +27,18 @@ enum ModelBuiltins {
                     example: "mlp(optimizer: adam(lr: 0.03))") { args in
                 .object(OptimizerObject(Adam(lr: Float(try args.positiveNumber("lr", default: 0.01)))))
             },
-            Builtin("predict(model, points)", area: "models",
-                    doc: "The model's class-1 probability for each [x, y] point (one number for one point).",
+            Builtin("predict(model, inputs, probabilities: false)", area: "models",
+                    doc: "xor / mlp: the class-1 probability of each [x, y] point (one number for one point). cnn: the class of each image (images, a tensor [n, C, H, W], or one image); probabilities: true gives a tensor [n, classes].",
                     example: "predict(net, [[0, 1], [1, 1]])", body: predict),
             Builtin("accuracy(model, data?)", area: "models",
-                    doc: "Fraction of points classified right (≥ 0.5 is class 1); an xor model defaults to its truth table.",
+                    doc: "Fraction classified right: points (≥ 0.5 is class 1; an xor model defaults to its truth table), or images (a cnn uses the test part of mnist(...)).",
                     example: "accuracy(m, circle(n: 100))", body: accuracy),
             Builtin("architecture(model)", area: "models", doc: "The network diagram panel on its own.",
                     example: "architecture(net)") { args in
                 switch try args.model("model") {
                 case .xor(let model): return .figure(XORViews.architecture(model.current))
                 case .mlp(let model): return .figure(PlaygroundViews.architecture(model.current))
+                case .cnn: throw args.error("model", "is a cnn; print it for its layer table (its diagram is not drawn yet)")
                 }
             },
             Builtin("boundary(model, data?, discretize: false)", area: "models",
@@ -57,8 +58,8 @@ enum ModelBuiltins {
                 }
                 return .figure(XORViews.surface(model.current))
             },
-            Builtin("save(model, path)", area: "models",
-                    doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all).",
+            Builtin("save(model, path?)", area: "models",
+                    doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all). A cnn's path defaults to models/<model_output_filename>.safetensors.",
                     example: "save(net, \"/tmp/xor.safetensors\")", body: save),
             Builtin("load(path)", area: "models", doc: "Loads a model saved by save().",
                     example: "net = load(\"/tmp/xor.safetensors\")", body: load),
@@ -135,11 +136,15 @@ enum ModelBuiltins {
     }
 
     static func predict(_ args: inout Arguments) throws -> Value {
-        let (points, single) = try args.points("points")
+        let model = try args.model("model")
+        if case .cnn(let cnn) = model { return try CNNModelBuiltins.predict(cnn, args) }
+        if args.has("probabilities") { throw args.error("probabilities", "is for a cnn; xor and mlp models already give probabilities") }
+        let (points, single) = try args.points("inputs")
         let outputs: [Double]
-        switch try args.model("model") {
+        switch model {
         case .xor(let model): outputs = model.current.predict(points: points)
         case .mlp(let model): outputs = model.current.predict(points: points.map { Float($0) }).map(Double.init)
+        case .cnn: return .null
         }
         if single, let only = outputs.first { return .number(only) }
         return .list(outputs.map { .number($0) })
@@ -147,6 +152,7 @@ enum ModelBuiltins {
 
     static func accuracy(_ args: inout Arguments) throws -> Value {
         let model = try args.model("model")
+        if case .cnn(let cnn) = model { return try CNNModelBuiltins.accuracy(cnn, args) }
         if !args.has("data"), case .xor(let xor) = model {
             let outputs = xor.current.forward().outputs
             let right = zip(outputs, XORNetwork.targets).filter { ($0 >= 0.5) == ($1 >= 0.5) }.count
@@ -159,6 +165,7 @@ enum ModelBuiltins {
         switch model {
         case .xor(let xor): outputs = xor.current.predict(points: data.points.map(Double.init))
         case .mlp(let mlp): outputs = mlp.current.predict(points: data.points).map(Double.init)
+        case .cnn: return .null
         }
         // Counted here in Double, so 78 of 80 prints as 0.975, not Float's 0.9750000238418579.
         let right = zip(outputs, data.labels).filter { ($0 >= 0.5) == ($1 == 1) }.count
@@ -173,6 +180,8 @@ enum ModelBuiltins {
         case let other: throw args.error("discretize", "must be true or false, \(Arguments.got(other))")
         }
         switch try args.model("model") {
+        case .cnn:
+            throw args.error("model", "is a cnn; boundary draws the input plane of 2D-point models (xor or mlp)")
         case .xor(let model):
             return .figure(XORViews.boundary(model.current))
         case .mlp(let model):
@@ -183,6 +192,8 @@ enum ModelBuiltins {
 
     static func features(_ args: inout Arguments) throws -> Value {
         switch try args.model("model") {
+        case .cnn:
+            throw args.error("model", "is a cnn; features draws the hidden space of 2D-point models (xor or mlp)")
         case .xor(let model):
             return .figure(XORViews.features(model.current))
         case .mlp(let model):
@@ -222,12 +233,21 @@ enum ModelBuiltins {
     }
 
     static func save(_ args: inout Arguments) throws -> Value {
-        let path = try args.string("path")
+        let model = try args.model("model")
+        var path = ""
+        if args.has("path") {
+            path = try args.string("path")
+        } else if case .cnn(let cnn) = model {
+            path = cnn.network.config.checkpointPath
+        } else {
+            throw args.error("path", "is needed for an xor or mlp model: save(net, \"models/net.safetensors\")")
+        }
         guard !path.isEmpty else { throw args.error("path", "is empty") }
         do {
-            switch try args.model("model") {
+            switch model {
             case .xor(let model): try model.current.save(to: path)
             case .mlp(let model): try model.current.save(to: path)
+            case .cnn(let model): try model.network.save(path: path, metrics: model.metrics)
             }
         } catch let error as RuntimeError {
             throw args.error("path", "could not be written: \(error.message)")
@@ -243,8 +263,12 @@ enum ModelBuiltins {
             switch file.metadata["format"] {
             case "nv-xor": return .object(XORModel(try XORNetwork.load(path: path)))
             case "nv-mlp": return .object(MLPModel(try MLP(checkpoint: file, source: path)))
+            case "nv-cnn":
+                let model = CNNModel(try CNN.load(path: path))
+                model.loadedFrom = path
+                return .object(model)
             default:
-                throw RuntimeError("load: \(path) is a safetensors file but not an nv model (no nv-xor or nv-mlp format in __metadata__)")
+                throw RuntimeError("load: \(path) is a safetensors file but not an nv model (no nv-xor, nv-mlp or nv-cnn format in __metadata__)")
             }
         }
     }

@@ -15,22 +15,29 @@ import Runtime
 enum TrainingBuiltins {
     static func all() -> [Builtin] {
         [
-            Builtin("train(model, data?, epochs?, every?, lr?, discretize: false)", area: "training",
-                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. lr: sets the model's learning rate from now on.",
+            Builtin("train(model, data?, epochs?, every?, lr?, discretize: false, batch?, patience?)", area: "training",
+                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. cnn: needs mnist(...) data, settings from its config (epochs 10, batch 32, patience 2), a line every `every` epochs; returns the history. lr: sets the model's learning rate from now on.",
                     example: "train(net, epochs: 40000, every: 100)", body: train),
         ]
     }
 
     static func train(_ args: inout Arguments) throws -> Value {
-        switch try args.model("model") {
+        let model = try args.model("model")
+        if case .cnn = model {} else {
+            for name in ["batch", "patience"] where args.has(name) {
+                throw args.error(name, "is for a cnn (an mlp sets its batch in mlp(batch:))")
+            }
+        }
+        switch model {
         case .xor(let model): try trainXOR(model, args)
         case .mlp(let model): try trainMLP(model, args)
+        case .cnn(let model): return try trainCNN(model, args)
         }
         return .null
     }
 
     /// Epochs and report interval, with defaults for the model kind.
-    private static func schedule(_ args: Arguments, epochs: Int, every: Int) throws -> (epochs: Int, every: Int) {
+    static func schedule(_ args: Arguments, epochs: Int, every: Int) throws -> (epochs: Int, every: Int) {
         let limit = TrainingLimits.maximumEpochs
         let e = try args.count("epochs", default: epochs, limit: limit)
         let v = try args.count("every", default: every, limit: limit)
@@ -51,20 +58,12 @@ enum TrainingBuiltins {
         let live = session.options.live
         let watching = live && display.animates
         var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
-        let stop = StopFlag()
-        var stopReason: String?
+        var stop = TrainingStop()
         display.beginLive()
         let result: XORTrainingResult
         do {
-            result = try model.network.train(epochs: epochs, every: every, stop: stop) { snapshot in
-                if stopReason == nil {
-                    if session.interrupt.isRaised {
-                        stopReason = "Ctrl-C"
-                    } else if progress.keyPollDue(), display.stopRequested() {
-                        stopReason = "q"
-                    }
-                    if stopReason != nil { stop.raise() }
-                }
+            result = try model.network.train(epochs: epochs, every: every, stop: stop.flag) { snapshot in
+                stop.check(session, &progress)
                 guard !snapshot.isFinal else { return }
                 if progress.statusDue() {
                     display.setStatus(progress.status(epoch: snapshot.epoch, loss: snapshot.loss), force: false)
@@ -84,7 +83,7 @@ enum TrainingBuiltins {
         display.updateLive(XORViews.dashboard(network), force: true)
         display.endLive()
         if result.stopped {
-            display.write("stopped at epoch \(network.epoch) (\(stopReason ?? "stop requested")); the weights are kept\n")
+            display.write("stopped at epoch \(network.epoch) (\(stop.reason ?? "stop requested")); the weights are kept\n")
         }
         display.write(predictionTable(network))
     }
@@ -129,23 +128,15 @@ enum TrainingBuiltins {
         let live = session.options.live
         let watching = live && display.animates
         var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
-        let stop = StopFlag()
-        var stopReason: String?
+        var stop = TrainingStop()
         var rng = session.generator
         defer { session.generator = rng }
         display.beginLive()
         let run: Int
         do {
             run = try model.network.train(on: trainSet, test: testSet, epochs: epochs, every: every,
-                                          rng: &rng, stop: stop) { snapshot in
-                if stopReason == nil {
-                    if session.interrupt.isRaised {
-                        stopReason = "Ctrl-C"
-                    } else if progress.keyPollDue(), display.stopRequested() {
-                        stopReason = "q"
-                    }
-                    if stopReason != nil { stop.raise() }
-                }
+                                          rng: &rng, stop: stop.flag) { snapshot in
+                stop.check(session, &progress)
                 guard !snapshot.isFinal else { return }
                 if progress.statusDue() {
                     display.setStatus(progress.status(epoch: snapshot.epoch, loss: Double(snapshot.trainLoss),
@@ -169,8 +160,8 @@ enum TrainingBuiltins {
         display.setStatus(progress.status(epoch: network.epoch, loss: trainLoss, testLoss: testLoss, finished: true), force: true)
         display.updateLive(PlaygroundViews.dashboard(network, train: trainSet, test: testSet, discretize: discretize), force: true)
         display.endLive()
-        if run < epochs, stopReason != nil {
-            display.write("stopped at epoch \(network.epoch) (\(stopReason ?? "stop requested")); the weights are kept\n")
+        if run < epochs, stop.reason != nil {
+            display.write("stopped at epoch \(network.epoch) (\(stop.reason ?? "stop requested")); the weights are kept\n")
         }
         var summary = "train accuracy \(percent(network.accuracy(on: trainSet)))"
         if let testSet { summary += ", test accuracy \(percent(network.accuracy(on: testSet)))" }

@@ -32,6 +32,10 @@ public final class TerminalDisplay: Display {
     private var status: String?
     private var statusDrawnAt = -Double.infinity
     private var stopLatched = false
+    /// True while a status line stands on its own, with no live picture above it (a run that
+    /// draws no figure, such as a CNN's epochs): the cursor is at its end, and other output
+    /// first erases it (the next status redraws it below that output).
+    private var bareStatus = false
 
     /// - Parameters:
     ///   - live: false for `--no-live`: live figures show only their forced (last) frame.
@@ -59,12 +63,14 @@ public final class TerminalDisplay: Display {
 
     public func write(_ text: String) {
         guard !text.isEmpty else { return }
+        eraseBareStatus()
         closeRegion()
         port.write(Array(text.utf8))
         atLineStart = text.hasSuffix("\n")
     }
 
     public func show(_ figure: Figure) {
+        eraseBareStatus()
         closeRegion()
         let layout = fitted(figure, reservedRows: 1)
         let raster = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
@@ -114,6 +120,7 @@ public final class TerminalDisplay: Display {
         let picture = encode(raster, layout: layout, imageID: current.imageID)
         let shownStatus = status.map(clipped)
         if isFirst {
+            eraseBareStatus()
             startLine()
             send(composer.firstFrame(picture, status: shownStatus))
         } else {
@@ -127,6 +134,12 @@ public final class TerminalDisplay: Display {
     }
 
     public func endLive() {
+        if bareStatus {
+            // The last status stays as the run's closing line.
+            port.write(Array("\n".utf8))
+            bareStatus = false
+            atLineStart = true
+        }
         closeRegion()
         if !animates, let status, !status.isEmpty {
             write(status + "\n")
@@ -147,16 +160,30 @@ public final class TerminalDisplay: Display {
     }
 
     /// Sets the text line shown under the live picture (epoch, loss, rate, ETA). While frames
-    /// animate it is redrawn in place, at most 15 times a second unless `force`; otherwise the
+    /// animate it is redrawn in place, at most 15 times a second unless `force` (on a row of its
+    /// own when no picture was drawn yet: see `bareStatus`); otherwise the
     /// last status is printed once when the live figure ends. A line wider than the window is
     /// cut, since a wrapped line would break in-place replacement.
     public func setStatus(_ line: String, force: Bool = false) {
         status = line
-        guard animates, liveActive, region != nil else { return }
+        guard animates, liveActive else { return }
         let now = port.now()
         guard force || now - statusDrawnAt >= 1.0 / 15 else { return }
         statusDrawnAt = now
+        if region == nil {
+            if !bareStatus { startLine() }
+            bareStatus = true
+            atLineStart = false
+        }
         port.write(composer.statusUpdate(clipped(line)))
+    }
+
+    /// Removes a status line that stands on its own, leaving the cursor at the start of its row.
+    private func eraseBareStatus() {
+        guard bareStatus else { return }
+        port.write(Array(("\r" + EscapeSequence.eraseLine).utf8))
+        bareStatus = false
+        atLineStart = true
     }
 
     /// Ends the current live region so that what follows is written below it. The next live

@@ -16,7 +16,7 @@ struct NV: ParsableCommand {
         commandName: "nv",
         abstract: "Machine learning, opened up, in the terminal.",
         version: NVVersion.string,
-        subcommands: [RunCommand.self, XORCommand.self],
+        subcommands: [RunCommand.self, XORCommand.self, MNISTCommand.self],
         defaultSubcommand: RunCommand.self,
         helpNames: [])
 }

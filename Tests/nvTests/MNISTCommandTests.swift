@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// `nv mnist train` and `nv mnist infer`: the original's command line runs the language's CNN
+/// builtins, with usage errors for bad flags and clear messages for bad files.
+@Suite struct MNISTCommandTests {
+    /// A small config (7x7 digits, one conv layer, one epoch) that saves into `folder`.
+    static func tinyConfig(in folder: URL, layers: String? = nil) throws -> (config: String, model: String) {
+        let model = folder.appendingPathComponent("tiny.safetensors").path
+        let layerList = layers ?? """
+            [{"type": "conv", "out_channels": 4, "filter_size": 3}, {"type": "relu"}, {"type": "maxpool"},
+             {"type": "flatten"}, {"type": "dense", "out_features": 10}, {"type": "softmax"}]
+            """
+        let json = """
+            {"epochs": 1, "batch_size": 64, "input_size": 7, "model_output_filename": "\(model)", "layers": \(layerList)}
+            """
+        let config = folder.appendingPathComponent("tiny.json").path
+        try json.write(toFile: config, atomically: true, encoding: .utf8)
+        return (config, model)
+    }
+
+    @Test func trainsSavesAndInfers() throws {
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (config, model) = try Self.tinyConfig(in: folder)
+        let train = try NVProcess.run(["mnist", "train", "--config", config, "--seed", "3"],
+                                      environment: ["NV_GRAPHICS": "none"], timeout: 300)
+        #expect(train.status == 0, "stderr: \(train.stderr)")
+        #expect(train.stdout.contains("4000 train / 1000 validation / 10000 test"))
+        #expect(train.stdout.contains("epoch 1/1  train loss"))
+        #expect(train.stdout.contains("test accuracy"))
+        #expect(train.stdout.contains("saved \(model)"))
+        #expect(FileManager.default.fileExists(atPath: model))
+
+        let infer = try NVProcess.run(["mnist", "infer", "--model", model, "--count", "3", "--seed", "1"],
+                                      environment: ["NV_GRAPHICS": "none"], timeout: 300)
+        #expect(infer.status == 0, "stderr: \(infer.stderr)")
+        let lines = infer.stdout.split(separator: "\n")
+        #expect(lines.first == "image  truth  predicted  p(predicted)  p(truth)  right")
+        #expect(lines.filter { $0.hasPrefix("#") }.count == 3)
+        #expect(lines.last?.hasPrefix("test accuracy ") == true)
+    }
+
+    @Test func showProgramPrintsWhatRunsAndTheProgramRunsTheSame() throws {
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (config, _) = try Self.tinyConfig(in: folder)
+        let shown = try NVProcess.run(["mnist", "train", "--config", config, "--epochs", "1", "--show-program"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.hasPrefix("m = cnn(\"\(config)\")\n"))
+        #expect(shown.stdout.contains("train(m, data, epochs: 1)"))
+        let command = try NVProcess.run(["mnist", "train", "--config", config, "--epochs", "1", "--seed", "5"],
+                                        environment: ["NV_GRAPHICS": "none"], timeout: 300)
+        let program = try NVProcess.run(["--seed", "5", "-e", shown.stdout], environment: ["NV_GRAPHICS": "none"], timeout: 300)
+        // The status line carries the clock; every other line is the same.
+        func figures(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.contains("img/s") } }
+        #expect(command.status == 0 && program.status == 0, "stderr: \(command.stderr) \(program.stderr)")
+        #expect(figures(command.stdout) == figures(program.stdout))
+        #expect(figures(command.stdout).contains { $0.hasPrefix("epoch 1/1") })
+    }
+
+    @Test(arguments: [
+        (["mnist", "train", "--epochs", "0"], "--epochs must be a positive integer, got 0"),
+        (["mnist", "train", "--config", "/nonexistent/cnn.json"], "--config: no file '/nonexistent/cnn.json'"),
+        (["mnist", "infer", "--count", "0"], "--count must be a positive integer, got 0"),
+        (["mnist", "fly"], "Unexpected argument 'fly'"),
+    ])
+    func badFlagsAreUsageErrors(_ arguments: [String], _ message: String) throws {
+        let result = try NVProcess.run(arguments, environment: ["NV_GRAPHICS": "none"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+    }
+
+    @Test func badFilesGetClearMessages() throws {
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (config, _) = try Self.tinyConfig(in: folder, layers: #"[{"type": "convv", "out_channels": 4}]"#)
+        let badConfig = try NVProcess.run(["mnist", "train", "--config", config], environment: ["NV_GRAPHICS": "none"])
+        #expect(badConfig.status == 70)
+        #expect(badConfig.stderr.contains("layer 1 has unknown type 'convv'"), "stderr: \(badConfig.stderr)")
+
+        let missing = folder.appendingPathComponent("none.safetensors").path
+        let noModel = try NVProcess.run(["mnist", "infer", "--model", missing], environment: ["NV_GRAPHICS": "none"])
+        #expect(noModel.status == 70)
+        #expect(noModel.stderr.contains(missing), "stderr: \(noModel.stderr)")
+    }
+}
