@@ -88,16 +88,16 @@ public enum GEMM {
             }
             j += 8
         }
-        // Leftover columns (fewer than 8): scalar, row by row.
+        // Leftover columns (fewer than 8): scalar, with the panels' arithmetic (fused
+        // multiply-adds from 0 in K order, then C added), so a column's value does not depend on
+        // whether it fell in a panel — a sample's conv output is the same in any batch.
         guard j < columns.upperBound else { return }
         for i in 0..<m {
-            let ci = c + i * ldc
-            if !accumulate { for q in j..<columns.upperBound { ci[q] = 0 } }
-            let ai = a + i * lda
-            for p in 0..<k {
-                let s = ai[p]
-                let bp = b + p * ldb
-                for q in j..<columns.upperBound { ci[q] += s * bp[q] }
+            let ci = c + i * ldc, ai = a + i * lda
+            for q in j..<columns.upperBound {
+                var sum: Float = 0
+                for p in 0..<k { sum.addProduct(ai[p], b[p &* ldb &+ q]) }
+                ci[q] = accumulate ? ci[q] + sum : sum
             }
         }
     }

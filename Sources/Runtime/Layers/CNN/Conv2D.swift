@@ -88,9 +88,15 @@ public struct Conv2D: CNNLayer {
                           c: out.baseAddress!, ldc: wide, accumulate: false)   // out = W · cols
             for n in 0..<batch {                                              // y[n, o, :] = out[o, n·P ..] + b[o]
                 for o in 0..<oc {
-                    let src = out.baseAddress! + o * wide + n * cols, dst = y + (n * oc + o) * cols
-                    let v = b[o]
-                    for p in 0..<cols { dst[p] = src[p] + v }
+                    let src = out.baseAddress! + (o &* wide &+ n &* cols), dst = y + (n &* oc &+ o) &* cols
+                    let v = b[o], vv = SIMD8<Float>(repeating: v)
+                    var p = 0
+                    while p &+ 8 <= cols {
+                        UnsafeMutableRawPointer(dst + p).storeBytes(of: UnsafeRawPointer(src + p).loadUnaligned(as: SIMD8<Float>.self) + vv,
+                                                                    as: SIMD8<Float>.self)
+                        p &+= 8
+                    }
+                    while p < cols { dst[p] = src[p] + v; p &+= 1 }
                 }
             }
         }}}}
@@ -107,13 +113,21 @@ public struct Conv2D: CNNLayer {
         weightGradient.withUnsafeMutableBufferPointer { dw in         // dw: [OC, C·k·k]
         columns.withUnsafeBufferPointer { c in                         // c: [C·k·k, batch·OH·OW]
             let dyT = gathered.baseAddress!
-            for n in 0..<batch {
-                for o in 0..<oc {
-                    let src = dy + (n * oc + o) * cols, dst = dyT + o * wide + n * cols
-                    var s: Float = 0
-                    for p in 0..<cols { dst[p] = src[p]; s += src[p] }
-                    db[o] += s                                                   // db += Σ dy
+            for o in 0..<oc {
+                // Eight partial sums, not one: a single running sum waits on each add's latency.
+                var lanes = SIMD8<Float>(), s: Float = 0
+                for n in 0..<batch {
+                    let src = dy + (n &* oc &+ o) &* cols, dst = dyT + (o &* wide &+ n &* cols)
+                    var p = 0
+                    while p &+ 8 <= cols {
+                        let v = UnsafeRawPointer(src + p).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(dst + p).storeBytes(of: v, as: SIMD8<Float>.self)
+                        lanes += v
+                        p &+= 8
+                    }
+                    while p < cols { dst[p] = src[p]; s += src[p]; p &+= 1 }
                 }
+                db[o] += lanes.sum() + s                                         // db += Σ dy
             }
             GEMM.multiplyTransposed(m: oc, n: rows, k: wide, a: dyT, lda: wide, b: c.baseAddress!, ldb: wide,
                                     c: dw.baseAddress!, ldc: rows, accumulate: true)   // dW += dy · colsᵀ

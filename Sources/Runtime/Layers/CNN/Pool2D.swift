@@ -73,7 +73,31 @@ public struct Pool2D: ParameterFreeLayer {
                 let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
                 for oy in 0..<oh {
                     let row = oy &* 2 &* w
-                    for ox in 0..<ow {
+                    // Four outputs at once: 8 inputs of each of the two rows, split into the
+                    // windows' left (even) and right (odd) columns. 2·ox + 7 < 2·ow ≤ w.
+                    var ox = 0
+                    while ox &+ 4 <= ow {
+                        let i0 = row &+ ox &* 2
+                        let top = UnsafeRawPointer(xp + i0).loadUnaligned(as: SIMD8<Float>.self)
+                        let bottom = UnsafeRawPointer(xp + (i0 &+ w)).loadUnaligned(as: SIMD8<Float>.self)
+                        let base = SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int>(i0, i0 &+ 2, i0 &+ 4, i0 &+ 6))
+                        var best = top.evenHalf, at = base
+                        // The same order and strict > as the scalar loop: the first maximum wins.
+                        let w32 = Int32(truncatingIfNeeded: w)
+                        var larger = top.oddHalf .> best
+                        best.replace(with: top.oddHalf, where: larger)
+                        at.replace(with: base &+ 1, where: larger)
+                        larger = bottom.evenHalf .> best
+                        best.replace(with: bottom.evenHalf, where: larger)
+                        at.replace(with: base &+ w32, where: larger)
+                        larger = bottom.oddHalf .> best
+                        best.replace(with: bottom.oddHalf, where: larger)
+                        at.replace(with: base &+ w32 &+ 1, where: larger)
+                        UnsafeMutableRawPointer(yp + (oy &* ow &+ ox)).storeBytes(of: best, as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(ap + (oy &* ow &+ ox)).storeBytes(of: at, as: SIMD4<Int32>.self)
+                        ox &+= 4
+                    }
+                    while ox < ow {
                         let i0 = row &+ ox &* 2
                         var best = xp[i0], at = i0
                         if xp[i0 &+ 1] > best { best = xp[i0 &+ 1]; at = i0 &+ 1 }
@@ -81,6 +105,7 @@ public struct Pool2D: ParameterFreeLayer {
                         if xp[i0 &+ w &+ 1] > best { best = xp[i0 &+ w &+ 1]; at = i0 &+ w &+ 1 }
                         yp[oy &* ow &+ ox] = best
                         ap[oy &* ow &+ ox] = Int32(truncatingIfNeeded: at)
+                        ox &+= 1
                     }
                 }
             }

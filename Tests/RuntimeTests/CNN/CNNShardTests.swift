@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import Runtime
+
+/// The two-half split of batches (`CNN.computeGradients`, `CNN.run`): the same numbers as one
+/// pass over the whole batch, up to summation order, and the same on every call.
+@Suite("CNN batch halves")
+struct CNNShardTests {
+    static let specs: [CNNLayerSpec] = [.conv(filters: 4, size: 3, stride: 1, padding: 1), .relu, .maxpool(size: 2, stride: 2),
+                                        .conv(filters: 6, size: 3, stride: 1, padding: 0), .relu, .avgpool(size: 2, stride: 1),
+                                        .flatten, .dense(outputs: 12), .tanh, .dense(outputs: 5), .softmax]
+
+    static func data(count: Int, seed: UInt64) throws -> ImageDataset {
+        var rng = SeededGenerator(seed: seed)
+        return try ImageDataset(shape: [1, 10, 10], images: (0..<(count * 100)).map { _ in Float(rng.uniform()) },
+                                labels: (0..<count).map { $0 % 5 }, classes: 5, name: "random")
+    }
+
+    static func gradients(_ model: inout CNN) -> [Float] {
+        model.layers.indices.flatMap { i in
+            (0..<model.layers[i].parameterCount).flatMap { p in model.layers[i].withParameter(p) { _, g in Array(g) } }
+        }
+    }
+
+    /// Halves (9 and 10 samples, odd on purpose) give the whole batch's mean loss, predictions
+    /// and gradients; gradients of the halves are weighted by their sizes, not averaged.
+    @Test func halvesMatchTheWholeBatch() throws {
+        let data = try Self.data(count: 19, seed: 4)
+        var whole = try CNN(layers: Self.specs, inputShape: [1, 10, 10], classes: 5, seed: 2)
+        var split = whole
+        var p1: [Int] = [], p2: [Int] = []
+        let indices = Array(0..<19)[...]
+        let l1 = whole.computeGradients(data, indices: indices, predictions: &p1, shards: 1)
+        let l2 = split.computeGradients(data, indices: indices, predictions: &p2, shards: 2)
+        #expect(abs(l1 - l2) < 1e-5 * abs(l1))
+        #expect(p1 == p2 && p1.count == 19)
+        let (g1, g2) = (Self.gradients(&whole), Self.gradients(&split))
+        let scale = g1.map(abs).max()!
+        #expect(scale > 0)
+        #expect(zip(g1, g2).allSatisfy { abs($0 - $1) <= 1e-5 * scale })
+    }
+
+    /// Training with split batches is deterministic: two runs from the same seed end with the
+    /// same weights bit for bit, and the replica's weights follow the network's.
+    @Test func splitTrainingIsDeterministic() throws {
+        let data = try Self.data(count: 64, seed: 5)
+        func run() throws -> [Float] {
+            var model = try CNN(layers: Self.specs, inputShape: [1, 10, 10], classes: 5, seed: 9)
+            var adam = CNNAdam()
+            for b in 0..<4 { _ = model.trainStep(data, indices: Array(0..<64)[(b * 16)..<((b + 1) * 16)], optimizer: &adam) }
+            return model.parameterValues().flatMap { $0.flatMap(\.data) }
+        }
+        let (a, b) = (try run(), try run())
+        #expect(a == b)
+    }
+
+    /// Inference in chunks and halves gives each image exactly its own batch-of-one output.
+    @Test func predictionsDoNotDependOnTheBatch() throws {
+        let data = try Self.data(count: 70, seed: 6)
+        var model = try CNN(layers: Self.specs, inputShape: [1, 10, 10], classes: 5, seed: 3)
+        let all = try model.predict(data)
+        for i in [0, 1, 16, 34, 35, 69] {
+            let one = try model.predict(data.subset([i]))
+            #expect(Array(all.data[(i * 5)..<((i + 1) * 5)]) == one.data)
+        }
+    }
+}
