@@ -88,17 +88,46 @@ public enum GEMM {
             }
             j += 8
         }
-        // Leftover columns (fewer than 8): scalar, with the panels' arithmetic (fused
-        // multiply-adds from 0 in K order, then C added), so a column's value does not depend on
-        // whether it fell in a panel — a sample's conv output is the same in any batch.
-        guard j < columns.upperBound else { return }
-        for i in 0..<m {
-            let ci = c + i * ldc, ai = a + i * lda
-            for q in j..<columns.upperBound {
-                var sum: Float = 0
-                for p in 0..<k { sum.addProduct(ai[p], b[p &* ldb &+ q]) }
-                ci[q] = accumulate ? ci[q] + sum : sum
+        // Leftover columns (fewer than 8): the panel kernel on a partial panel, so each column
+        // gets exactly the panels' arithmetic (a sample's conv output is then the same in any
+        // batch) and K is not walked one dependent scalar multiply-add at a time. Rows of B are
+        // read 8 wide where that stays inside B (the caller's buffer holds B up to
+        // (k − 1)·ldb + n), the extra lanes ignored; the last rows are read lane by lane.
+        let rem = columns.upperBound - j
+        guard rem > 0 else { return }
+        let end = (k - 1) * ldb + columns.upperBound              // elements of B from b
+        let safe = Swift.min(k, Swift.max(0, (end - j - 8) / ldb + 1))   // rows p with p·ldb + j + 8 ≤ end
+        @inline(__always) func panel(_ p: Int) -> SIMD8<Float> {
+            let bp = b + (p &* ldb &+ j)
+            if p < safe { return UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self) }
+            var v = SIMD8<Float>()
+            for q in 0..<rem { v[q] = bp[q] }
+            return v
+        }
+        @inline(__always) func storePartial(_ v: SIMD8<Float>, _ i: Int) {
+            let ci = c + (i &* ldc &+ j)
+            for q in 0..<rem { ci[q] = accumulate ? ci[q] + v[q] : v[q] }
+        }
+        var i = 0
+        while i + 4 <= m {
+            var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+            let a0 = a + i &* lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
+            for p in 0..<k {
+                let bv = panel(p)
+                c0.addProduct(a0[p], bv)
+                c1.addProduct(a1[p], bv)
+                c2.addProduct(a2[p], bv)
+                c3.addProduct(a3[p], bv)
             }
+            storePartial(c0, i); storePartial(c1, i &+ 1); storePartial(c2, i &+ 2); storePartial(c3, i &+ 3)
+            i += 4
+        }
+        while i < m {
+            var c0 = SIMD8<Float>()
+            let a0 = a + i &* lda
+            for p in 0..<k { c0.addProduct(a0[p], panel(p)) }
+            storePartial(c0, i)
+            i += 1
         }
     }
 

@@ -64,4 +64,20 @@ struct CNNShardTests {
             #expect(Array(all.data[(i * 5)..<((i + 1) * 5)]) == one.data)
         }
     }
+
+    /// The direct inference convolution (no columns matrix) gives exactly the im2col + GEMM
+    /// values of training, for output rows of 4 (paired), 8, 11 and 12 and filter counts that
+    /// use the 8-, 4- and 1-filter tiles.
+    @Test(arguments: [(1, 14, 8), (8, 6, 16), (3, 13, 13), (2, 10, 5), (4, 14, 1), (2, 6, 12)])
+    func directConvolutionMatchesTheGEMMPath(channels: Int, size: Int, filters: Int) {
+        var rng = SeededGenerator(seed: UInt64(channels * 100 + size))
+        var layer = Conv2D(filters: filters, size: 3, stride: 1, padding: 0, inputShape: [channels, size, size], rng: &rng)
+        layer.withParameter(1) { b, _ in for i in b.indices { b[i] = Float(i) * 0.1 - 0.3 } }
+        let x = Tensor(shape: [3, channels, size, size], data: (0..<(3 * channels * size * size)).map { _ in Float(rng.normal()) })
+        let out = [filters, size - 2, size - 2]
+        let trained = layer.forward(x, outputShape: out, training: true)
+        let inferred = layer.forward(x, outputShape: out, training: false)
+        #expect(trained.data == inferred.data)
+        #expect(trained.data.contains { $0 != 0 })
+    }
 }

@@ -74,10 +74,13 @@ public struct Pool2D: ParameterFreeLayer {
                 for oy in 0..<oh {
                     let row = oy &* 2 &* w
                     // Four outputs at once: 8 inputs of each of the two rows, split into the
-                    // windows' left (even) and right (odd) columns. 2·ox + 7 < 2·ow ≤ w.
+                    // windows' left (even) and right (odd) columns. 2·ox + 7 < 2·ow ≤ w. The
+                    // last group is shifted left to end at the row's end (recomputing up to 3
+                    // outputs identically), so rows of 4 or more need no scalar tail.
                     var ox = 0
-                    while ox &+ 4 <= ow {
-                        let i0 = row &+ ox &* 2
+                    while ox < ow && ow >= 4 {
+                        let first = Swift.min(ox, ow &- 4)
+                        let i0 = row &+ first &* 2
                         let top = UnsafeRawPointer(xp + i0).loadUnaligned(as: SIMD8<Float>.self)
                         let bottom = UnsafeRawPointer(xp + (i0 &+ w)).loadUnaligned(as: SIMD8<Float>.self)
                         let base = SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int>(i0, i0 &+ 2, i0 &+ 4, i0 &+ 6))
@@ -93,9 +96,9 @@ public struct Pool2D: ParameterFreeLayer {
                         larger = bottom.oddHalf .> best
                         best.replace(with: bottom.oddHalf, where: larger)
                         at.replace(with: base &+ w32 &+ 1, where: larger)
-                        UnsafeMutableRawPointer(yp + (oy &* ow &+ ox)).storeBytes(of: best, as: SIMD4<Float>.self)
-                        UnsafeMutableRawPointer(ap + (oy &* ow &+ ox)).storeBytes(of: at, as: SIMD4<Int32>.self)
-                        ox &+= 4
+                        UnsafeMutableRawPointer(yp + (oy &* ow &+ first)).storeBytes(of: best, as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(ap + (oy &* ow &+ first)).storeBytes(of: at, as: SIMD4<Int32>.self)
+                        ox = first &+ 4
                     }
                     while ox < ow {
                         let i0 = row &+ ox &* 2
