@@ -38,6 +38,19 @@ public struct Im2Col: Sendable, Equatable {
         let ld = rowStride ?? columns
         let (h, w, oh, ow, s, pad) = (height, width, outHeight, outWidth, stride, padding)
         var row = 0
+        if s == 1 && pad == 0 && ow >= 4 {
+            // Every output row is one copy of `ow` values from the input row oy + ky at kx.
+            for c in 0..<channels {
+                for ky in 0..<size {
+                    for kx in 0..<size {
+                        let out = cols + row &* ld, src = x + (c &* h &* w &+ ky &* w &+ kx)
+                        for oy in 0..<oh { copyRow(from: src + oy &* w, to: out + oy &* ow, count: ow) }
+                        row &+= 1
+                    }
+                }
+            }
+            return
+        }
         for c in 0..<channels {
             let plane = x + c &* h &* w
             for ky in 0..<size {
@@ -77,6 +90,18 @@ public struct Im2Col: Sendable, Equatable {
         let ld = rowStride ?? columns
         let (h, w, oh, ow, s, pad) = (height, width, outHeight, outWidth, stride, padding)
         var row = 0
+        if s == 1 && pad == 0 {
+            for c in 0..<channels {
+                for ky in 0..<size {
+                    for kx in 0..<size {
+                        let src = cols + row &* ld, line = dx + (c &* h &* w &+ ky &* w &+ kx)
+                        for oy in 0..<oh { addFloats(from: src + oy &* ow, to: line + oy &* w, count: ow) }
+                        row &+= 1
+                    }
+                }
+            }
+            return
+        }
         for c in 0..<channels {
             let plane = dx + c &* h &* w
             for ky in 0..<size {
@@ -118,6 +143,24 @@ func copyFloats(from: UnsafePointer<Float>, to: UnsafeMutablePointer<Float>, cou
         i &+= 4
     }
     while i < count { to[i] = from[i]; i &+= 1 }
+}
+
+/// to[0..<count] = from[0..<count] for count ≥ 4, in 8- or 4-value vectors, the last one shifted
+/// left to end at `count` (it rewrites a few values with themselves) so there is no scalar tail.
+@inline(__always)
+func copyRow(from: UnsafePointer<Float>, to: UnsafeMutablePointer<Float>, count: Int) {
+    if count >= 8 {
+        var i = 0
+        while true {
+            let at = Swift.min(i, count &- 8)
+            UnsafeMutableRawPointer(to + at).storeBytes(of: UnsafeRawPointer(from + at).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+            if at == count &- 8 { return }
+            i = at &+ 8
+        }
+    }
+    UnsafeMutableRawPointer(to).storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+    let last = count &- 4
+    UnsafeMutableRawPointer(to + last).storeBytes(of: UnsafeRawPointer(from + last).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
 }
 
 /// to[0..<count] += from[0..<count], eight at a time.

@@ -81,3 +81,22 @@ struct CNNShardTests {
         #expect(trained.data.contains { $0 != 0 })
     }
 }
+
+/// Adam's eight-lane square root against the correctly rounded one.
+@Suite("CNN Adam square root")
+struct CNNAdamSquareRootTests {
+    @Test func withinTwoUlpOfTheRoundedRoot() {
+        var rng = SeededGenerator(seed: 11)
+        var values: [Float] = [0, 1, 4, 1e-30, 1e-12, 2.5e-8, 0.5, 1e12, 3e30, 1e-40, Float.leastNonzeroMagnitude, Float.greatestFiniteMagnitude]
+        for _ in 0..<4000 { values.append(Float(pow(10, rng.uniform() * 82 - 44))) }
+        for start in stride(from: 0, to: values.count - 8, by: 8) {
+            let x = SIMD8<Float>(values[start..<(start + 8)])
+            let root = CNNAdam.squareRoot(x)
+            for lane in 0..<8 {
+                let exact = x[lane].squareRoot()
+                #expect(abs(root[lane] - exact) <= 2 * exact.ulp, "√\(x[lane]) = \(exact), got \(root[lane])")
+            }
+        }
+        #expect(CNNAdam.squareRoot(SIMD8<Float>(repeating: 0)) == SIMD8<Float>(repeating: 0))
+    }
+}
