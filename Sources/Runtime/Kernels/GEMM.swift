@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Two shapes cover every product a conv or dense layer needs:
 /// - `multiply` (NN): C[M, N] (+)= A[M, K] · B[K, N] — a register-blocked kernel that keeps a
-///   4 × 8 tile of C in SIMD registers while it streams over K.
+///   4 × 16 (or 4 × 8) tile of C in SIMD registers while it streams over K.
 /// - `multiplyTransposed` (NT): C[M, N] (+)= A[M, K] · B[N, K]ᵀ — every entry is a dot product
 ///   of two contiguous rows, vectorised along K.
 /// Multiply-adds are fused (`addProduct`): Package.swift compiles Runtime for AVX2 with FMA on
@@ -53,8 +53,51 @@ public enum GEMM {
                                 c: UnsafeMutablePointer<Float>, ldc: Int,
                                 accumulate: Bool) {
         var j = columns.lowerBound
-        // Full 8-wide column panels: 4 rows at a time (4 accumulators of 8 lanes: 8 SSE registers
-        // or 4 AVX ones, so nothing spills on the baseline x86-64 target), then leftover rows.
+        // 16-wide column panels, 4 rows at a time: 8 accumulators (8 of the 16 AVX registers),
+        // 2 panel loads and 4 broadcasts per 8 multiply-adds — the 8-wide tile below needs 5
+        // loads per 4 and is bound by the load ports. Every lane's arithmetic is the same in
+        // both tiles (fused multiply-adds from 0 in K order), so results do not depend on which
+        // tile a column falls in.
+        while j + 16 <= columns.upperBound {
+            var i = 0
+            while i + 4 <= m {
+                var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+                var d0 = SIMD8<Float>(), d1 = SIMD8<Float>(), d2 = SIMD8<Float>(), d3 = SIMD8<Float>()
+                let a0 = a + i &* lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
+                var bp = b + j
+                for p in 0..<k {
+                    let bv = UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self)
+                    let bw = UnsafeRawPointer(bp + 8).loadUnaligned(as: SIMD8<Float>.self)
+                    let (s0, s1, s2, s3) = (a0[p], a1[p], a2[p], a3[p])
+                    c0.addProduct(s0, bv); d0.addProduct(s0, bw)
+                    c1.addProduct(s1, bv); d1.addProduct(s1, bw)
+                    c2.addProduct(s2, bv); d2.addProduct(s2, bw)
+                    c3.addProduct(s3, bv); d3.addProduct(s3, bw)
+                    bp += ldb
+                }
+                let r0 = c + (i &* ldc &+ j), r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc
+                store(c0, to: r0, accumulate: accumulate); store(d0, to: r0 + 8, accumulate: accumulate)
+                store(c1, to: r1, accumulate: accumulate); store(d1, to: r1 + 8, accumulate: accumulate)
+                store(c2, to: r2, accumulate: accumulate); store(d2, to: r2 + 8, accumulate: accumulate)
+                store(c3, to: r3, accumulate: accumulate); store(d3, to: r3 + 8, accumulate: accumulate)
+                i += 4
+            }
+            while i < m {
+                var c0 = SIMD8<Float>(), d0 = SIMD8<Float>()
+                let a0 = a + i &* lda
+                var bp = b + j
+                for p in 0..<k {
+                    c0.addProduct(a0[p], UnsafeRawPointer(bp).loadUnaligned(as: SIMD8<Float>.self))
+                    d0.addProduct(a0[p], UnsafeRawPointer(bp + 8).loadUnaligned(as: SIMD8<Float>.self))
+                    bp += ldb
+                }
+                let r0 = c + (i &* ldc &+ j)
+                store(c0, to: r0, accumulate: accumulate); store(d0, to: r0 + 8, accumulate: accumulate)
+                i += 1
+            }
+            j += 16
+        }
+        // An 8-wide panel left over: the same with 4 accumulators, then leftover rows.
         while j + 8 <= columns.upperBound {
             var i = 0
             while i + 4 <= m {
@@ -152,16 +195,70 @@ public enum GEMM {
             let half = (m + 1) / 2
             let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
             DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let rows = part == 0 ? 0..<half : half..<m
-                for i in rows {
-                    dotRow(aa.pointer + i * lda, bb.pointer, ldb: ldb, n: n, k: k,
-                           into: cc.pointer + i * ldc, accumulate: accumulate)
-                }
+                dotRows(part == 0 ? 0..<half : half..<m, aa.pointer, lda: lda, bb.pointer, ldb: ldb, n: n, k: k,
+                        into: cc.pointer, ldc: ldc, accumulate: accumulate)
             }
         } else {
-            for i in 0..<m {
-                dotRow(a + i * lda, b, ldb: ldb, n: n, k: k, into: c + (i * ldc), accumulate: accumulate)
+            dotRows(0..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
+        }
+    }
+
+    /// The rows `rows` of an NT product, two A rows at a time against four B rows (8
+    /// accumulators: 6 loads per 8 multiply-adds instead of 5 per 4), then one at a time.
+    /// Each output's arithmetic is `dotRow`'s exactly, so the pairing changes no result.
+    @inline(__always)
+    static func dotRows(_ rows: Range<Int>, _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+                        n: Int, k: Int, into c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+        let vectorEnd = k & ~7
+        var i = rows.lowerBound
+        while i + 2 <= rows.upperBound {
+            let x0 = a + i &* lda, x1 = x0 + lda
+            let o0 = c + i &* ldc, o1 = o0 + ldc
+            var j = 0
+            while j + 4 <= n {
+                let b0 = b + j &* ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb
+                var s00 = SIMD8<Float>(), s01 = SIMD8<Float>(), s02 = SIMD8<Float>(), s03 = SIMD8<Float>()
+                var s10 = SIMD8<Float>(), s11 = SIMD8<Float>(), s12 = SIMD8<Float>(), s13 = SIMD8<Float>()
+                var p = 0
+                while p < vectorEnd {
+                    let u = UnsafeRawPointer(x0 + p).loadUnaligned(as: SIMD8<Float>.self)
+                    let v = UnsafeRawPointer(x1 + p).loadUnaligned(as: SIMD8<Float>.self)
+                    let w0 = UnsafeRawPointer(b0 + p).loadUnaligned(as: SIMD8<Float>.self)
+                    s00.addProduct(u, w0); s10.addProduct(v, w0)
+                    let w1 = UnsafeRawPointer(b1 + p).loadUnaligned(as: SIMD8<Float>.self)
+                    s01.addProduct(u, w1); s11.addProduct(v, w1)
+                    let w2 = UnsafeRawPointer(b2 + p).loadUnaligned(as: SIMD8<Float>.self)
+                    s02.addProduct(u, w2); s12.addProduct(v, w2)
+                    let w3 = UnsafeRawPointer(b3 + p).loadUnaligned(as: SIMD8<Float>.self)
+                    s03.addProduct(u, w3); s13.addProduct(v, w3)
+                    p += 8
+                }
+                var t = (s00.sum(), s01.sum(), s02.sum(), s03.sum())
+                var r = (s10.sum(), s11.sum(), s12.sum(), s13.sum())
+                while p < k {
+                    let (e, f) = (x0[p], x1[p])
+                    t.0 += e * b0[p]; t.1 += e * b1[p]; t.2 += e * b2[p]; t.3 += e * b3[p]
+                    r.0 += f * b0[p]; r.1 += f * b1[p]; r.2 += f * b2[p]; r.3 += f * b3[p]
+                    p += 1
+                }
+                if accumulate {
+                    o0[j] += t.0; o0[j + 1] += t.1; o0[j + 2] += t.2; o0[j + 3] += t.3
+                    o1[j] += r.0; o1[j + 1] += r.1; o1[j + 2] += r.2; o1[j + 3] += r.3
+                } else {
+                    o0[j] = t.0; o0[j + 1] = t.1; o0[j + 2] = t.2; o0[j + 3] = t.3
+                    o1[j] = r.0; o1[j + 1] = r.1; o1[j + 2] = r.2; o1[j + 3] = r.3
+                }
+                j += 4
             }
+            if j < n {
+                dotRow(x0, b + j &* ldb, ldb: ldb, n: n - j, k: k, into: o0 + j, accumulate: accumulate)
+                dotRow(x1, b + j &* ldb, ldb: ldb, n: n - j, k: k, into: o1 + j, accumulate: accumulate)
+            }
+            i += 2
+        }
+        while i < rows.upperBound {
+            dotRow(a + i &* lda, b, ldb: ldb, n: n, k: k, into: c + i &* ldc, accumulate: accumulate)
+            i += 1
         }
     }
 
