@@ -54,6 +54,17 @@ public struct DenseLayer: CNNLayer {
 
     public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         let (n, m) = (inputs, outputs)
+        if training {
+            // The weights change every step: dot products of x's rows with W's rows, no Wᵀ copy
+            // (transposing a 400 × 128 W each step cost more than the product).
+            weight.withUnsafeBufferPointer { w in    // w: [out, in]
+            bias.withUnsafeBufferPointer { b in      // b: [out]
+                for r in 0..<batch { (y + r * m).update(from: b.baseAddress!, count: m) }
+                GEMM.multiplyTransposed(m: batch, n: m, k: n, a: x, lda: n, b: w.baseAddress!, ldb: n,
+                                        c: y, ldc: m, accumulate: true)   // y = x Wᵀ + b
+            }}
+            return
+        }
         if !transposedIsCurrent {
             if weightTransposed.count != n * m { weightTransposed = [Float](repeating: 0, count: n * m) }
             weight.withUnsafeBufferPointer { w in weightTransposed.withUnsafeMutableBufferPointer { wt in
@@ -61,9 +72,9 @@ public struct DenseLayer: CNNLayer {
             }}
             transposedIsCurrent = true
         }
-        // The NN kernel (a broadcast of x times 8 outputs of Wᵀ per multiply-add) beats dot
-        // products of x with W's rows, whose horizontal sums cost as much as the products at
-        // these lengths (64–400).
+        // Inference: the NN kernel (a broadcast of x times 8 outputs of Wᵀ per multiply-add)
+        // beats dot products of x with W's rows, whose horizontal sums cost as much as the
+        // products at these lengths (64–400); Wᵀ is rebuilt only after the weights change.
         weightTransposed.withUnsafeBufferPointer { wt in   // wt: [in, out]
         bias.withUnsafeBufferPointer { b in                 // b: [out]
             for r in 0..<batch { (y + r * m).update(from: b.baseAddress!, count: m) }
