@@ -12,8 +12,8 @@ import Dispatch
 /// FMA, Swift would lower each to one libm `fmaf` call per lane — keep the target flag.
 /// A transposed left operand (TN) is handled by the caller with `transpose` into scratch space;
 /// at the sizes of these networks the copy is cheap next to the product.
-/// Work is split over the cores with `DispatchQueue.concurrentPerform` only when the product has
-/// enough multiply-adds to pay for waking a second thread.
+/// Work is split over the cores with `Parallel.pair` only when the product has enough
+/// multiply-adds to pay for the hand-off (inside a half-batch the worker is busy and it runs inline).
 public enum GEMM {
     /// Multiply-adds below which a product runs on one thread.
     static let parallelThreshold = 2_000_000
@@ -28,17 +28,12 @@ public enum GEMM {
         let work = m * n * k
         let columnBlocks = (n + 7) / 8
         if Parallel.slices > 1 && work >= parallelThreshold && columnBlocks >= 2 {
-            let parts = 2
-            let blocksPerPart = (columnBlocks + parts - 1) / parts
-            let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = part * blocksPerPart * 8
-                let end = min(n, start + blocksPerPart * 8)
-                if start < end {
-                    multiplyColumns(m: m, columns: start..<end, k: k, a: aa.pointer, lda: lda,
-                                    b: bb.pointer, ldb: ldb, c: cc.pointer, ldc: ldc, accumulate: accumulate)
-                }
-            }
+            let split = min(n, (columnBlocks + 1) / 2 * 8)
+            Parallel.pair({
+                multiplyColumns(m: m, columns: 0..<split, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+            }, {
+                multiplyColumns(m: m, columns: split..<n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+            })
         } else {
             multiplyColumns(m: m, columns: 0..<n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
                             accumulate: accumulate)
@@ -193,11 +188,11 @@ public enum GEMM {
         guard m > 0, n > 0 else { return }
         if Parallel.slices > 1 && m * n * k >= parallelThreshold && m >= 2 {
             let half = (m + 1) / 2
-            let (aa, bb, cc) = (SendablePointer(a), SendablePointer(b), SendableMutablePointer(c))
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                dotRows(part == 0 ? 0..<half : half..<m, aa.pointer, lda: lda, bb.pointer, ldb: ldb, n: n, k: k,
-                        into: cc.pointer, ldc: ldc, accumulate: accumulate)
-            }
+            Parallel.pair({
+                dotRows(0..<half, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
+            }, {
+                dotRows(half..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
+            })
         } else {
             dotRows(0..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
         }
@@ -317,14 +312,14 @@ public enum GEMM {
     }
 }
 
-/// A read-only pointer that may cross into `concurrentPerform`; each thread reads disjoint or
+/// A read-only pointer that may cross to the other thread of `Parallel.pair`; each thread reads disjoint or
 /// shared-immutable memory.
 struct SendablePointer: @unchecked Sendable {
     let pointer: UnsafePointer<Float>
     init(_ pointer: UnsafePointer<Float>) { self.pointer = pointer }
 }
 
-/// A writable pointer that may cross into `concurrentPerform`; each thread writes its own rows or
+/// A writable pointer that may cross to the other thread of `Parallel.pair`; each thread writes its own rows or
 /// columns, never the same element.
 struct SendableMutablePointer: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Float>

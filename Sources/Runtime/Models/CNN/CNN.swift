@@ -243,14 +243,7 @@ public struct CNN: Sendable {
         }
         withUnsafeMutablePointer(to: &self) { me in
             let master = SendableModelPointer(me)
-            if Parallel.slices > 1 {
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    if part == 0 { body(&master.pointer.pointee, 0..<first) } else { body(&replica.model, first..<total) }
-                }
-            } else {
-                body(&master.pointer.pointee, 0..<first)
-                body(&replica.model, first..<total)
-            }
+            Parallel.pair({ body(&master.pointer.pointee, 0..<first) }, { body(&replica.model, first..<total) })
         }
     }
 
