@@ -53,7 +53,9 @@ enum Parallel {
 
 /// The second thread of `Parallel.pair`: it waits for a job by spinning for up to 200 µs (a
 /// training loop hands it the next half-batch well within that), then sleeps on a semaphore
-/// until the next job, so an idle process burns no CPU.
+/// until the next job, so an idle process burns no CPU. Both spinning sides call
+/// `sched_yield` every 256 checks, so on a machine busy with other work a spinner gives its
+/// core to the thread it waits for instead of burning the time slice.
 final class PairWorker: @unchecked Sendable {
     /// The one worker of the process, started on first use.
     static let shared = PairWorker()
@@ -86,7 +88,12 @@ final class PairWorker: @unchecked Sendable {
         job = other
         if state.exchange(State.posted, ordering: .acquiringAndReleasing) == State.sleeping { wake.signal() }
         mine()
-        while state.load(ordering: .acquiring) != State.done {}
+        var spins = 0
+        while state.load(ordering: .acquiring) != State.done {
+            // On a busy machine the worker may be waiting for this very core: offer it now and then.
+            spins &+= 1
+            if spins & 255 == 0 { sched_yield() }
+        }
         job = nil
         state.store(State.idle, ordering: .releasing)
     }
@@ -98,6 +105,7 @@ final class PairWorker: @unchecked Sendable {
             while state.load(ordering: .acquiring) != State.posted {
                 spins &+= 1
                 guard spins & 255 == 0 else { continue }
+                sched_yield()
                 let now = DispatchTime.now().uptimeNanoseconds
                 if start == 0 { start = now }
                 if now - start > 200_000,
