@@ -26,13 +26,28 @@ enum Parallel {
 
     /// Runs `first` on this thread and `second` on the worker at the same time, returning when
     /// both are done; both inline, `first` then `second`, with one core or a busy worker.
+    /// Handing a closure to the worker costs one small allocation per call (the escape check
+    /// of `withoutActuallyEscaping`); per-step work uses the `PairJob` form instead.
     static func pair(_ first: () -> Void, _ second: () -> Void) {
         guard slices > 1, let worker = PairWorker.shared.acquire() else {
             first()
             second()
             return
         }
-        withoutActuallyEscaping(second) { job in worker.run(first, job) }
+        withoutActuallyEscaping(second) { job in
+            withUnsafePointer(to: job) { worker.run(first, ClosureJob(closure: $0)) }
+        }
+        worker.release()
+    }
+
+    /// `pair` with a job object for the second half: nothing is allocated.
+    static func pair(_ first: () -> Void, _ second: any PairJob) {
+        guard slices > 1, let worker = PairWorker.shared.acquire() else {
+            first()
+            second.run()
+            return
+        }
+        worker.run(first, second)
         worker.release()
     }
 
@@ -51,6 +66,18 @@ enum Parallel {
     }
 }
 
+/// Work for the second thread of `Parallel.pair`.
+protocol PairJob {
+    /// Runs the work; called once per hand-off, on the worker thread.
+    func run()
+}
+
+/// A caller's closure, alive until `PairWorker.run` returns.
+struct ClosureJob: PairJob {
+    let closure: UnsafePointer<() -> Void>
+    func run() { closure.pointee() }
+}
+
 /// The second thread of `Parallel.pair`: it waits for a job by spinning for up to 200 µs (a
 /// training loop hands it the next half-batch well within that), then sleeps on a semaphore
 /// until the next job, so an idle process burns no CPU. Both spinning sides call
@@ -67,7 +94,7 @@ final class PairWorker: @unchecked Sendable {
     private let owned = Atomic<Bool>(false)
     private let wake = DispatchSemaphore(value: 0)
     /// The posted job; written before `state` becomes posted, read after (release/acquire).
-    private var job: (() -> Void)?
+    private var job: (any PairJob)?
 
     private init() {
         let thread = Thread { [unowned self] in self.loop() }
@@ -84,7 +111,7 @@ final class PairWorker: @unchecked Sendable {
     func release() { owned.store(false, ordering: .releasing) }
 
     /// Posts `other` to the worker, runs `mine` here, then waits for `other` to finish.
-    func run(_ mine: () -> Void, _ other: @escaping () -> Void) {
+    func run(_ mine: () -> Void, _ other: any PairJob) {
         job = other
         if state.exchange(State.posted, ordering: .acquiringAndReleasing) == State.sleeping { wake.signal() }
         mine()
@@ -113,7 +140,7 @@ final class PairWorker: @unchecked Sendable {
                     wake.wait()
                 }
             }
-            job?()
+            job?.run()
             state.store(State.done, ordering: .releasing)
         }
     }

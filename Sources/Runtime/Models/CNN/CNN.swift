@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 
 /// A convolutional network built from a layer list, trained with softmax cross-entropy.
 ///
@@ -121,7 +120,7 @@ public struct CNN: Sendable {
         return probs
     }
 
-    /// Class probabilities `[count, classes]` for the images of `data`, in chunks of 256.
+    /// Class probabilities `[count, classes]` for the images of `data`.
     public mutating func predict(_ data: ImageDataset) throws -> Tensor {
         try predict(images: data.images, count: data.count, shape: data.shape)
     }
@@ -145,12 +144,16 @@ public struct CNN: Sendable {
         var out = Tensor(shape: [count, classes])
         images.withUnsafeBufferPointer { src in
         out.data.withUnsafeMutableBufferPointer { o in
-            let (x, y) = (SendablePointer(src.baseAddress ?? UnsafePointer(bitPattern: 16)!),
-                          SendableMutablePointer(o.baseAddress ?? UnsafeMutablePointer(bitPattern: 16)!))
+            guard let x = src.baseAddress, let y = o.baseAddress else { return }
             let half = count >= 2 * Self.minimumShard ? count / 2 : count
-            forEachShard(first: half, total: count) { model, range in
-                model.infer(x.pointer, count: range.count, start: range.lowerBound, into: y.pointer, logits: logits)
+            guard half < count else {
+                infer(x, count: count, start: 0, into: y, logits: logits)
+                return
             }
+            let replica = prepareReplica()
+            replica.work = .infer(x: x, count: count - half, start: half, y: y, logits: logits)
+            Parallel.pair({ infer(x, count: half, start: 0, into: y, logits: logits) }, replica)
+            replica.work = nil
         }}
         return out
     }
@@ -200,16 +203,19 @@ public struct CNN: Sendable {
         predictions.removeAll(keepingCapacity: true)
         predictions.append(contentsOf: repeatElement(0, count: batch))
         let scale = 1 / Float(max(batch, 1))
-        var losses: (Float, Float) = (0, 0)
+        var loss: Float = 0
         predictions.withUnsafeMutableBufferPointer { pred in
-        withUnsafeMutablePointer(to: &losses) { lossPointer in
-            let (pp, lp) = (SendableIntPointer(pred.baseAddress!), SendableLossPointer(lossPointer))
-            forEachShard(first: half, total: batch) { model, range in
-                let loss = model.shardGradients(data, indices: indices[(indices.startIndex + range.lowerBound)...].prefix(range.count),
-                                                scale: scale, predictions: pp.pointer + range.lowerBound)
-                if range.lowerBound == 0 { lp.pointer.pointee.0 = loss } else { lp.pointer.pointee.1 = loss }
+            let first = indices.prefix(half)
+            guard split else {
+                loss = shardGradients(data, indices: first, scale: scale, predictions: pred.baseAddress!)
+                return
             }
-        }}
+            let replica = prepareReplica()
+            replica.work = .train(data: data, indices: indices.dropFirst(half), scale: scale, predictions: pred.baseAddress! + half)
+            Parallel.pair({ loss = shardGradients(data, indices: first, scale: scale, predictions: pred.baseAddress!) }, replica)
+            loss += replica.loss
+            replica.work = nil
+        }
         if split, let replica = workspace.replica {
             for i in layers.indices {
                 for p in 0..<layers[i].parameterCount {
@@ -221,18 +227,13 @@ public struct CNN: Sendable {
                 }
             }
         }
-        return (losses.0 + losses.1) * scale
+        return loss * scale
     }
 
-    /// Runs `body(model, range)` on this network for samples `0..<first` and, when `first` <
-    /// `total`, on the replica for `first..<total` — in parallel when the process has two
-    /// threads. The replica's weights are copied from this network first, before the threads
-    /// start: neither thread then reads the other's network.
-    mutating func forEachShard(first: Int, total: Int, _ body: @Sendable (inout CNN, Range<Int>) -> Void) {
-        guard first < total else {
-            body(&self, 0..<total)
-            return
-        }
+    /// The replica for the second half of a batch, its weights copied from this network's.
+    /// The copy happens here, before the threads start, so neither thread then reads the other's
+    /// network.
+    mutating func prepareReplica() -> CNNReplica {
         let replica = replicaForShards()
         for i in layers.indices {
             for p in 0..<layers[i].parameterCount {
@@ -241,10 +242,7 @@ public struct CNN: Sendable {
                 }
             }
         }
-        withUnsafeMutablePointer(to: &self) { me in
-            let master = SendableModelPointer(me)
-            Parallel.pair({ body(&master.pointer.pointee, 0..<first) }, { body(&replica.model, first..<total) })
-        }
+        return replica
     }
 
     /// The second network that runs the second half of a split batch, made on first use with
@@ -304,8 +302,13 @@ public struct CNN: Sendable {
     /// One optimisation step on the samples `indices` of `data`: forward, fused loss, backward,
     /// optimizer update. Returns the batch's mean loss.
     public mutating func trainStep(_ data: ImageDataset, indices: ArraySlice<Int>, optimizer: inout CNNAdam) -> Float {
-        var predictions: [Int] = []
+        ensureWorkspace(batch: indices.count)
+        // The workspace's predictions buffer, moved out and back so it is never copied: a step
+        // allocates nothing.
+        var predictions = workspace.predictions
+        workspace.predictions = []
         let loss = computeGradients(data, indices: indices, predictions: &predictions)
+        workspace.predictions = predictions
         optimizer.step(&self)
         return loss
     }
@@ -334,28 +337,35 @@ public struct CNN: Sendable {
     }
 }
 
-/// The second copy of a network that runs the second half of a split batch (see
-/// `CNN.computeGradients`). Only the thread that runs that half touches it.
-final class CNNReplica: @unchecked Sendable {
+/// The second copy of a network and the half-batch it is to run next (see
+/// `CNN.computeGradients`): the job the pair worker runs while the caller runs the first half.
+/// A job object rather than a closure, because a closure handed to another thread cost a heap
+/// allocation on every step. Only the thread running that half touches it.
+final class CNNReplica: PairJob, @unchecked Sendable {
+    /// A half-batch to run.
+    enum Work {
+        /// Forward and backward on `indices` of `data`; predicted classes go to `predictions`.
+        case train(data: ImageDataset, indices: ArraySlice<Int>, scale: Float, predictions: UnsafeMutablePointer<Int>)
+        /// Inference on images `[start, start + count)` of `x`, outputs into `y` at the same rows.
+        case infer(x: UnsafePointer<Float>, count: Int, start: Int, y: UnsafeMutablePointer<Float>, logits: Bool)
+    }
+
     var model: CNN
+    /// The half to run; nil between batches (so no dataset is kept alive).
+    var work: Work?
+    /// The summed loss of the last training half.
+    private(set) var loss: Float = 0
+
     init(model: CNN) { self.model = model }
-}
 
-/// The network running the first half, handed to the thread that runs it (see
-/// `CNN.forEachShard`); the other thread never touches it.
-struct SendableModelPointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<CNN>
-    init(_ pointer: UnsafeMutablePointer<CNN>) { self.pointer = pointer }
-}
-
-/// Per-sample predictions written by both halves, each to its own rows.
-struct SendableIntPointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Int>
-    init(_ pointer: UnsafeMutablePointer<Int>) { self.pointer = pointer }
-}
-
-/// The two halves' summed losses, each half writing its own member.
-struct SendableLossPointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<(Float, Float)>
-    init(_ pointer: UnsafeMutablePointer<(Float, Float)>) { self.pointer = pointer }
+    func run() {
+        switch work {
+        case let .train(data, indices, scale, predictions)?:
+            loss = model.shardGradients(data, indices: indices, scale: scale, predictions: predictions)
+        case let .infer(x, count, start, y, logits)?:
+            model.infer(x, count: count, start: start, into: y, logits: logits)
+        case nil:
+            break
+        }
+    }
 }
