@@ -100,3 +100,34 @@ struct CNNAdamSquareRootTests {
         #expect(CNNAdam.squareRoot(SIMD8<Float>(repeating: 0)) == SIMD8<Float>(repeating: 0))
     }
 }
+
+/// The vectorised 2×2 max pool against the rule written out: each output is its window's
+/// maximum and its gradient goes to the first maximum in row-major order — with many ties.
+@Suite("CNN max pool 2x2")
+struct CNNMaxPoolTests {
+    @Test(arguments: [(4, 4), (4, 6), (6, 6), (12, 12), (11, 11), (26, 26), (9, 14)])
+    func matchesTheFirstMaximumRule(height: Int, width: Int) {
+        var rng = SeededGenerator(seed: UInt64(height * 31 + width))
+        let planes = 3
+        let x = Tensor(shape: [1, planes, height, width], data: (0..<(planes * height * width)).map { _ in Float(Int(rng.uniform() * 3)) })
+        var pool = Pool2D(max: true, size: 2, stride: 2, inputShape: [planes, height, width])
+        let (oh, ow) = (height / 2, width / 2)
+        let y = pool.forward(x, outputShape: [planes, oh, ow])
+        let dy = Tensor(shape: y.shape, data: (0..<y.data.count).map { Float($0 + 1) })
+        let dx = pool.backward(input: x, output: y, outputGradient: dy)
+        var expectedY: [Float] = [], expectedDX = [Float](repeating: 0, count: x.data.count)
+        for c in 0..<planes {
+            for oy in 0..<oh {
+                for ox in 0..<ow {
+                    let window = [(0, 0), (0, 1), (1, 0), (1, 1)].map { c * height * width + (2 * oy + $0.0) * width + 2 * ox + $0.1 }
+                    var at = window[0]
+                    for i in window.dropFirst() where x.data[i] > x.data[at] { at = i }
+                    expectedY.append(x.data[at])
+                    expectedDX[at] += dy.data[expectedY.count - 1]
+                }
+            }
+        }
+        #expect(y.data == expectedY)
+        #expect(dx.data == expectedDX)
+    }
+}

@@ -69,6 +69,34 @@ public struct Pool2D: ParameterFreeLayer {
         let (w, ow, oh, inPlane, outPlane) = (width, outWidth, outHeight, height * width, outHeight * outWidth)
         argmax.withUnsafeMutableBufferPointer { am in
             let amp = am.baseAddress!
+            if w == 4 && ow == 2 && oh % 2 == 0 {
+                // Rows of 4 (the 4×4 maps of the default network at 14×14): four rows are 16
+                // consecutive values, two output rows of 2, taken in one go.
+                for plane in 0..<planes {
+                    let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
+                    for oy in Swift.stride(from: 0, to: oh, by: 2) {
+                        let i0 = oy &* 8
+                        let v = UnsafeRawPointer(xp + i0).loadUnaligned(as: SIMD16<Float>.self)
+                        let (even, odd) = (v.evenHalf, v.oddHalf)  // columns 0, 2 and 1, 3 of rows 0–3
+                        let top = SIMD4(even[0], even[1], even[4], even[5]), topRight = SIMD4(odd[0], odd[1], odd[4], odd[5])
+                        let bottom = SIMD4(even[2], even[3], even[6], even[7]), bottomRight = SIMD4(odd[2], odd[3], odd[6], odd[7])
+                        let base = SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int>(i0, i0 &+ 2, i0 &+ 8, i0 &+ 10))
+                        var best = top, at = base
+                        var larger = topRight .> best
+                        best.replace(with: topRight, where: larger)
+                        at.replace(with: base &+ 1, where: larger)
+                        larger = bottom .> best
+                        best.replace(with: bottom, where: larger)
+                        at.replace(with: base &+ 4, where: larger)
+                        larger = bottomRight .> best
+                        best.replace(with: bottomRight, where: larger)
+                        at.replace(with: base &+ 5, where: larger)
+                        UnsafeMutableRawPointer(yp + oy &* 2).storeBytes(of: best, as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(ap + oy &* 2).storeBytes(of: at, as: SIMD4<Int32>.self)
+                    }
+                }
+                return
+            }
             for plane in 0..<planes {
                 let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
                 for oy in 0..<oh {
