@@ -198,9 +198,10 @@ public struct CNN: Sendable {
     /// `shards` (1 or 2) overrides the split, for tests.
     mutating func computeGradients(_ data: ImageDataset, indices: ArraySlice<Int>, predictions: inout [Int], shards: Int? = nil) -> Float {
         let batch = indices.count
+        predictions.removeAll(keepingCapacity: true)
+        guard batch > 0 else { return 0 }
         let split = (shards ?? (batch >= 2 * Self.minimumShard ? 2 : 1)) == 2 && batch >= 2
         let half = split ? batch / 2 : batch
-        predictions.removeAll(keepingCapacity: true)
         predictions.append(contentsOf: repeatElement(0, count: batch))
         let scale = 1 / Float(max(batch, 1))
         var loss: Float = 0
