@@ -5,6 +5,15 @@ import PackageDescription
 ///
 /// Dependencies point one way: nv (executable) -> Interpreter -> Plots -> Runtime.
 /// See DESIGN.md for what each module may and may not do.
+/// The CNN's kernels are written with 8-lane SIMD vectors. On x86-64 they are compiled for
+/// AVX2 with FMA (Haswell, 2013, and every x86-64 CPU since), where one vector is one register;
+/// for the baseline x86-64 target each would be two SSE halves. `nv` checks the CPU at start.
+#if arch(x86_64)
+let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let vectorSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "nv",
     products: [
@@ -18,7 +27,7 @@ let package = Package(
                        providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Runtime", dependencies: ["CZlib"]),
+        .target(name: "Runtime", dependencies: ["CZlib"], swiftSettings: vectorSettings),
         .target(name: "Plots", dependencies: ["Runtime", "CZlib"]),
         .target(name: "Interpreter", dependencies: ["Runtime", "Plots"]),
         .target(name: "TerminalKit", dependencies: ["Interpreter", "Plots", "Runtime"]),

@@ -16,11 +16,16 @@ enum CNNBenchmark {
         do {
             let dir = try MNIST.locateDirectory(explicit: arg("--data"))
             let seconds = Double(arg("--seconds") ?? "2") ?? 2
+            // --only WORD keeps the workloads whose name contains WORD (e.g. "train 14", "infer").
+            let only = arg("--only")
+            func wanted(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
             var results: [Result] = []
             for size in [14, 28] {
                 let data = try MNIST.load(directory: dir, size: size, validationFraction: 0).train
-                results.append(try training(data: data, size: size, seconds: seconds))
-                if size == 14 {
+                if wanted("train \(size)x\(size) b32") {
+                    results.append(try training(data: data, size: size, seconds: seconds))
+                }
+                if size == 14 && wanted("infer 14x14") {
                     results += try inference(data: data, size: size, seconds: seconds)
                 }
             }

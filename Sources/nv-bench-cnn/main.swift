@@ -3,6 +3,7 @@ import Runtime
 
 // CNN benchmark and end-to-end run; build in release:
 //   swift run -c release nv-bench-cnn            throughput (train 14x14 and 28x28, inference) + peers
+//                                                [--seconds S] [--only "train 14"] (workloads whose name has it)
 //   swift run -c release nv-bench-cnn train [--size 14] [--seed 1] [--data DIR] [--fraction F]
 //                                                the default config on MNIST, test accuracy, times
 //   swift run -c release nv-bench-cnn logits --model FILE [--count 100]   logits of test digits as JSON

@@ -1,4 +1,6 @@
-"""Peer timings for nv-bench-cnn: the default CNN in PyTorch (CPU; 2 threads as asked, then 1 thread), same workloads.
+"""Peer timings for nv-bench-cnn: the default CNN in PyTorch (CPU; 2 threads as asked, then 1 thread),
+torch.compile (inference), and JAX (a jitted step, and a whole epoch of steps compiled into one
+lax.scan, the fastest way to run JAX on CPU), same workloads.
 
 Prints one JSON object per line: {"peer", "workload", "images_per_second"}. Workloads:
 training steps of batch 32 at 14x14 and 28x28 (Adam lr 0.01, cross-entropy, the default
@@ -68,9 +70,105 @@ def torch_peer(seconds, threads):
         report(peer, f"infer 14x14 b{batch}", timed(infer, seconds / 2, batch))
 
 
+def torch_compiled_peer(seconds):
+    """Inference through torch.compile (inductor), 2 threads: PyTorch's fastest CPU path."""
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    model = layers(14).eval()
+    compiled = torch.compile(lambda x: torch.softmax(model(x), 1))
+    for batch in (1, 256):
+        x = torch.rand(batch, 1, 14, 14)
+
+        def infer():
+            with torch.inference_mode():
+                compiled(x)
+        report("torch.compile", f"infer 14x14 b{batch}", timed(infer, seconds / 2, batch))
+
+
+def jax_peer(seconds):
+    """The same network in JAX: Adam written out (as torch.optim.Adam), NCHW convolutions."""
+    import jax
+    import jax.numpy as jnp
+    from jax import lax
+
+    def init(key, size):
+        flat = 16 * ((((size - 2) // 2) - 2) // 2) ** 2
+        shapes = [(8, 1, 3, 3), (8,), (16, 8, 3, 3), (16,), (128, flat), (128,), (10, 128), (10,)]
+        keys = jax.random.split(key, len(shapes))
+        return [0.1 * jax.random.normal(k, s, jnp.float32) for k, s in zip(keys, shapes)]
+
+    def conv(x, w, b):
+        y = lax.conv_general_dilated(x, w, (1, 1), "VALID", dimension_numbers=("NCHW", "OIHW", "NCHW"))
+        return y + b[None, :, None, None]
+
+    def pool(x):
+        return lax.reduce_window(x, -jnp.inf, lax.max, (1, 1, 2, 2), (1, 1, 2, 2), "VALID")
+
+    def logits(p, x):
+        x = pool(jax.nn.relu(conv(x, p[0], p[1])))
+        x = pool(jax.nn.relu(conv(x, p[2], p[3])))
+        x = x.reshape(x.shape[0], -1)
+        x = jax.nn.relu(x @ p[4].T + p[5])
+        return x @ p[6].T + p[7]
+
+    def loss(p, x, y):
+        z = logits(p, x)
+        return jnp.mean(jax.nn.logsumexp(z, axis=1) - jnp.take_along_axis(z, y[:, None], axis=1)[:, 0])
+
+    def adam(state, x, y):
+        p, m, v, t = state
+        g = jax.grad(loss)(p, x, y)
+        t = t + 1
+        m = [0.9 * a + 0.1 * b for a, b in zip(m, g)]
+        v = [0.999 * a + 0.001 * b * b for a, b in zip(v, g)]
+        c1, c2 = 1 - 0.9 ** t, 1 - 0.999 ** t
+        p = [w - 0.01 * (a / c1) / (jnp.sqrt(b / c2) + 1e-8) for w, a, b in zip(p, m, v)]
+        return (p, m, v, t)
+
+    step = jax.jit(adam)
+
+    @jax.jit
+    def epoch(state, xs, ys):
+        return lax.scan(lambda s, xy: (adam(s, *xy), None), state, (xs, ys))[0]
+
+    key = jax.random.PRNGKey(0)
+    steps = 64
+    for size in (14, 28):
+        p = init(key, size)
+        state = (p, [jnp.zeros_like(w) for w in p], [jnp.zeros_like(w) for w in p], 0.0)
+        xs = jax.random.uniform(key, (steps, 32, 1, size, size), jnp.float32)
+        ys = jax.random.randint(key, (steps, 32), 0, 10)
+        holder = [state]
+
+        def one():
+            holder[0] = step(holder[0], xs[0], ys[0])
+            jax.block_until_ready(holder[0][0])
+        report("jax-jit", f"train {size}x{size} b32", timed(one, seconds, 32))
+
+        def whole():
+            holder[0] = epoch(holder[0], xs, ys)
+            jax.block_until_ready(holder[0][0])
+        report("jax-epoch", f"train {size}x{size} b32", timed(whole, seconds, 32 * steps))
+    p = init(key, 14)
+    forward = jax.jit(lambda p, x: jax.nn.softmax(logits(p, x), axis=1))
+    for batch in (1, 256):
+        x = jax.random.uniform(key, (batch, 1, 14, 14), jnp.float32)
+        report("jax-jit", f"infer 14x14 b{batch}", timed(lambda: jax.block_until_ready(forward(p, x)), seconds / 2, batch))
+
+
+def guarded(name, run):
+    """Runs one peer; a peer that cannot run here prints why instead of stopping the others."""
+    try:
+        run()
+    except Exception as error:  # noqa: BLE001 - any failure of an optional peer is reported, not fatal
+        print(f"{name}: not measured ({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''})", flush=True)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=2.0)
     args = parser.parse_args()
     for threads in (2, 1):
         torch_peer(args.seconds, threads)
+    guarded("torch.compile", lambda: torch_compiled_peer(args.seconds))
+    guarded("jax", lambda: jax_peer(args.seconds))

@@ -19,4 +19,10 @@ struct NV: ParsableCommand {
         subcommands: [RunCommand.self, XORCommand.self, MNISTCommand.self],
         defaultSubcommand: RunCommand.self,
         helpNames: [])
+
+    /// Checks the CPU before any Runtime code runs (see `CPUCheck`), then parses and runs.
+    static func main() {
+        CPUCheck.exitIfUnsupported()
+        main(nil)
+    }
 }

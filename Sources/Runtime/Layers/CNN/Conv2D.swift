@@ -28,6 +28,8 @@ public struct Conv2D: CNNLayer {
     private var product: [Float] = []
     /// Wᵀ `[C·k·k, OC]`, refreshed every backward.
     private var weightTransposed: [Float] = []
+    /// Offset in x `[C, H, W]` of each (c, ky, kx), for `forwardDirect`.
+    private var taps: [Int] = []
 
     /// A convolution for per-sample input `inputShape` [C, H, W] with Glorot-normal weights
     /// (fan-in C·k·k, fan-out OC, as the original project) and zero biases.
@@ -70,6 +72,11 @@ public struct Conv2D: CNNLayer {
     public var parameterCount: Int { 2 }
 
     public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
+        let g0 = geometry
+        if !training && g0.stride == 1 && g0.padding == 0 && (g0.outWidth >= 8 || (g0.outWidth == 4 && g0.outHeight % 2 == 0)) {
+            forwardDirect(x, y, batch: batch)
+            return
+        }
         let g = geometry, oc = filters
         let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
         let wide = batch * cols                                  // columns of the batched matrices
@@ -88,12 +95,119 @@ public struct Conv2D: CNNLayer {
                           c: out.baseAddress!, ldc: wide, accumulate: false)   // out = W · cols
             for n in 0..<batch {                                              // y[n, o, :] = out[o, n·P ..] + b[o]
                 for o in 0..<oc {
-                    let src = out.baseAddress! + o * wide + n * cols, dst = y + (n * oc + o) * cols
-                    let v = b[o]
-                    for p in 0..<cols { dst[p] = src[p] + v }
+                    let src = out.baseAddress! + (o &* wide &+ n &* cols), dst = y + (n &* oc &+ o) &* cols
+                    let v = b[o], vv = SIMD8<Float>(repeating: v)
+                    var p = 0
+                    while p &+ 8 <= cols {
+                        UnsafeMutableRawPointer(dst + p).storeBytes(of: UnsafeRawPointer(src + p).loadUnaligned(as: SIMD8<Float>.self) + vv,
+                                                                    as: SIMD8<Float>.self)
+                        p &+= 8
+                    }
+                    while p < cols { dst[p] = src[p] + v; p &+= 1 }
                 }
             }
         }}}}
+    }
+
+    /// Inference without the columns matrix (stride 1, no padding, output rows of 8 or more, or
+    /// of exactly 4 in an even number of rows): 8 output positions of a row read 8 consecutive
+    /// input values for every (c, ky, kx), so the GEMM's B panel is loaded straight from x at
+    /// `taps[p]` + the row's start, and a 4-filter × 8-position tile of y is written in NCHW with
+    /// its bias. The last tile of a row is shifted left to end at the row's end (recomputing a
+    /// few positions with the same arithmetic). Rows of 4 go in pairs: two 4-value loads, one
+    /// row below the other, fill the 8 lanes. Each value is the GEMM path's: fused multiply-adds
+    /// from 0 in (c, ky, kx) order, then the bias — so a sample's output is the same in training
+    /// and inference.
+    mutating func forwardDirect(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int) {
+        let g = geometry, oc = filters, k = g.rows
+        let (width, oh, ow) = (g.width, g.outHeight, g.outWidth)
+        let plane = oh * ow, inSize = g.channels * g.height * width
+        if taps.count != k {
+            taps = (0..<g.channels).flatMap { c in
+                (0..<g.size).flatMap { ky in (0..<g.size).map { kx in c * g.height * width + ky * width + kx } }
+            }
+        }
+        weight.withUnsafeBufferPointer { wb in      // w: [OC, C·k·k]
+        bias.withUnsafeBufferPointer { b in         // b: [OC]
+        taps.withUnsafeBufferPointer { t in         // t: [C·k·k] input offsets of (c, ky, kx)
+            let w = wb.baseAddress!, bp = b.baseAddress!, tp = t.baseAddress!
+            for n in 0..<batch {
+                let xn = x + n &* inSize, yn = y + n &* oc &* plane
+                if ow == 4 {
+                    for oy in stride(from: 0, to: oh, by: 2) {
+                        let src = xn + oy &* width
+                        Self.directTile(w: w, bias: bp, filters: oc, k: k, out: yn + oy &* 4, plane: plane) { p in
+                            let at = src + tp[p]
+                            return SIMD8(lowHalf: UnsafeRawPointer(at).loadUnaligned(as: SIMD4<Float>.self),
+                                         highHalf: UnsafeRawPointer(at + width).loadUnaligned(as: SIMD4<Float>.self))
+                        }
+                    }
+                    continue
+                }
+                for oy in 0..<oh {
+                    var ox = 0
+                    while ox < ow {
+                        let start = Swift.min(ox, ow &- 8)
+                        let src = xn + (oy &* width &+ start)
+                        Self.directTile(w: w, bias: bp, filters: oc, k: k, out: yn + (oy &* ow &+ start), plane: plane) { p in
+                            UnsafeRawPointer(src + tp[p]).loadUnaligned(as: SIMD8<Float>.self)
+                        }
+                        ox = start &+ 8
+                    }
+                }
+            }
+        }}}
+    }
+
+    /// Eight output positions of every filter: out[o · plane + 0..<8] = bias[o] + Σ_p W[o, p] ·
+    /// panel(p). Eight filters at a time (8 accumulators, one panel load per 8 multiply-adds),
+    /// then four, then one.
+    @inline(__always)
+    static func directTile(w: UnsafePointer<Float>, bias: UnsafePointer<Float>, filters oc: Int, k: Int,
+                           out: UnsafeMutablePointer<Float>, plane: Int, panel: (Int) -> SIMD8<Float>) {
+        @inline(__always) func put(_ v: SIMD8<Float>, _ o: Int) {
+            UnsafeMutableRawPointer(out + o &* plane).storeBytes(of: v + bias[o], as: SIMD8<Float>.self)
+        }
+        var o = 0
+        while o &+ 8 <= oc {
+            var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+            var c4 = SIMD8<Float>(), c5 = SIMD8<Float>(), c6 = SIMD8<Float>(), c7 = SIMD8<Float>()
+            let w0 = w + o &* k
+            for p in 0..<k {
+                let v = panel(p), wp = w0 + p
+                c0.addProduct(wp[0], v)
+                c1.addProduct(wp[k], v)
+                c2.addProduct(wp[2 &* k], v)
+                c3.addProduct(wp[3 &* k], v)
+                c4.addProduct(wp[4 &* k], v)
+                c5.addProduct(wp[5 &* k], v)
+                c6.addProduct(wp[6 &* k], v)
+                c7.addProduct(wp[7 &* k], v)
+            }
+            put(c0, o); put(c1, o &+ 1); put(c2, o &+ 2); put(c3, o &+ 3)
+            put(c4, o &+ 4); put(c5, o &+ 5); put(c6, o &+ 6); put(c7, o &+ 7)
+            o &+= 8
+        }
+        while o &+ 4 <= oc {
+            var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+            let w0 = w + o &* k
+            for p in 0..<k {
+                let v = panel(p), wp = w0 + p
+                c0.addProduct(wp[0], v)
+                c1.addProduct(wp[k], v)
+                c2.addProduct(wp[2 &* k], v)
+                c3.addProduct(wp[3 &* k], v)
+            }
+            put(c0, o); put(c1, o &+ 1); put(c2, o &+ 2); put(c3, o &+ 3)
+            o &+= 4
+        }
+        while o < oc {
+            var c0 = SIMD8<Float>()
+            let w0 = w + o &* k
+            for p in 0..<k { c0.addProduct(w0[p], panel(p)) }
+            put(c0, o)
+            o &+= 1
+        }
     }
 
     public mutating func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
@@ -107,13 +221,21 @@ public struct Conv2D: CNNLayer {
         weightGradient.withUnsafeMutableBufferPointer { dw in         // dw: [OC, C·k·k]
         columns.withUnsafeBufferPointer { c in                         // c: [C·k·k, batch·OH·OW]
             let dyT = gathered.baseAddress!
-            for n in 0..<batch {
-                for o in 0..<oc {
-                    let src = dy + (n * oc + o) * cols, dst = dyT + o * wide + n * cols
-                    var s: Float = 0
-                    for p in 0..<cols { dst[p] = src[p]; s += src[p] }
-                    db[o] += s                                                   // db += Σ dy
+            for o in 0..<oc {
+                // Eight partial sums, not one: a single running sum waits on each add's latency.
+                var lanes = SIMD8<Float>(), s: Float = 0
+                for n in 0..<batch {
+                    let src = dy + (n &* oc &+ o) &* cols, dst = dyT + (o &* wide &+ n &* cols)
+                    var p = 0
+                    while p &+ 8 <= cols {
+                        let v = UnsafeRawPointer(src + p).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(dst + p).storeBytes(of: v, as: SIMD8<Float>.self)
+                        lanes += v
+                        p &+= 8
+                    }
+                    while p < cols { dst[p] = src[p]; s += src[p]; p &+= 1 }
                 }
+                db[o] += lanes.sum() + s                                         // db += Σ dy
             }
             GEMM.multiplyTransposed(m: oc, n: rows, k: wide, a: dyT, lda: wide, b: c.baseAddress!, ldb: wide,
                                     c: dw.baseAddress!, ldc: rows, accumulate: true)   // dW += dy · colsᵀ

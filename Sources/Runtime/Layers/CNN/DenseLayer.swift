@@ -10,6 +10,10 @@ public struct DenseLayer: CNNLayer {
     var weight: [Float], bias: [Float], weightGradient: [Float], biasGradient: [Float]
     /// dyᵀ `[out, batch]`, scratch for the weight gradient.
     private var outputGradientTransposed: [Float] = []
+    /// Wᵀ `[in, out]` for the forward product, rebuilt when the weights may have changed (every
+    /// write to them goes through `withParameter` or `parameters`, which clear `transposedIsCurrent`).
+    private var weightTransposed: [Float] = []
+    private var transposedIsCurrent = false
 
     /// A dense layer with Glorot-normal weights and zero biases.
     public init(inputs: Int, outputs: Int, rng: inout SeededGenerator) {
@@ -31,6 +35,7 @@ public struct DenseLayer: CNNLayer {
             return [w, b]
         }
         set {
+            transposedIsCurrent = false
             weight = newValue[0].value.data
             bias = newValue[1].value.data
             weightGradient = newValue[0].gradient.data
@@ -41,18 +46,40 @@ public struct DenseLayer: CNNLayer {
     public var parameterCount: Int { 2 }
 
     public mutating func withParameter<R>(_ index: Int, _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> R) -> R {
-        index == 0
+        if index == 0 { transposedIsCurrent = false }
+        return index == 0
             ? weight.withUnsafeMutableBufferPointer { v in weightGradient.withUnsafeMutableBufferPointer { g in body(v, g) } }
             : bias.withUnsafeMutableBufferPointer { v in biasGradient.withUnsafeMutableBufferPointer { g in body(v, g) } }
     }
 
     public mutating func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         let (n, m) = (inputs, outputs)
-        weight.withUnsafeBufferPointer { w in        // w: [out, in]
-        bias.withUnsafeBufferPointer { b in          // b: [out]
+        if training {
+            // The weights change every step: dot products of x's rows with W's rows, no Wᵀ copy
+            // (transposing a 400 × 128 W each step cost more than the product).
+            weight.withUnsafeBufferPointer { w in    // w: [out, in]
+            bias.withUnsafeBufferPointer { b in      // b: [out]
+                for r in 0..<batch { (y + r * m).update(from: b.baseAddress!, count: m) }
+                GEMM.multiplyTransposed(m: batch, n: m, k: n, a: x, lda: n, b: w.baseAddress!, ldb: n,
+                                        c: y, ldc: m, accumulate: true)   // y = x Wᵀ + b
+            }}
+            return
+        }
+        if !transposedIsCurrent {
+            if weightTransposed.count != n * m { weightTransposed = [Float](repeating: 0, count: n * m) }
+            weight.withUnsafeBufferPointer { w in weightTransposed.withUnsafeMutableBufferPointer { wt in
+                GEMM.transpose(rows: m, cols: n, w.baseAddress!, wt.baseAddress!)
+            }}
+            transposedIsCurrent = true
+        }
+        // Inference: the NN kernel (a broadcast of x times 8 outputs of Wᵀ per multiply-add)
+        // beats dot products of x with W's rows, whose horizontal sums cost as much as the
+        // products at these lengths (64–400); Wᵀ is rebuilt only after the weights change.
+        weightTransposed.withUnsafeBufferPointer { wt in   // wt: [in, out]
+        bias.withUnsafeBufferPointer { b in                 // b: [out]
             for r in 0..<batch { (y + r * m).update(from: b.baseAddress!, count: m) }
-            GEMM.multiplyTransposed(m: batch, n: m, k: n, a: x, lda: n, b: w.baseAddress!, ldb: n,
-                                    c: y, ldc: m, accumulate: true)   // y = x Wᵀ + b
+            GEMM.multiply(m: batch, n: m, k: n, a: x, lda: n, b: wt.baseAddress!, ldb: m,
+                          c: y, ldc: m, accumulate: true)   // y = x Wᵀ + b
         }}
     }
 

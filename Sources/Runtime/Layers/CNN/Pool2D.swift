@@ -69,11 +69,66 @@ public struct Pool2D: ParameterFreeLayer {
         let (w, ow, oh, inPlane, outPlane) = (width, outWidth, outHeight, height * width, outHeight * outWidth)
         argmax.withUnsafeMutableBufferPointer { am in
             let amp = am.baseAddress!
+            if w == 4 && ow == 2 && oh % 2 == 0 {
+                // Rows of 4 (the 4×4 maps of the default network at 14×14): four rows are 16
+                // consecutive values, two output rows of 2, taken in one go.
+                for plane in 0..<planes {
+                    let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
+                    for oy in Swift.stride(from: 0, to: oh, by: 2) {
+                        let i0 = oy &* 8
+                        let v = UnsafeRawPointer(xp + i0).loadUnaligned(as: SIMD16<Float>.self)
+                        let (even, odd) = (v.evenHalf, v.oddHalf)  // columns 0, 2 and 1, 3 of rows 0–3
+                        let top = SIMD4(even[0], even[1], even[4], even[5]), topRight = SIMD4(odd[0], odd[1], odd[4], odd[5])
+                        let bottom = SIMD4(even[2], even[3], even[6], even[7]), bottomRight = SIMD4(odd[2], odd[3], odd[6], odd[7])
+                        let base = SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int>(i0, i0 &+ 2, i0 &+ 8, i0 &+ 10))
+                        var best = top, at = base
+                        var larger = topRight .> best
+                        best.replace(with: topRight, where: larger)
+                        at.replace(with: base &+ 1, where: larger)
+                        larger = bottom .> best
+                        best.replace(with: bottom, where: larger)
+                        at.replace(with: base &+ 4, where: larger)
+                        larger = bottomRight .> best
+                        best.replace(with: bottomRight, where: larger)
+                        at.replace(with: base &+ 5, where: larger)
+                        UnsafeMutableRawPointer(yp + oy &* 2).storeBytes(of: best, as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(ap + oy &* 2).storeBytes(of: at, as: SIMD4<Int32>.self)
+                    }
+                }
+                return
+            }
             for plane in 0..<planes {
                 let xp = x + plane &* inPlane, yp = y + plane &* outPlane, ap = amp + plane &* outPlane
                 for oy in 0..<oh {
                     let row = oy &* 2 &* w
-                    for ox in 0..<ow {
+                    // Four outputs at once: 8 inputs of each of the two rows, split into the
+                    // windows' left (even) and right (odd) columns. 2·ox + 7 < 2·ow ≤ w. The
+                    // last group is shifted left to end at the row's end (recomputing up to 3
+                    // outputs identically), so rows of 4 or more need no scalar tail.
+                    var ox = 0
+                    while ox < ow && ow >= 4 {
+                        let first = Swift.min(ox, ow &- 4)
+                        let i0 = row &+ first &* 2
+                        let top = UnsafeRawPointer(xp + i0).loadUnaligned(as: SIMD8<Float>.self)
+                        let bottom = UnsafeRawPointer(xp + (i0 &+ w)).loadUnaligned(as: SIMD8<Float>.self)
+                        let base = SIMD4<Int32>(truncatingIfNeeded: SIMD4<Int>(i0, i0 &+ 2, i0 &+ 4, i0 &+ 6))
+                        var best = top.evenHalf, at = base
+                        // The same order and strict > as the scalar loop: the first maximum wins.
+                        let w32 = Int32(truncatingIfNeeded: w)
+                        var larger = top.oddHalf .> best
+                        best.replace(with: top.oddHalf, where: larger)
+                        at.replace(with: base &+ 1, where: larger)
+                        larger = bottom.evenHalf .> best
+                        best.replace(with: bottom.evenHalf, where: larger)
+                        at.replace(with: base &+ w32, where: larger)
+                        larger = bottom.oddHalf .> best
+                        best.replace(with: bottom.oddHalf, where: larger)
+                        at.replace(with: base &+ w32 &+ 1, where: larger)
+                        UnsafeMutableRawPointer(yp + (oy &* ow &+ first)).storeBytes(of: best, as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(ap + (oy &* ow &+ first)).storeBytes(of: at, as: SIMD4<Int32>.self)
+                        ox = first &+ 4
+                    }
+                    while ox < ow {
                         let i0 = row &+ ox &* 2
                         var best = xp[i0], at = i0
                         if xp[i0 &+ 1] > best { best = xp[i0 &+ 1]; at = i0 &+ 1 }
@@ -81,6 +136,7 @@ public struct Pool2D: ParameterFreeLayer {
                         if xp[i0 &+ w &+ 1] > best { best = xp[i0 &+ w &+ 1]; at = i0 &+ w &+ 1 }
                         yp[oy &* ow &+ ox] = best
                         ap[oy &* ow &+ ox] = Int32(truncatingIfNeeded: at)
+                        ox &+= 1
                     }
                 }
             }

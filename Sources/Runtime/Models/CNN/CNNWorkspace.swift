@@ -16,6 +16,10 @@ final class CNNWorkspace: @unchecked Sendable {
     private(set) var gradients: [UnsafeMutablePointer<Float>] = []
     /// Probabilities `[capacity, classes]` when the network does not end in softmax.
     private(set) var probabilities: UnsafeMutablePointer<Float>?
+    /// The copy of the network that runs the second half of split batches (made on first use).
+    var replica: CNNReplica?
+    /// Per-sample predicted classes of the last `trainStep`, kept to reuse its storage.
+    var predictions: [Int] = []
 
     init(sizes: [Int]) { self.sizes = sizes }
 
