@@ -22,6 +22,10 @@ public struct Conv2D: CNNLayer {
     var biasGradient: [Float]
     /// The columns of the whole last forward batch, images side by side `[C·k·k, batch·OH·OW]`.
     private var columns: [Float] = []
+    /// How many images of the last forward input `columns` holds: 0 after `forwardDirect`,
+    /// which never builds them, so `backward` unfolds x itself (a saliency map's backward
+    /// after an inference forward).
+    private var columnsBatch = 0
     /// ∂L/∂columns `[C·k·k, batch·OH·OW]`.
     private var columnGradients: [Float] = []
     /// W · columns in forward, then dy gathered in the same layout in backward `[OC, batch·OH·OW]`.
@@ -78,19 +82,14 @@ public struct Conv2D: CNNLayer {
             return
         }
         let g = geometry, oc = filters
-        let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
+        let rows = g.rows, cols = g.columns
         let wide = batch * cols                                  // columns of the batched matrices
-        if columns.count < rows * wide { columns = [Float](repeating: 0, count: rows * wide) }
         if product.count < oc * wide { product = [Float](repeating: 0, count: oc * wide) }
-        let xs = SendablePointer(x)
+        unfold(x, batch: batch)
         weight.withUnsafeBufferPointer { w in          // w: [OC, C·k·k]
         bias.withUnsafeBufferPointer { b in            // b: [OC]
         product.withUnsafeMutableBufferPointer { out in    // out: [OC, batch·OH·OW]
         columns.withUnsafeMutableBufferPointer { c in  // c: [C·k·k, batch·OH·OW]
-            let cp = SendableMutablePointer(c.baseAddress!)
-            Parallel.forEachSlice(batch, work: batch * rows * cols * 4) { images, _ in
-                for n in images { g.unfold(xs.pointer + n * inSize, into: cp.pointer + n * cols, rowStride: wide) }
-            }
             GEMM.multiply(m: oc, n: wide, k: rows, a: w.baseAddress!, lda: rows, b: c.baseAddress!, ldb: wide,
                           c: out.baseAddress!, ldc: wide, accumulate: false)   // out = W · cols
             for n in 0..<batch {                                              // y[n, o, :] = out[o, n·P ..] + b[o]
@@ -119,6 +118,7 @@ public struct Conv2D: CNNLayer {
     /// from 0 in (c, ky, kx) order, then the bias — so a sample's output is the same in training
     /// and inference.
     mutating func forwardDirect(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int) {
+        columnsBatch = 0
         let g = geometry, oc = filters, k = g.rows
         let (width, oh, ow) = (g.width, g.outHeight, g.outWidth)
         let plane = oh * ow, inSize = g.channels * g.height * width
@@ -210,11 +210,29 @@ public struct Conv2D: CNNLayer {
         }
     }
 
+    /// columns `[C·k·k, batch·OH·OW]` = the patches of the images of x `[batch, C, H, W]`.
+    private mutating func unfold(_ x: UnsafePointer<Float>, batch: Int) {
+        let g = geometry
+        let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
+        let wide = batch * cols
+        if columns.count < rows * wide { columns = [Float](repeating: 0, count: rows * wide) }
+        let xs = SendablePointer(x)
+        columns.withUnsafeMutableBufferPointer { c in
+            let cp = SendableMutablePointer(c.baseAddress!)
+            Parallel.forEachSlice(batch, work: batch * rows * cols * 4) { images, _ in
+                for n in images { g.unfold(xs.pointer + n * inSize, into: cp.pointer + n * cols, rowStride: wide) }
+            }
+        }
+        columnsBatch = batch
+    }
+
     public mutating func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafePointer<Float>,
                                   dx: UnsafeMutablePointer<Float>?, batch: Int) {
         let g = geometry, oc = filters
         let rows = g.rows, cols = g.columns, inSize = g.channels * g.height * g.width
         let wide = batch * cols
+        if columnsBatch != batch { unfold(x, batch: batch) }
+        if product.count < oc * wide { product = [Float](repeating: 0, count: oc * wide) }
         if columnGradients.count < rows * wide { columnGradients = [Float](repeating: 0, count: rows * wide) }
         product.withUnsafeMutableBufferPointer { gathered in          // gathered: dy as [OC, batch·OH·OW]
         biasGradient.withUnsafeMutableBufferPointer { db in
