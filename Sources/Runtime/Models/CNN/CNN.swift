@@ -102,8 +102,14 @@ public struct CNN: Sendable {
     /// Gives this value a workspace of its own for `batch` samples (a copy of a model shares its
     /// original's workspace until it runs).
     mutating func ensureWorkspace(batch: Int) {
-        if !isKnownUniquelyReferenced(&workspace) { workspace = CNNWorkspace(sizes: workspace.sizes) }
+        ownWorkspace()
         workspace.reserve(batch: batch, classes: classes)
+    }
+
+    /// Makes the workspace this value's own (a fresh one, without a replica, when a copy still
+    /// shares it), so two copies running on two threads never use the same buffers or replica.
+    mutating func ownWorkspace() {
+        if !isKnownUniquelyReferenced(&workspace) { workspace = CNNWorkspace(sizes: workspace.sizes) }
     }
 
     /// Forward pass of `batch` samples already copied into `workspace.activations[0]`;
@@ -251,6 +257,7 @@ public struct CNN: Sendable {
     /// in a copy-on-write). Its dropout layers draw from generators of their own, so the halves
     /// get different masks; its weights are overwritten before every use.
     mutating func replicaForShards() -> CNNReplica {
+        ownWorkspace()
         if let replica = workspace.replica { return replica }
         var copy = self
         copy.layers = Self.buildLayers(specs, inputShape: inputShape, shapes: shapes, classes: classes,
