@@ -84,7 +84,7 @@ extension TrainingBuiltins {
         if let test = data.splits?.test, test.count > 0 {
             let result = try args.runtime { try Runtime.evaluate(&model.network, on: test) }
             model.testAccuracy = result.metrics.accuracy
-            display.write("test accuracy \(CNNModel.percent(result.metrics.accuracy)) on \(test.count) images\n")
+            display.write("test accuracy \(TrainingProgress.percent(result.metrics.accuracy)) on \(test.count) images\n")
         }
         return CNNModel.history(Array(model.epochs.suffix(history.epochs.count)), bestEpoch: model.bestEpoch,
                                 reason: history.reason, testAccuracy: model.testAccuracy)
@@ -148,7 +148,7 @@ final class CNNRun: @unchecked Sendable {
     /// `epoch 2/10  train loss 0.3120 acc 90.6% prec 90.7% f1 90.5%  val loss ... best`.
     func line(_ r: CNNEpochRecord) -> String {
         func figures(_ loss: Double, _ accuracy: Double, _ precision: Double, _ f1: Double) -> String {
-            "loss \(TrainingProgress.number(loss)) acc \(CNNModel.percent(accuracy)) prec \(CNNModel.percent(precision)) f1 \(CNNModel.percent(f1))"
+            "loss \(TrainingProgress.number(loss)) acc \(TrainingProgress.percent(accuracy)) prec \(TrainingProgress.percent(precision)) f1 \(TrainingProgress.percent(f1))"
         }
         var text = "epoch \(firstEpoch + r.epoch)/\(firstEpoch + progress.total)  train "
             + figures(r.trainLoss, r.trainAccuracy, r.trainPrecision, r.trainF1)
@@ -167,7 +167,7 @@ final class CNNRun: @unchecked Sendable {
         var line = "epoch \(epochInProgress)/\(firstEpoch + progress.total) \(bar)"
         if let b = lastBatch {
             if !finished { line += " batch \(b.batch)/\(b.batchesPerEpoch)" }
-            line += "  loss \(TrainingProgress.number(Double(b.epochLoss)))  acc \(CNNModel.percent(Double(b.accuracy)))"
+            line += "  loss \(TrainingProgress.number(Double(b.epochLoss)))  acc \(TrainingProgress.percent(Double(b.accuracy)))"
         }
         let seconds = progress.elapsed
         if seconds > 0, batchesDone > 0 {

@@ -163,12 +163,8 @@ enum TrainingBuiltins {
         if run < epochs, stop.reason != nil {
             display.write("stopped at epoch \(network.epoch) (\(stop.reason ?? "stop requested")); the weights are kept\n")
         }
-        var summary = "train accuracy \(percent(network.accuracy(on: trainSet)))"
-        if let testSet { summary += ", test accuracy \(percent(network.accuracy(on: testSet)))" }
+        var summary = "train accuracy \(TrainingProgress.percent(Double(network.accuracy(on: trainSet))))"
+        if let testSet { summary += ", test accuracy \(TrainingProgress.percent(Double(network.accuracy(on: testSet))))" }
         display.write(summary + "\n")
-    }
-
-    private static func percent(_ x: Float) -> String {
-        String(format: "%.1f%%", Double(x) * 100)
     }
 }

@@ -119,6 +119,9 @@ struct TrainingProgress {
         return String(format4: x)
     }
 
+    /// A fraction as a percentage with one decimal: 0.9263 → "92.6%".
+    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
     static func rate(_ r: Double) -> String {
         if r >= 1e6 { return String(format: "%.1fM", r / 1e6) }
         if r >= 1e4 { return String(format: "%.1fk", r / 1e3) }

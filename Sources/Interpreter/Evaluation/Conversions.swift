@@ -61,6 +61,14 @@ enum Conversions {
     }
 
     /// A tensor as nested lists of numbers (a number for a scalar).
+    /// A value assigned to `model.lr`: a positive finite number, or an error saying so.
+    static func learningRate(from value: Value) throws(ValueError) -> Double {
+        guard case .number(let lr) = value, lr.isFinite, lr > 0 else {
+            throw ValueError("model.lr must be a positive number, got \(value.description)")
+        }
+        return lr
+    }
+
     static func list(from tensor: Tensor) -> Value {
         func build(axis: Int, offset: Int) -> Value {
             if axis == tensor.rank { return .number(Double(tensor.data[offset])) }

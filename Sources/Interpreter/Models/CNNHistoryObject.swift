@@ -37,11 +37,11 @@ final class CNNHistoryObject: NVObject, CountedObject {
         if let best = records.first(where: { $0.epoch == bestEpoch }) {
             text += ", best \(bestEpoch)"
             if best.validationLoss.isFinite {
-                text += " (val loss \(TrainingProgress.number(best.validationLoss)), val accuracy \(CNNModel.percent(best.validationAccuracy)))"
+                text += " (val loss \(TrainingProgress.number(best.validationLoss)), val accuracy \(TrainingProgress.percent(best.validationAccuracy)))"
             }
         }
         if let reason { text += ", \(reason)" }
-        if let testAccuracy { text += ", test accuracy \(CNNModel.percent(testAccuracy))" }
+        if let testAccuracy { text += ", test accuracy \(TrainingProgress.percent(testAccuracy))" }
         return text + "\n  lists: " + Self.columns.map(\.name).joined(separator: ", ")
     }
 

@@ -43,9 +43,9 @@ final class CNNModel: NVObject {
             + "batch \(network.config.batchSize)"
         var state = epochs.isEmpty ? loadedFrom.map { "loaded from \($0)" } ?? "untrained" : "epoch \(epochs.count), best \(bestEpoch)"
         if let last = epochs.last, last.validationLoss.isFinite {
-            state += ", validation accuracy \(Self.percent(last.validationAccuracy))"
+            state += ", validation accuracy \(TrainingProgress.percent(last.validationAccuracy))"
         }
-        if let testAccuracy { state += ", test accuracy \(Self.percent(testAccuracy))" }
+        if let testAccuracy { state += ", test accuracy \(TrainingProgress.percent(testAccuracy))" }
         return ([title] + lines + [state]).joined(separator: "\n")
     }
 
@@ -77,9 +77,7 @@ final class CNNModel: NVObject {
         guard name == "lr" else {
             throw ValueError("cannot assign to model.\(name) (only lr can be set on a cnn)")
         }
-        guard case .number(let lr) = value, lr.isFinite, lr > 0 else {
-            throw ValueError("model.lr must be a positive number, got \(value.description)")
-        }
+        let lr = try Conversions.learningRate(from: value)
         optimizer.learningRate = Float(lr)
         network.config.learningRate = lr
     }
@@ -109,7 +107,6 @@ final class CNNModel: NVObject {
 
     static func shape(_ shape: [Int]) -> Value { .list(shape.map { .number(Double($0)) }) }
 
-    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
     /// The training settings of a config, as a record with the original's key names.
     static func record(_ config: CNNConfig) -> Value {

@@ -70,10 +70,7 @@ final class MLPModel: NVObject, ParameterOwner, ShowableObject {
         guard name == "lr" else {
             throw ValueError("cannot assign to model.\(name) (only lr can be set; weights through net.layers[i].weight)")
         }
-        guard case .number(let lr) = value, lr.isFinite, lr > 0 else {
-            throw ValueError("model.lr must be a positive number, got \(value.description)")
-        }
-        network.optimizer.learningRate = Float(lr)
+        network.optimizer.learningRate = Float(try Conversions.learningRate(from: value))
     }
 
     func parameter(module: Int, name: String) -> Tensor? {

@@ -61,10 +61,7 @@ final class XORModel: NVObject, ParameterOwner, ShowableObject {
     func setMember(_ name: String, to value: Value) throws {
         switch name {
         case "lr":
-            guard case .number(let lr) = value, lr.isFinite, lr > 0 else {
-                throw ValueError("model.lr must be a positive number, got \(value.description)")
-            }
-            network.learningRate = lr
+            network.learningRate = try Conversions.learningRate(from: value)
         case "weights", "biases", "layers":
             throw ValueError("cannot replace model.\(name); edit one layer instead, e.g. net.layers[0].weight[0][1] = 0.5")
         default:
