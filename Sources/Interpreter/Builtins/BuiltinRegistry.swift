@@ -11,7 +11,7 @@ enum BuiltinRegistry {
         ("models", ModelBuiltins.all),
         ("data", DataBuiltins.all),
         ("training", TrainingBuiltins.all),
-        ("cnn", { CNNBuiltins.all() + CNNModelBuiltins.all() + CNNViewBuiltins.all() }),
+        ("cnn", { CNNBuiltins.all() + CNNModelBuiltins.all() + CNNViewBuiltins.all() + LayerBuiltins.all() }),
     ]
 
     /// Every builtin, fresh (builtins are reference values owned by one session).

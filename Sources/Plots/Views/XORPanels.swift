@@ -2,7 +2,7 @@ import Foundation
 import Runtime
 
 /// The charts of the XOR dashboard, each built from one `XORNetwork` value. Every function does
-/// its own maths (decision field, logistic regression, loss surface), so a view calls them only
+/// its own maths (decision field, output field, loss surface), so a view calls them only
 /// inside a figure's draw closure, when the display actually draws a frame.
 enum XORPanels {
     /// Samples per side of the decision field (bilinear upscaling makes 48 look smooth; the
@@ -67,23 +67,22 @@ enum XORPanels {
 
     // MARK: hidden feature space
 
-    /// The four points in the hidden layer's space with the logistic regression's boundary:
-    /// a threshold for 1 unit, a line for 2, a plane for 3; for more, the first three units (the
-    /// regression is fitted on all of them, so its plane is not drawn).
+    /// The four points in the hidden layer's space with the output unit's own boundary
+    /// w2 · h + b2 = 0, where ŷ = 0.5: a threshold for 1 unit, a line for 2, a plane for 3; for
+    /// more, the first three units (the boundary lives in all h dimensions, so no plane is drawn).
     static func features(_ network: XORNetwork) -> any Chart {
         let a = network.hiddenActivations   // [4, h]
         let h = network.hidden
         guard a.allSatisfy(\.isFinite) else { return MessageChart("hidden activations are not finite:\nsome weights are NaN or ∞") }
-        let regression = try? network.featureSpaceBoundary()
         switch h {
-        case 1: return features1D(network, activations: a, regression: regression)
-        case 2: return features2D(activations: a, regression: regression)
+        case 1: return features1D(network, activations: a)
+        case 2: return features2D(network, activations: a)
         default:
             let points = (0..<XORNetwork.batch).map { r in Vector3(a[r * h], a[r * h + 1], a[r * h + 2]) }
             var plane: Scatter3DPlane?
-            if h == 3, let regression, regression.weights.count == 3 {
-                let w = regression.weights.map(Double.init)
-                let candidate = Scatter3DPlane(normal: Vector3(w[0], w[1], w[2]), offset: Double(regression.bias))
+            if h == 3 {
+                let candidate = Scatter3DPlane(normal: Vector3(network.w2[0], network.w2[1], network.w2[2]),
+                                               offset: network.b2)
                 if candidate.isValid { plane = candidate }
             }
             return Scatter3D(points: points, classes: targetClasses, labels: rowNames, plane: plane,
@@ -93,29 +92,29 @@ enum XORPanels {
         }
     }
 
-    /// Two hidden units: the points at (h1, h2), the regression's probability behind them and
-    /// its 0.5 line.
-    static func features2D(activations a: [Double], regression: LogisticRegression?) -> any Chart {
+    /// Two hidden units: the points at (h1, h2), the output ŷ = σ(w2 · h + b2) the network
+    /// computes at every (h1, h2) behind them, and its 0.5 line w2 · h + b2 = 0.
+    static func features2D(_ network: XORNetwork, activations a: [Double]) -> any Chart {
         let range = -0.05...1.05
         var layers: [any PlotLayer] = []
-        if let regression, regression.weights.count == 2 {
-            let n = 24
-            var values = [Double](repeating: 0, count: n * n)   // [n, n], row 0 at the bottom
-            for i in 0..<n {
-                for j in 0..<n {
-                    let p = [Float(GridField.coordinate(j, of: n, in: -0.05...1.05)),
-                             Float(GridField.coordinate(i, of: n, in: -0.05...1.05))]
-                    values[i * n + j] = Double(regression.probability(p))
-                }
+        let n = 24
+        var values = [Double](repeating: 0, count: n * n)   // [n, n], row 0 at the bottom
+        for i in 0..<n {
+            for j in 0..<n {
+                let h1 = Double(GridField.coordinate(j, of: n, in: -0.05...1.05))
+                let h2 = Double(GridField.coordinate(i, of: n, in: -0.05...1.05))
+                values[i * n + j] = 1 / (1 + exp(-(network.w2[0] * h1 + network.w2[1] * h2 + network.b2)))
             }
+        }
+        if values.allSatisfy(\.isFinite) {
             let half = (range.upperBound - range.lowerBound) / Double(2 * (n - 1))
             layers.append(Heatmap(values: values, columns: n, rows: n,
                                   x: (range.lowerBound - half)...(range.upperBound + half),
                                   y: (range.lowerBound - half)...(range.upperBound + half),
-                                  colormap: FieldColormap.soft, range: 0...1, label: "regression P(1)",
+                                  colormap: FieldColormap.soft, range: 0...1, label: "output ŷ",
                                   showColorBar: false))
             layers.append(ContourLayer(values: values, columns: n, rows: n, x: range, y: range,
-                                       label: "regression line"))
+                                       label: "w2·h + b2 = 0"))
         }
         layers.append(ScatterChart(xs: [a[0], a[2], a[4], a[6]], ys: [a[1], a[3], a[5], a[7]],
                                    classes: targetClasses, classNames: classNames, radius: 6))
@@ -125,17 +124,16 @@ enum XORPanels {
                     yRange: range, grid: false, legend: nil)
     }
 
-    /// One hidden unit: each point at (h1, ŷ) coloured by its target, with the regression's
-    /// threshold on h1 — one unit cannot order 0, 1, 1, 0, and the picture shows why.
-    static func features1D(_ network: XORNetwork, activations a: [Double],
-                           regression: LogisticRegression?) -> any Chart {
+    /// One hidden unit: each point at (h1, ŷ) coloured by its target, with the output unit's
+    /// threshold w2 h1 + b2 = 0 — one unit cannot order 0, 1, 1, 0, and the picture shows why.
+    static func features1D(_ network: XORNetwork, activations a: [Double]) -> any Chart {
         let outputs = network.forward().outputs
         var layers: [any PlotLayer] = []
-        if let regression, let w = regression.weights.first, w != 0 {
-            let threshold = Double(-regression.bias / w)
+        if network.w2[0] != 0 {
+            let threshold = -network.b2 / network.w2[0]
             if threshold.isFinite, threshold > -0.05, threshold < 1.05 {
                 layers.append(LineChart([LineSeries([-0.05, 1.05], xs: [threshold, threshold],
-                                                    label: "regression threshold", color: RGBA(20, 20, 20),
+                                                    label: "w2·h1 + b2 = 0", color: RGBA(20, 20, 20),
                                                     dash: [5, 4])]))
             }
         }

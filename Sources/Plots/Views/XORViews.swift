@@ -3,7 +3,7 @@ import Runtime
 /// The pictures of an `XORNetwork`: the live training dashboard and each of its panels alone.
 ///
 /// Every figure captures the network value and does all its work — decision field, logistic
-/// regression, loss surface, drawing — in its draw closure, so a live display that drops a
+/// output field, loss surface, drawing — in its draw closure, so a live display that drops a
 /// frame pays nothing for it.
 public enum XORViews {
     /// The live dashboard for the network's current state and the trajectory it holds, in a
@@ -11,10 +11,10 @@ public enum XORViews {
     /// - h = 2: architecture, decision boundary, 2D hidden feature space / loss, gradient norms,
     ///   loss surface with the descent path;
     /// - h = 3: architecture (left column), decision boundary, 3D hidden feature space with the
-    ///   regression plane / loss, gradient norms;
+    ///   output unit's plane / loss, gradient norms;
     /// - h = 1: as h = 3 with the 1D feature view (the unit's activation against ŷ);
     /// - h ≥ 4: as h = 3 with the loss surface in place of the feature space (a plane through the
-    ///   first three of h units would not be the regression's boundary).
+    ///   first three of h units would not be the output unit's boundary).
     /// `row` picks the truth-table row whose values the architecture's nodes show; `lineScale`
     /// thickens curves and boundary lines for coarse outputs (about 3 for half blocks at ~100
     /// columns, where a 1.5 px line fades into the background).
@@ -62,7 +62,7 @@ public enum XORViews {
         single(network, title: "decision boundary", width: 560, height: 460) { XORPanels.boundary($0) }
     }
 
-    /// The four points in hidden-feature space with the logistic regression's boundary: 2D for
+    /// The four points in hidden-feature space with the output unit's boundary: 2D for
     /// h = 2, 3D for h = 3, activation against output for h = 1, the first three units (no
     /// plane) for h ≥ 4.
     public static func features(_ network: XORNetwork) -> Figure {
@@ -102,8 +102,7 @@ public enum XORViews {
     static func featuresTitle(_ network: XORNetwork) -> String {
         switch network.hidden {
         case 1: return "hidden feature: h1 against ŷ"
-        case 2: return "hidden space · regression"
-        case 3: return "hidden space · regression"
+        case 2, 3: return "hidden space · output boundary"
         default: return "hidden units 1–3 of \(network.hidden)"
         }
     }

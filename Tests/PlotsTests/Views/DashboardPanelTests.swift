@@ -10,7 +10,7 @@ import Runtime
     @Test func xorH2HasTheFeaturePlaneAndTheLossSurfaceWithItsPath() throws {
         let network = try ViewFixtures.xor(hidden: 2, epochs: 2000, every: 100)
         let panels = XORViews.dashboardPanels(network, row: 1)
-        #expect(Self.titles(panels) == ["architecture · input (0,1)", "decision boundary", "hidden space · regression",
+        #expect(Self.titles(panels) == ["architecture · input (0,1)", "decision boundary", "hidden space · output boundary",
                                         "training loss", "weight-gradient norms", "loss over w1[0,0], w1[0,1]"])
         let surface = try #require(panels[5].chart as? Surface3D)
         #expect(surface.path.count == network.trajectory.count + 1)
@@ -19,14 +19,16 @@ import Runtime
         #expect(panels[0].chart is NetworkDiagram)
     }
 
-    @Test func xorH3ShowsThe3DFeatureSpaceWithTheRegressionPlane() throws {
+    @Test func xorH3ShowsThe3DFeatureSpaceWithTheOutputUnitsPlane() throws {
         let network = try ViewFixtures.xor(hidden: 3, epochs: 2000, every: 100)
         let panels = XORViews.dashboardPanels(network, row: 0)
         #expect(Self.titles(panels).count == 5)
         #expect(panels[0].rowSpan == 2)
         let scatter = try #require(panels[2].chart as? Scatter3D)
         #expect(scatter.points.count == 4)
-        #expect(scatter.plane != nil)
+        // The plane is the network's own boundary w2 · h + b2 = 0, not a separately fitted one.
+        #expect(scatter.plane == Scatter3DPlane(normal: Vector3(network.w2[0], network.w2[1], network.w2[2]),
+                                                offset: network.b2))
         #expect(!panels.contains { $0.chart is Surface3D })
     }
 

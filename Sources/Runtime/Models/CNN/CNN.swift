@@ -45,16 +45,7 @@ public struct CNN: Sendable {
         var built: [any CNNLayer] = []
         var shape = inputShape
         for (i, spec) in specs.enumerated() {
-            switch spec {
-            case let .conv(f, k, s, p):
-                built.append(Conv2D(filters: f, size: k, stride: s, padding: p, inputShape: shape, rng: &rng))
-            case let .maxpool(k, s): built.append(Pool2D(max: true, size: k, stride: s, inputShape: shape))
-            case let .avgpool(k, s): built.append(Pool2D(max: false, size: k, stride: s, inputShape: shape))
-            case let .dense(n): built.append(DenseLayer(inputs: shape[0], outputs: n, rng: &rng))
-            case .relu, .sigmoid, .tanh, .flatten: built.append(ElementwiseLayer(spec, inputShape: shape))
-            case let .dropout(r): built.append(DropoutLayer(rate: r, inputShape: shape, seed: seed &+ UInt64(i) &* 7919))
-            case .softmax: built.append(SoftmaxLayer(classes: classes))
-            }
+            built.append(spec.makeLayer(inputShape: shape, classes: classes, rng: &rng, dropoutSeed: seed &+ UInt64(i) &* 7919))
             shape = shapes[i]
         }
         return built
