@@ -7,7 +7,17 @@ enum CoreBuiltins {
             Builtin("print(values...)", area: "core",
                     doc: "Writes the values separated by spaces, then a new line; strings without quotes.",
                     example: "print(\"loss\", 0.25)") { args in
-                args.context.display.write(args.rest.map(\.printed).joined(separator: " ") + "\n")
+                var line = ""
+                for (index, value) in args.rest.enumerated() {
+                    let text: String
+                    do throws(ValueError) { text = try value.printedText() } catch { throw BuiltinError("print: \(error.message)") }
+                    guard line.utf8.count + text.utf8.count < Operators.maxStringBytes else {
+                        throw BuiltinError("print: " + Value.tooLong("the printed line").message)
+                    }
+                    if index > 0 { line += " " }
+                    line += text
+                }
+                args.context.display.write(line + "\n")
                 return .null
             },
             Builtin("len(value)", area: "core",
@@ -81,7 +91,11 @@ enum CoreBuiltins {
             },
             Builtin("str(value)", area: "core", doc: "The value as a string, as print would show it.",
                     example: "str(3) + \" apples\"") { args in
-                .string(args.any("value").printed)
+                do throws(ValueError) {
+                    return .string(try args.any("value").printedText())
+                } catch {
+                    throw BuiltinError("str: \(error.message)")
+                }
             },
         ]
     }
