@@ -46,6 +46,10 @@ enum CoreBuiltins {
                 if args.has("end") { end = try args.number("end") } else { (start, end) = (0, start) }
                 let step = try args.number("step", default: 1)
                 guard step != 0, step.isFinite else { throw args.error("step", "must not be zero, got \(Value.format(step))") }
+                for (name, bound) in [("start", start), ("end", end)] where !(abs(bound) <= RangeValue.maxExactInteger) {
+                    // Beyond 2^53 the numbers are no longer exact, so steps would repeat values.
+                    throw BuiltinError("range: \(name) must lie between -2^53 and 2^53 (\(Value.format(RangeValue.maxExactInteger))), got \(Value.format(bound))")
+                }
                 let count = ((end - start) / step).rounded(.up)
                 guard count <= 10_000_000 else { throw BuiltinError("range: too many numbers (\(Value.format(count)))") }
                 guard count > 0 else { return .list([]) }

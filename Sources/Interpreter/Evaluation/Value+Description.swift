@@ -10,6 +10,15 @@ extension Value: CustomStringConvertible {
         return out
     }
 
+    /// The start of `description`: at most `maxCharacters` characters, ending in `...` when
+    /// cut. Renders only about that much, so quoting a huge value in a message is cheap.
+    public func description(maxCharacters: Int) -> String {
+        var out = ""
+        let complete = render(quoted: true, depth: 0, into: &out, limit: maxCharacters * 4 + 4)
+        if complete && out.count <= maxCharacters { return out }
+        return String(out.prefix(max(0, maxCharacters - 3))) + "..."
+    }
+
     /// What `print` and string interpolation show: like `description`, but a top-level
     /// string appears without quotes.
     public var printed: String {

@@ -165,9 +165,7 @@ public final class Session {
     public func variables() -> [(name: String, summary: String)] {
         globals.defined.compactMap { name, value in
             if case .builtin(let builtin) = value, builtin.name == name { return nil }
-            let text = value.description
-            let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
-            return (name, "\(value.typeName) \(short)")
+            return (name, "\(value.typeName) \(value.description(maxCharacters: 60))")
         }
     }
 
