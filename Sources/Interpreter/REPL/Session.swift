@@ -171,7 +171,8 @@ public final class Session {
 
     /// Forgets all variables and reseeds the generator (`:reset`).
     public func reset() {
-        // Dropping deeply nested lists releases them recursively: do it on the large stack.
+        // Nested values free through a worklist (ValueRelease); the large stack is kept for
+        // whatever else a value's deinit may do.
         LargeStack.run { _ in globals.removeAll() }
         defineBuiltins()
         generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)
