@@ -81,6 +81,19 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("latin1.nv: not UTF-8 text: byte 0xE9 at offset 19 (line 2, column 11)"))
+        // An argument cannot carry bad bytes from Swift: a shell puts byte 0xFF into `-e`.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", #"exec "$0" -e "$(printf 'print(1)\nx = "\377"')""#, NVProcess.executable.path]
+        shell.environment = ["NO_COLOR": "1", "NV_HISTORY": ""]
+        let errors = Pipe()
+        shell.standardError = errors
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 65)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("-e: not UTF-8 text: byte 0xFF at offset 14 (line 2, column 6)"))
         let piped = try NVProcess.run(["-"], stdin: Data([0x70, 0x72, 0xC3, 0x28]))
         #expect(piped.status == 65)
         #expect(piped.stderr.contains("<stdin>: not UTF-8 text: byte 0xC3 at offset 2"))

@@ -70,6 +70,11 @@ struct ScriptRunner {
     static func load(_ source: ScriptSource) -> Result<(name: String, text: String), LoadProblem> {
         switch source {
         case .code(let code):
+            // The argument arrives already decoded, with U+FFFD for bad bytes: look at the
+            // raw bytes of the argument it came from.
+            if code.unicodeScalars.contains("\u{FFFD}"), let raw = rawArgument(decodingTo: code) {
+                return decode(Data(raw), name: "-e").map { (name: "-e", text: $0) }
+            }
             return .success((name: "-e", text: code))
         case .standardInput:
             let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -104,11 +109,22 @@ struct ScriptRunner {
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             return .failure(LoadProblem(
                 message: "\(name): not UTF-8 text: byte 0x\(byte) at offset \(offset) (line \(line), column \(column)) "
-                    + "is not valid UTF-8; save the file as UTF-8",
+                    + "is not valid UTF-8" + (name == "-e" || name == "<stdin>" ? "" : "; save the file as UTF-8"),
                 exitCode: 65))
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    }
+
+    /// The bytes of the command-line argument that decodes (lossily) to `text`, if any.
+    static func rawArgument(decodingTo text: String) -> [UInt8]? {
+        for index in 0..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                                  count: strlen(pointer)))
+            if String(decoding: bytes, as: UTF8.self) == text { return bytes }
+        }
+        return nil
     }
 
     /// The offset of the first byte of `bytes` that does not belong to a well-formed UTF-8
