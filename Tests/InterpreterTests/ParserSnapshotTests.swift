@@ -12,6 +12,10 @@ import Testing
         ("a - b - c", "(- (- a b) c)"),
         ("not a and b or c", "(or (and (not a) b) c)"),
         ("a < b == c", "(== (< a b) c)"),
+        ("a - b + c - d", "(- (+ (- a b) c) d)"),
+        ("a * b / c % d", "(% (/ (* a b) c) d)"),
+        ("a and b and c or d or e", "(or (or (and (and a b) c) d) e)"),
+        ("a < b < c", "(< (< a b) c)"),
         ("0..<n + 1", "(..< 0 (+ n 1))"),
         ("1...3", "(... 1 3)"),
         ("x = [1, \"a\", nil, true]", "(= x (list 1 \"a\" nil true))"),
@@ -57,7 +61,7 @@ import Testing
 
     @Test func deepNestingIsAnErrorNotACrash() {
         for source in [String(repeating: "(", count: 100_000), String(repeating: "[", count: 100_000) + "1",
-                       String(repeating: "-", count: 100_000) + "1", String(repeating: "1 + ", count: 100_000) + "1",
+                       String(repeating: "-", count: 100_000) + "1", String(repeating: "(1 + ", count: 100_000) + "1",
                        String(repeating: "not ", count: 100_000) + "true", String(repeating: "{", count: 100_000),
                        String(repeating: "f(", count: 50_000), "x" + String(repeating: ".a", count: 100_000),
                        String(repeating: "2 ^ ", count: 100_000) + "2", String(repeating: "\"\\(", count: 50_000)] {
@@ -65,5 +69,44 @@ import Testing
             #expect(error != nil)
             if let error { #expect(error.kind != .runtime) }
         }
+    }
+
+    /// A chain of one operator level is one flat node, not nesting: 100,000 terms parse
+    /// (they were "nested too deeply" from 201 on) and run.
+    @Test func longFlatChainsAreNotNesting() {
+        let (program, issues) = Parser.parse("x = " + String(repeating: "1 + ", count: 100_000) + "1")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
+        guard case .assign(_, let value)? = program.first?.kind, case .chain(_, let links) = value.kind else {
+            Issue.record("expected an assignment of a chain")
+            return
+        }
+        #expect(links.count == 100_000)
+        let (session, _) = makeSession()
+        for (source, expected) in [(String(repeating: "1 + ", count: 100_000) + "1", "100001"),
+                                   (String(repeating: "true and ", count: 100_000) + "true", "true"),
+                                   (String(repeating: "false or ", count: 100_000) + "true", "true")] {
+            guard case .success(let echo) = session.run(source, name: "chain") else {
+                Issue.record("a chain of 100,000 terms failed")
+                continue
+            }
+            #expect(echo == expected)
+        }
+    }
+
+    /// Duplicate parameters and fields are found with a set: 300,000 of each parse (with the
+    /// old pairwise check, minutes) and the function and record work.
+    @Test func manyParametersAndFieldsParseInLinearTime() {
+        let count = 300_000
+        let parameters = (0..<count).map { "p\($0)" }.joined(separator: ", ")
+        let fields = (0..<count).map { "f\($0): \($0)" }.joined(separator: ", ")
+        let (session, _) = makeSession()
+        let source = "fn f(\(parameters)) { p0 }\nr = (\(fields))\n[len(r), r.f299999]"
+        guard case .success(let echo) = session.run(source, name: "wide") else {
+            Issue.record("wide function and record failed")
+            return
+        }
+        #expect(echo == "[300000, 299999]")
+        let duplicate = "fn g(" + parameters + ", p7) { 0 }"
+        #expect(failure(of: duplicate)?.message == "duplicate parameter 'p7'")
     }
 }

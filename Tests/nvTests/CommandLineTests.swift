@@ -68,7 +68,59 @@ import Testing
         try Data([0xFF, 0xFE, 0x70, 0x72, 0x0A, 0xC3, 0x28, 0x0A, 0xED, 0xA0, 0x80]).write(to: URL(fileURLWithPath: path))
         let result = try NVProcess.run([path])
         #expect(!result.crashed)
-        #expect([0, 65, 70].contains(result.status))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("byte 0xFF at offset 0 (line 1, column 1) is not valid UTF-8"))
+    }
+
+    /// Bytes that are not UTF-8 used to be replaced by U+FFFD without a word, changing the
+    /// program's strings: now the first one is named, with its offset, and nothing runs.
+    @Test func invalidUTF8IsNamedWithItsOffset() throws {
+        let path = try NVProcess.scratchFolder().appendingPathComponent("latin1.nv").path
+        try Data("print(1)\nprint(\"caf".utf8 + [0xE9] + "\")\n".utf8).write(to: URL(fileURLWithPath: path))
+        let result = try NVProcess.run([path])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("latin1.nv: not UTF-8 text: byte 0xE9 at offset 19 (line 2, column 11)"))
+        // An argument cannot carry bad bytes from Swift: a shell puts byte 0xFF into `-e`.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", #"exec "$0" -e "$(printf 'print(1)\nx = "\377"')""#, NVProcess.executable.path]
+        shell.environment = ["NO_COLOR": "1", "NV_HISTORY": ""]
+        let errors = Pipe()
+        shell.standardError = errors
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 65)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("-e: not UTF-8 text: byte 0xFF at offset 14 (line 2, column 6)"))
+        let piped = try NVProcess.run(["-"], stdin: Data([0x70, 0x72, 0xC3, 0x28]))
+        #expect(piped.status == 65)
+        #expect(piped.stderr.contains("<stdin>: not UTF-8 text: byte 0xC3 at offset 2"))
+    }
+
+    /// SIGTERM restores the terminal, but writes the cursor escapes only to a terminal: into
+    /// a pipe they were stray bytes at the end of the output.
+    @Test func sigtermWritesNoEscapesIntoAPipe() throws {
+        let process = Process()
+        process.executableURL = NVProcess.executable
+        process.arguments = ["-e", "print(\"started\"); while true { }"]
+        process.environment = ["NO_COLOR": "1", "NV_HISTORY": ""]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(30)
+        while !String(decoding: seen, as: UTF8.self).contains("started") && Date() < deadline {
+            seen += output.fileHandleForReading.availableData
+        }
+        process.terminate()
+        process.waitUntilExit()
+        seen += output.fileHandleForReading.readDataToEndOfFile()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        #expect(String(decoding: seen, as: UTF8.self) == "started\n")
     }
 
     // MARK: language

@@ -7,7 +7,17 @@ enum CoreBuiltins {
             Builtin("print(values...)", area: "core",
                     doc: "Writes the values separated by spaces, then a new line; strings without quotes.",
                     example: "print(\"loss\", 0.25)") { args in
-                args.context.display.write(args.rest.map(\.printed).joined(separator: " ") + "\n")
+                var line = ""
+                for (index, value) in args.rest.enumerated() {
+                    let text: String
+                    do throws(ValueError) { text = try value.printedText() } catch { throw BuiltinError("print: \(error.message)") }
+                    guard line.utf8.count + text.utf8.count < Operators.maxStringBytes else {
+                        throw BuiltinError("print: " + Value.tooLong("the printed line").message)
+                    }
+                    if index > 0 { line += " " }
+                    line += text
+                }
+                args.context.display.write(line + "\n")
                 return .null
             },
             Builtin("len(value)", area: "core",
@@ -36,6 +46,10 @@ enum CoreBuiltins {
                 if args.has("end") { end = try args.number("end") } else { (start, end) = (0, start) }
                 let step = try args.number("step", default: 1)
                 guard step != 0, step.isFinite else { throw args.error("step", "must not be zero, got \(Value.format(step))") }
+                for (name, bound) in [("start", start), ("end", end)] where !(abs(bound) <= RangeValue.maxExactInteger) {
+                    // Beyond 2^53 the numbers are no longer exact, so steps would repeat values.
+                    throw BuiltinError("range: \(name) must lie between -2^53 and 2^53 (\(Value.format(RangeValue.maxExactInteger))), got \(Value.format(bound))")
+                }
                 let count = ((end - start) / step).rounded(.up)
                 guard count <= 10_000_000 else { throw BuiltinError("range: too many numbers (\(Value.format(count)))") }
                 guard count > 0 else { return .list([]) }
@@ -81,7 +95,11 @@ enum CoreBuiltins {
             },
             Builtin("str(value)", area: "core", doc: "The value as a string, as print would show it.",
                     example: "str(3) + \" apples\"") { args in
-                .string(args.any("value").printed)
+                do throws(ValueError) {
+                    return .string(try args.any("value").printedText())
+                } catch {
+                    throw BuiltinError("str: \(error.message)")
+                }
             },
         ]
     }

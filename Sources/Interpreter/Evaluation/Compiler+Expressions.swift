@@ -7,7 +7,7 @@ extension Compiler {
         case .string(let text): return { _ throws(Unwind) in .string(text) }
         case .bool(let value): return { _ throws(Unwind) in .bool(value) }
         case .null, .invalid: return { _ throws(Unwind) in .null }
-        case .interpolation(let pieces): return compileInterpolation(pieces)
+        case .interpolation(let pieces): return compileInterpolation(pieces, span)
         case .name(let name): return compileRead(name, span)
         case .list(let elements):
             let codes = elements.map { Compiled(run: compile($0)) }
@@ -26,8 +26,8 @@ extension Compiler {
                 return .record(RecordValue(names: names, values: values))
             }
         case .range(let lower, let upper, let inclusive):
-            let lowerCode = compileNumber(lower, "the start of the range")
-            let upperCode = compileNumber(upper, "the end of the range")
+            let lowerCode = compileRangeBound(lower, "the start of the range")
+            let upperCode = compileRangeBound(upper, "the end of the range")
             return { frame throws(Unwind) in
                 .range(RangeValue(lower: try lowerCode(frame), upper: try upperCode(frame), inclusive: inclusive))
             }
@@ -47,6 +47,12 @@ extension Compiler {
                 return { frame throws(Unwind) in .bool(try test(frame)) }
             }
             return compileArithmetic(op, left, right, span)
+        case .chain(let first, let links):
+            if links.contains(where: { $0.op == .and || $0.op == .or }) {
+                let test = compileCondition(expr, "and")
+                return { frame throws(Unwind) in .bool(try test(frame)) }
+            }
+            return compileChain(first, links)
         case .member(let object, let name, let nameSpan):
             let code = compile(object)
             return { frame throws(Unwind) in try Indexing.member(try code(frame), name, nameSpan, source) }
@@ -87,6 +93,21 @@ extension Compiler {
         }
     }
 
+    /// Compiles a range bound: a number no further from 0 than 2^53, where counting by 1 is
+    /// still exact (above it `i + 1 == i`, and a loop over the range would never end).
+    /// An infinite end is allowed (a loop that runs until it breaks).
+    func compileRangeBound(_ expr: Expr, _ what: String) -> (Frame) throws(Unwind) -> Double {
+        let code = compileNumber(expr, what), span = expr.span, source = self.source
+        return { frame throws(Unwind) in
+            let x = try code(frame)
+            if x.isFinite, abs(x) > RangeValue.maxExactInteger {
+                throw .error("\(what) must lie between -2^53 and 2^53 (\(Value.format(RangeValue.maxExactInteger))), "
+                             + "where counting by 1 is exact, got \(Value.format(x))", span, source)
+            }
+            return x
+        }
+    }
+
     /// Compiles a condition straight to a Swift Bool, so `if n < 2` never builds a Value.
     func compileCondition(_ expr: Expr, _ context: String) -> (Frame) throws(Unwind) -> Bool {
         let span = expr.span, source = self.source
@@ -101,6 +122,15 @@ extension Compiler {
         case .or(let left, let right):
             let l = compileCondition(left, "or"), r = compileCondition(right, "or")
             return { frame throws(Unwind) in try l(frame) ? true : try r(frame) }
+        case .chain(let first, let links) where links.allSatisfy({ $0.op == .and || $0.op == .or }):
+            // One level of `and` or `or` (mixed levels are nested chains): stops at the first
+            // operand that decides the result.
+            let isAnd = links[0].op == .and, context = isAnd ? "and" : "or"
+            let tests = [compileCondition(first, context)] + links.map { compileCondition($0.operand, context) }
+            return { frame throws(Unwind) in
+                for test in tests where try test(frame) != isAnd { return !isAnd }
+                return isAnd
+            }
         case .binary(let op, let left, let right) where Operators.isComparison(op):
             if case .number(let constant) = right.kind, let slot = localSlot(left), op == .less || op == .greater {
                 return { frame throws(Unwind) in
@@ -209,7 +239,35 @@ extension Compiler {
         }
     }
 
-    func compileInterpolation(_ pieces: [InterpolationPiece]) -> Code {
+    /// A flat chain `a + b - c ...` (see `ExprKind.chain`): one loop over the operands.
+    func compileChain(_ first: Expr, _ links: [ChainLink]) -> Code {
+        let source = self.source
+        let firstCode = compile(first)
+        let steps = links.map { link -> (op: BinaryOperator, operand: Compiled, span: SourceSpan) in
+            guard case .binary(let op) = link.op else { preconditionFailure("and/or chains compile as conditions") }
+            return (op, Compiled(run: compile(link.operand)), link.span)
+        }
+        return { frame throws(Unwind) in
+            var value = try firstCode(frame)
+            for step in steps {
+                let operand = try step.operand.run(frame)
+                if Operators.isComparison(step.op) {
+                    value = .bool(try Operators.compare(step.op, value, operand, step.span, source))
+                } else if case .number(let x) = value, case .number(let y) = operand {
+                    do throws(ValueError) {
+                        value = .number(try Operators.number(step.op, x, y))
+                    } catch {
+                        throw .error(error.message, step.span, source)
+                    }
+                } else {
+                    value = try Operators.arithmetic(step.op, value, operand, step.span, source)
+                }
+            }
+            return value
+        }
+    }
+
+    func compileInterpolation(_ pieces: [InterpolationPiece], _ span: SourceSpan) -> Code {
         var texts: [String] = []
         var codes: [Code?] = []
         for piece in pieces {
@@ -222,10 +280,19 @@ extension Compiler {
                 codes.append(compile(expr))
             }
         }
+        let source = self.source
         return { frame throws(Unwind) in
             var text = ""
             for (index, code) in codes.enumerated() {
-                if let code { text += try code(frame).printed } else { text += texts[index] }
+                var piece = texts[index]
+                if let code {
+                    let value = try code(frame)
+                    do throws(ValueError) { piece = try value.printedText() } catch { throw .error(error.message, span, source) }
+                }
+                guard text.utf8.count + piece.utf8.count <= Operators.maxStringBytes else {
+                    throw .error(Value.tooLong("the interpolated string").message, span, source)
+                }
+                text += piece
             }
             return .string(text)
         }

@@ -140,12 +140,14 @@ final class Compiler {
             return true
         }
         if case .range(let lowerExpr, let upperExpr, let inclusive) = sequence.kind {
-            let lower = compileNumber(lowerExpr, "the start of the range")
-            let upper = compileNumber(upperExpr, "the end of the range")
+            let lower = compileRangeBound(lowerExpr, "the start of the range")
+            let upper = compileRangeBound(upperExpr, "the end of the range")
             return { frame throws(Unwind) in
                 var i = try lower(frame)
                 let end = try upper(frame)
-                while inclusive ? i <= end : i < end {
+                // The bounds are within 2^53, so `i += 1` is exact up to the end (only an
+                // infinite end could take `i` past 2^53, where it would stop growing).
+                while inclusive ? i <= end : i < end, i <= RangeValue.maxExactInteger {
                     store(frame, .number(i))
                     if try !runBody(frame) { break }
                     i += 1

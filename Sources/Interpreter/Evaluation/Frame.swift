@@ -21,6 +21,13 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
     }
 
     deinit {
+        // Values that hold further values (a closure chain through captured frames, nested
+        // lists) are freed by a worklist, not by recursion (see ValueRelease).
+        if ValueRelease.anyMayHoldValues(UnsafeBufferPointer(start: slots, count: count)) {
+            var work: [Value] = []
+            moveSlots(into: &work)
+            ValueRelease.drain(&work)
+        }
         _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.count) }
     }
 

@@ -61,6 +61,9 @@ enum AssignedNames {
                  .index(let a, let b):
                 stack.append(a)
                 stack.append(b)
+            case .chain(let first, let links):
+                stack.append(contentsOf: links.reversed().map(\.operand))
+                stack.append(first)
             case .negate(let a), .not(let a), .member(let a, _, _): stack.append(a)
             case .call(let callee, let arguments):
                 stack.append(callee)

@@ -5,8 +5,7 @@ import Runtime
 enum Indexing {
     /// A value in a few characters, for error messages.
     static func shortDescription(_ value: Value) -> String {
-        let text = value.description
-        return text.count > 40 ? String(text.prefix(37)) + "..." : text
+        value.description(maxCharacters: 40)
     }
 
     static func member(_ value: Value, _ name: String, _ span: SourceSpan, _ source: SourceText) throws(Unwind) -> Value {

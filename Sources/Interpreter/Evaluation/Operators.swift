@@ -40,12 +40,17 @@ enum Operators {
             return .number(try number(op, x, y))
         case (.string(let x), .string(let y)) where op == .add:
             guard x.utf8.count + y.utf8.count <= maxStringBytes else {
-                throw ValueError("string too long (more than \(maxStringBytes) bytes)")
+                throw Value.tooLong("the joined string (\(x.utf8.count) + \(y.utf8.count) bytes)")
             }
             return .string(x + y)
         case (.string(let x), .number(let n)) where op == .multiply:
-            guard let count = Int(exactly: n), count >= 0, count <= maxStringBytes / max(x.utf8.count, 1) else {
+            guard n >= 0, n == n.rounded() else {
                 throw ValueError("a string can be repeated a whole number of times (0 or more), got \(Value.format(n))")
+            }
+            if x.isEmpty { return .string("") }
+            guard n <= Double(maxStringBytes), let count = Int(exactly: n),
+                  count <= maxStringBytes / max(x.utf8.count, 1) else {
+                throw Value.tooLong("the string repeated \(Value.format(n)) times (\(x.utf8.count) bytes each)")
             }
             return .string(String(repeating: x, count: count))
         case (.list(let x), .list(let y)):
@@ -149,8 +154,8 @@ enum Operators {
     static func compare(_ op: BinaryOperator, _ a: Value, _ b: Value, _ span: SourceSpan,
                         _ source: SourceText) throws(Unwind) -> Bool {
         switch op {
-        case .equal: return equal(a, b, depth: 0)
-        case .notEqual: return !equal(a, b, depth: 0)
+        case .equal: return equal(a, b)
+        case .notEqual: return !equal(a, b)
         default: break
         }
         let order: Int
@@ -174,20 +179,57 @@ enum Operators {
         }
     }
 
-    /// Structural equality; functions and objects compare by identity.
-    static func equal(_ a: Value, _ b: Value, depth: Int) -> Bool {
-        if depth > Value.maxPrintDepth { return false }
+    /// Structural equality; functions and objects compare by identity. Iterative, so lists
+    /// nested to any depth compare without using the stack; a pair of lists or records met
+    /// again while comparing is taken as equal, so lists that hold themselves compare too
+    /// (two such values are equal when no path through them tells them apart).
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        var pending: [(Value, Value)] = [(a, b)]
+        var seen: Set<PairKey> = []
+        while let (x, y) = pending.popLast() {
+            switch (x, y) {
+            case (.list(let p), .list(let q)):
+                if p === q { continue }
+                guard p.elements.count == q.elements.count else { return false }
+                guard seen.insert(PairKey(p, q)).inserted else { continue }
+                for (u, v) in zip(p.elements, q.elements).reversed() {
+                    guard shallowEqual(u, v) else { return false }
+                    if ValueRelease.mayHoldValues(u) { pending.append((u, v)) }
+                }
+            case (.record(let p), .record(let q)):
+                if p === q { continue }
+                guard p.names == q.names else { return false }
+                guard seen.insert(PairKey(p, q)).inserted else { continue }
+                for (u, v) in zip(p.values, q.values).reversed() {
+                    guard shallowEqual(u, v) else { return false }
+                    if ValueRelease.mayHoldValues(u) { pending.append((u, v)) }
+                }
+            default:
+                guard shallowEqual(x, y) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Two containers being compared, by identity.
+    private struct PairKey: Hashable {
+        let left: ObjectIdentifier
+        let right: ObjectIdentifier
+        init(_ left: AnyObject, _ right: AnyObject) {
+            self.left = ObjectIdentifier(left)
+            self.right = ObjectIdentifier(right)
+        }
+    }
+
+    /// Equality of everything but the contents of lists and records: those only need the
+    /// same kind here (`equal` compares their contents).
+    private static func shallowEqual(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.null, .null): return true
-        case (.list(let x), .list(let y)):
-            return x === y || (x.elements.count == y.elements.count
-                && zip(x.elements, y.elements).allSatisfy { equal($0, $1, depth: depth + 1) })
-        case (.record(let x), .record(let y)):
-            return x === y || (x.names == y.names
-                && zip(x.values, y.values).allSatisfy { equal($0, $1, depth: depth + 1) })
+        case (.list, .list), (.record, .record): return true
         case (.range(let x), .range(let y)):
             return x.lower == y.lower && x.upper == y.upper && x.inclusive == y.inclusive
         case (.tensor(let x), .tensor(let y)): return x.tensor == y.tensor

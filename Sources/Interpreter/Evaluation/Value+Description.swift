@@ -2,8 +2,22 @@ import Runtime
 
 extension Value: CustomStringConvertible {
     /// Exactly what the REPL echoes: `[1, 2, 3]`, `"text"` (quoted), `(x: 1, y: 2)`,
-    /// `<fn name(a, b)>`. Integral numbers print without `.0`.
-    public var description: String { render(quoted: true, depth: 0) }
+    /// `<fn name(a, b)>`. Integral numbers print without `.0`. A text longer than the string
+    /// limit is cut there and ends in `...`.
+    public var description: String {
+        var out = ""
+        if !render(quoted: true, depth: 0, into: &out, limit: Operators.maxStringBytes) { out += "..." }
+        return out
+    }
+
+    /// The start of `description`: at most `maxCharacters` characters, ending in `...` when
+    /// cut. Renders only about that much, so quoting a huge value in a message is cheap.
+    public func description(maxCharacters: Int) -> String {
+        var out = ""
+        let complete = render(quoted: true, depth: 0, into: &out, limit: maxCharacters * 4 + 4)
+        if complete && out.count <= maxCharacters { return out }
+        return String(out.prefix(max(0, maxCharacters - 3))) + "..."
+    }
 
     /// What `print` and string interpolation show: like `description`, but a top-level
     /// string appears without quotes.
@@ -12,26 +26,68 @@ extension Value: CustomStringConvertible {
         return description
     }
 
+    /// `printed`, or an error when the text would pass the string limit (`str`, `print` and
+    /// interpolation build strings a program goes on with, so a cut text would be wrong).
+    public func printedText() throws(ValueError) -> String {
+        if case .string(let text) = self { return text }
+        var out = ""
+        guard render(quoted: true, depth: 0, into: &out, limit: Operators.maxStringBytes) else {
+            throw Value.tooLong("the text of this \(typeName)")
+        }
+        return out
+    }
+
+    /// The error for a string that would pass `Operators.maxStringBytes`.
+    static func tooLong(_ what: String) -> ValueError {
+        ValueError("\(what) would be longer than the string limit of \(Operators.maxStringBytes) bytes (64 MB)")
+    }
+
     /// Nested lists print at most this deep (cyclic lists would otherwise never end).
     static let maxPrintDepth = 20
     /// Lists print at most this many elements, then `...`.
     static let maxPrintElements = 1000
 
-    func render(quoted: Bool, depth: Int) -> String {
+    /// Appends the text of the value to `out`; false (with `out` cut short) as soon as `out`
+    /// would pass `limit` bytes, so a list that holds itself many times cannot build a text
+    /// of 1000^20 elements.
+    func render(quoted: Bool, depth: Int, into out: inout String, limit: Int) -> Bool {
+        @inline(__always) func append(_ text: String) -> Bool {
+            guard out.utf8.count + text.utf8.count <= limit else { return false }
+            out += text
+            return true
+        }
+        switch self {
+        case .string(let text): return append(quoted ? Value.quote(text) : text)
+        case .list(let list):
+            if depth >= Value.maxPrintDepth { return append("[...]") }
+            guard append("[") else { return false }
+            for (index, element) in list.elements.prefix(Value.maxPrintElements).enumerated() {
+                if index > 0 { guard append(", ") else { return false } }
+                guard element.render(quoted: true, depth: depth + 1, into: &out, limit: limit) else { return false }
+            }
+            if list.elements.count > Value.maxPrintElements { guard append(", ...") else { return false } }
+            return append("]")
+        case .record(let record):
+            if depth >= Value.maxPrintDepth { return append("(...)") }
+            guard append("(") else { return false }
+            for (index, (name, value)) in zip(record.names, record.values).enumerated() {
+                guard append(index > 0 ? ", \(name): " : "\(name): "),
+                      value.render(quoted: true, depth: depth + 1, into: &out, limit: limit) else { return false }
+            }
+            return append(")")
+        default:
+            return append(leafText)
+        }
+    }
+
+    /// The text of a value that holds no other values.
+    private var leafText: String {
         switch self {
         case .number(let value): return Value.format(value)
         case .bool(let value): return value ? "true" : "false"
-        case .string(let text): return quoted ? Value.quote(text) : text
+        case .string(let text): return Value.quote(text)
         case .null: return "nil"
-        case .list(let list):
-            if depth >= Value.maxPrintDepth { return "[...]" }
-            var parts = list.elements.prefix(Value.maxPrintElements).map { $0.render(quoted: true, depth: depth + 1) }
-            if list.elements.count > Value.maxPrintElements { parts.append("...") }
-            return "[" + parts.joined(separator: ", ") + "]"
-        case .record(let record):
-            if depth >= Value.maxPrintDepth { return "(...)" }
-            let fields = zip(record.names, record.values).map { "\($0): \($1.render(quoted: true, depth: depth + 1))" }
-            return "(" + fields.joined(separator: ", ") + ")"
+        case .list, .record: return ""
         case .range(let range):
             return Value.format(range.lower) + (range.inclusive ? "..." : "..<") + Value.format(range.upper)
         case .function(let function): return "<fn \(function.name)(\(function.parameterNames.joined(separator: ", ")))>"

@@ -49,6 +49,14 @@ public enum Value {
 public final class ListValue {
     @exclusivity(unchecked) public var elements: [Value]
     public init(_ elements: [Value]) { self.elements = elements }
+
+    deinit {
+        // Deeply nested lists are freed by a worklist, not by recursion (see ValueRelease).
+        if elements.withUnsafeBufferPointer(ValueRelease.anyMayHoldValues) {
+            var work = takeElements()
+            ValueRelease.drain(&work)
+        }
+    }
 }
 
 /// A record `(x: 1, y: 2)`: named fields in the order they were written, shared by reference.
@@ -59,6 +67,13 @@ public final class RecordValue {
     public init(names: [String], values: [Value]) {
         self.names = names
         self.values = values
+    }
+
+    deinit {
+        if values.withUnsafeBufferPointer(ValueRelease.anyMayHoldValues) {
+            var work = takeValues()
+            ValueRelease.drain(&work)
+        }
     }
 
     /// The value of field `name`, if the record has it.
@@ -79,6 +94,10 @@ public final class RangeValue {
     public let lower: Double
     public let upper: Double
     public let inclusive: Bool
+
+    /// 2^53: the bounds of a range stay within it (the evaluator checks), since above it
+    /// adding 1 to a Double no longer changes it.
+    public static let maxExactInteger: Double = 9_007_199_254_740_992
 
     public init(lower: Double, upper: Double, inclusive: Bool) {
         self.lower = lower

@@ -165,15 +165,14 @@ public final class Session {
     public func variables() -> [(name: String, summary: String)] {
         globals.defined.compactMap { name, value in
             if case .builtin(let builtin) = value, builtin.name == name { return nil }
-            let text = value.description
-            let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
-            return (name, "\(value.typeName) \(short)")
+            return (name, "\(value.typeName) \(value.description(maxCharacters: 60))")
         }
     }
 
     /// Forgets all variables and reseeds the generator (`:reset`).
     public func reset() {
-        // Dropping deeply nested lists releases them recursively: do it on the large stack.
+        // Nested values free through a worklist (ValueRelease); the large stack is kept for
+        // whatever else a value's deinit may do.
         LargeStack.run { _ in globals.removeAll() }
         defineBuiltins()
         generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)

@@ -11,6 +11,21 @@ enum BinaryOperator: String {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
 }
 
+/// The operator of one link of a flat chain (`ExprKind.chain`).
+enum ChainOperator: Equatable {
+    case binary(BinaryOperator)
+    case and
+    case or
+}
+
+/// One link of a chain `a + b - c`: the operator, its right operand, and the span of the
+/// chain up to and including that operand (where an error in this step points).
+struct ChainLink {
+    var op: ChainOperator
+    var operand: Expr
+    var span: SourceSpan
+}
+
 /// A call argument: positional when `label` is nil.
 struct Argument {
     var label: String?
@@ -64,6 +79,11 @@ indirect enum ExprKind {
     case binary(BinaryOperator, Expr, Expr)
     case and(Expr, Expr)
     case or(Expr, Expr)
+    /// `a + b - c + ...`, `a and b and c ...`: three or more operands of one precedence level,
+    /// joined left to right. Kept flat (not as nested `binary` nodes) so a long line is not a
+    /// deep tree: a chain of 100,000 terms is one level of nesting, and compiling, running
+    /// and freeing it use no stack per term.
+    case chain(Expr, [ChainLink])
     case member(Expr, name: String, nameSpan: SourceSpan)
     case index(Expr, Expr)
     case call(Expr, [Argument])

@@ -32,6 +32,18 @@ enum ASTPrinter {
         case .binary(let op, let left, let right): return "(\(op.rawValue) \(print(left)) \(print(right)))"
         case .and(let left, let right): return "(and \(print(left)) \(print(right)))"
         case .or(let left, let right): return "(or \(print(left)) \(print(right)))"
+        case .chain(let first, let links):
+            var text = print(first)
+            for link in links {
+                let name: String
+                switch link.op {
+                case .binary(let op): name = op.rawValue
+                case .and: name = "and"
+                case .or: name = "or"
+                }
+                text = "(\(name) \(text) \(print(link.operand)))"
+            }
+            return text
         case .member(let object, let name, _): return "(. \(print(object)) \(name))"
         case .index(let object, let index): return "(index \(print(object)) \(print(index)))"
         case .call(let callee, let arguments):

@@ -7,8 +7,9 @@ struct Lexer {
     private let bytes: [UInt8]
     private var position: Int
     private let end: Int
-    /// The open brackets, innermost last, to decide whether a newline is significant.
-    private var brackets: [UInt8] = []
+    /// The open brackets, innermost last, to decide whether a newline is significant, with
+    /// the offset of each (-1 for the implicit `(` around an interpolation's code).
+    private var brackets: [(byte: UInt8, offset: Int)] = []
     private(set) var tokens: [Token] = []
     private(set) var issues: [SyntaxIssue] = []
 
@@ -18,20 +19,36 @@ struct Lexer {
         self.bytes = bytes
         self.position = start
         self.end = end ?? bytes.count
-        if insideParentheses { brackets = [UInt8(ascii: "(")] }
+        if insideParentheses { brackets = [(UInt8(ascii: "("), -1)] }
     }
 
     /// Lexes everything and returns the tokens, always ending with `.endOfInput`.
     mutating func tokenize() -> [Token] {
         while let token = nextToken() {
             if token.kind == .newline {
-                if let open = brackets.last, open != UInt8(ascii: "{") { continue }
+                if let open = brackets.last, open.byte != UInt8(ascii: "{") { continue }
                 if tokens.last?.kind == .newline { continue }
             }
             tokens.append(token)
         }
         tokens.append(Token(kind: .endOfInput, span: SourceSpan(start: end, end: end)))
         return tokens
+    }
+
+    /// The brackets still open at the end of the input, innermost last: where a parse that
+    /// ran out of input should point.
+    var unclosedBrackets: [(byte: UInt8, offset: Int)] { brackets.filter { $0.offset >= 0 } }
+
+    /// "'(' opened at 2:5 is never closed" for the bracket or interpolation that starts at
+    /// `offset` (`opener` as the user typed it).
+    static func neverClosed(_ opener: String, at offset: Int, in bytes: [UInt8]) -> String {
+        var line = 1, lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).count + 1
+        return "'\(opener)' opened at \(line):\(column) is never closed"
     }
 
     private func peek(_ offset: Int = 0) -> UInt8 {
@@ -141,7 +158,7 @@ struct Lexer {
             case UInt8(ascii: "("):
                 if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
                 guard let close = matchingParenthesis(from: position) else {
-                    issues.append(SyntaxIssue(message: "unterminated interpolation '\\(' in string",
+                    issues.append(SyntaxIssue(message: Lexer.neverClosed("\\(", at: escapeStart, in: bytes) + " (in a string)",
                                               span: SourceSpan(start: escapeStart, end: escapeStart + 2),
                                               atEndOfInput: true))
                     position = end
@@ -237,7 +254,7 @@ struct Lexer {
         case UInt8(ascii: "<"): return next == UInt8(ascii: "=") ? take(2, .lessEqual) : take(1, .less)
         case UInt8(ascii: ">"): return next == UInt8(ascii: "=") ? take(2, .greaterEqual) : take(1, .greater)
         case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-            brackets.append(byte)
+            brackets.append((byte, position))
             return take(1, byte == UInt8(ascii: "(") ? .leftParen : byte == UInt8(ascii: "[") ? .leftBracket : .leftBrace)
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             if !brackets.isEmpty { brackets.removeLast() }

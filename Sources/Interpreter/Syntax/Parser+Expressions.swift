@@ -6,49 +6,37 @@ extension Parser {
         return parseOr()
     }
 
-    /// Parses a left-associative chain `operand (op operand)*`. Every link counts as one level
-    /// of nesting, so a line of 100,000 `+` cannot build a tree too deep to walk.
-    mutating func parseChain(_ operators: [Token.Kind: BinaryOperator],
+    /// Parses a left-associative chain `operand (op operand)*`. Two operands make a plain
+    /// binary node; more make one flat `chain` node, so a line of 100,000 `+` is not
+    /// nesting (only brackets, blocks and prefix operators are).
+    mutating func parseChain(_ operators: [Token.Kind: ChainOperator],
                              operand: (inout Parser) -> Expr) -> Expr {
-        var left = operand(&self)
-        let startDepth = depth
-        defer { depth = startDepth }
+        let first = operand(&self)
+        var links: [ChainLink] = []
         while let op = operators[peek.kind] {
             advance()
             skipNewlines()
-            guard enter() else { return invalid(at: left.span) }
             let right = operand(&self)
-            left = Expr(kind: .binary(op, left, right), span: span(from: left.span, to: right.span))
+            links.append(ChainLink(op: op, operand: right, span: span(from: first.span, to: right.span)))
+            if panicking { break }
         }
-        return left
+        guard let last = links.last else { return first }
+        guard links.count == 1 else { return Expr(kind: .chain(first, links), span: last.span) }
+        switch last.op {
+        case .binary(let op): return Expr(kind: .binary(op, first, last.operand), span: last.span)
+        case .and: return Expr(kind: .and(first, last.operand), span: last.span)
+        case .or: return Expr(kind: .or(first, last.operand), span: last.span)
+        }
     }
 
     /// or → and ("or" and)*
     mutating func parseOr() -> Expr {
-        var left = parseAnd()
-        let startDepth = depth
-        defer { depth = startDepth }
-        while match(.keywordOr) {
-            skipNewlines()
-            guard enter() else { return invalid(at: left.span) }
-            let right = parseAnd()
-            left = Expr(kind: .or(left, right), span: span(from: left.span, to: right.span))
-        }
-        return left
+        parseChain([.keywordOr: .or]) { $0.parseAnd() }
     }
 
     /// and → not ("and" not)*
     mutating func parseAnd() -> Expr {
-        var left = parseNot()
-        let startDepth = depth
-        defer { depth = startDepth }
-        while match(.keywordAnd) {
-            skipNewlines()
-            guard enter() else { return invalid(at: left.span) }
-            let right = parseNot()
-            left = Expr(kind: .and(left, right), span: span(from: left.span, to: right.span))
-        }
-        return left
+        parseChain([.keywordAnd: .and]) { $0.parseNot() }
     }
 
     /// not → "not" not | comparison
@@ -63,8 +51,9 @@ extension Parser {
 
     /// comparison → range (("==" | "!=" | "<" | "<=" | ">" | ">=") range)*
     mutating func parseComparison() -> Expr {
-        parseChain([.equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
-                    .greater: .greater, .greaterEqual: .greaterEqual]) { $0.parseRange() }
+        parseChain([.equal: .binary(.equal), .notEqual: .binary(.notEqual), .less: .binary(.less),
+                    .lessEqual: .binary(.lessEqual), .greater: .binary(.greater),
+                    .greaterEqual: .binary(.greaterEqual)]) { $0.parseRange() }
     }
 
     /// range → additive (("..<" | "...") additive)?
@@ -79,12 +68,14 @@ extension Parser {
 
     /// additive → multiplicative (("+" | "-") multiplicative)*
     mutating func parseAdditive() -> Expr {
-        parseChain([.plus: .add, .minus: .subtract]) { $0.parseMultiplicative() }
+        parseChain([.plus: .binary(.add), .minus: .binary(.subtract)]) { $0.parseMultiplicative() }
     }
 
     /// multiplicative → unary (("*" | "/" | "%") unary)*
     mutating func parseMultiplicative() -> Expr {
-        parseChain([.star: .multiply, .slash: .divide, .percent: .remainder]) { $0.parseUnary() }
+        parseChain([.star: .binary(.multiply), .slash: .binary(.divide), .percent: .binary(.remainder)]) {
+            $0.parseUnary()
+        }
     }
 
     /// unary → "-" unary | power
@@ -221,10 +212,11 @@ extension Parser {
     mutating func parseRecord() -> Expr {
         let open = advance()
         var fields: [(name: String, value: Expr)] = []
+        var seen = Set<String>()
         while !check(.rightParen) && !check(.endOfInput) && !panicking {
             guard let name = expect(.identifier, "a field name in the record") else { break }
             expect(.colon, "':' after the field name")
-            if fields.contains(where: { $0.name == name.name }) {
+            if !seen.insert(name.name).inserted {
                 report("duplicate field '\(name.name)' in record", span: name.span)
             }
             fields.append((name.name, parseExpression()))
@@ -275,10 +267,11 @@ extension Parser {
         var name: String?
         if check(.identifier) { name = advance().name }
         var parameters: [Parameter] = []
+        var seen = Set<String>()
         if expect(.leftParen, "'(' and the parameter list") != nil {
             while !check(.rightParen) && !check(.endOfInput) && !panicking {
                 guard let parameter = expect(.identifier, "a parameter name") else { break }
-                if parameters.contains(where: { $0.name == parameter.name }) {
+                if !seen.insert(parameter.name).inserted {
                     report("duplicate parameter '\(parameter.name)'", span: parameter.span)
                 }
                 parameters.append(Parameter(name: parameter.name, span: parameter.span))

@@ -16,6 +16,9 @@ struct Parser {
     var issues: [SyntaxIssue] = []
     /// Set when an error is recorded until the parser resynchronises.
     var panicking = false
+    /// Brackets the lexer found open at the end of the input, innermost last: a parse that
+    /// runs out of input reports the innermost one, where the mistake is, not the end.
+    let unclosedBrackets: [(byte: UInt8, offset: Int)]
 
     /// Parses `bytes[start..<end]`; `depth` is the nesting already used by an enclosing parse
     /// (string interpolations are parsed by a nested parser).
@@ -24,6 +27,7 @@ struct Parser {
         self.bytes = bytes
         self.tokens = lexer.tokenize()
         self.issues = lexer.issues
+        self.unclosedBrackets = lexer.unclosedBrackets
         self.depth = depth
     }
 
@@ -76,6 +80,13 @@ struct Parser {
     mutating func report(_ message: String, span: SourceSpan, atEndOfInput: Bool = false) {
         if panicking { return }
         panicking = true
+        if atEndOfInput, let open = unclosedBrackets.last {
+            let opener = String(UnicodeScalar(open.byte))
+            let issue = SyntaxIssue(message: Lexer.neverClosed(opener, at: open.offset, in: bytes),
+                                    span: SourceSpan(start: open.offset, end: open.offset + 1), atEndOfInput: true)
+            if issues.count < Parser.maxIssues { issues.append(issue) }
+            return
+        }
         if issues.count < Parser.maxIssues {
             issues.append(SyntaxIssue(message: message, span: span, atEndOfInput: atEndOfInput))
         }

@@ -63,16 +63,22 @@ struct ScriptRunner {
         var exitCode: Int32
     }
 
-    /// The script's display name (used in error locations) and text. Invalid UTF-8 is decoded
-    /// lossily (U+FFFD), so the lexer, not the loader, reports it; a leading byte-order mark is
-    /// dropped.
+    /// The script's display name (used in error locations) and text; a leading byte-order
+    /// mark is dropped. Bytes that are not UTF-8 are an error naming the first one (exit 65,
+    /// as for a syntax error): replacing them would change the program's strings without a
+    /// word, and such a file is most often in another encoding, which the user should know.
     static func load(_ source: ScriptSource) -> Result<(name: String, text: String), LoadProblem> {
         switch source {
         case .code(let code):
+            // The argument arrives already decoded, with U+FFFD for bad bytes: look at the
+            // raw bytes of the argument it came from.
+            if code.unicodeScalars.contains("\u{FFFD}"), let raw = rawArgument(decodingTo: code) {
+                return decode(Data(raw), name: "-e").map { (name: "-e", text: $0) }
+            }
             return .success((name: "-e", text: code))
         case .standardInput:
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return .success((name: "<stdin>", text: decode(data)))
+            return decode(data, name: "<stdin>").map { (name: "<stdin>", text: $0) }
         case .file(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -85,14 +91,55 @@ struct ScriptRunner {
                 return .failure(LoadProblem(message: "cannot read '\(path)': permission denied or unreadable",
                                             exitCode: 66))
             }
-            return .success((name: path, text: decode(data)))
+            return decode(data, name: path).map { (name: path, text: $0) }
         }
     }
 
-    /// UTF-8 text of `data`, lossily, without a leading byte-order mark.
-    static func decode(_ data: Data) -> String {
-        let text = String(decoding: data, as: UTF8.self)
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    /// UTF-8 text of `data` without a leading byte-order mark, or the problem with its first
+    /// byte that is not UTF-8 (offset from 0, line and column).
+    static func decode(_ data: Data, name: String) -> Result<String, LoadProblem> {
+        let bytes = [UInt8](data)
+        if let offset = firstInvalidUTF8(in: bytes) {
+            var line = 1, lineStart = 0
+            for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            return .failure(LoadProblem(
+                message: "\(name): not UTF-8 text: byte 0x\(byte) at offset \(offset) (line \(line), column \(column)) "
+                    + "is not valid UTF-8" + (name == "-e" || name == "<stdin>" ? "" : "; save the file as UTF-8"),
+                exitCode: 65))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return .success(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    }
+
+    /// The bytes of the command-line argument that decodes (lossily) to `text`, if any.
+    static func rawArgument(decodingTo text: String) -> [UInt8]? {
+        for index in 0..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                                  count: strlen(pointer)))
+            if String(decoding: bytes, as: UTF8.self) == text { return bytes }
+        }
+        return nil
+    }
+
+    /// The offset of the first byte of `bytes` that does not belong to a well-formed UTF-8
+    /// sequence (overlong forms, surrogates and values above U+10FFFF are not well-formed).
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 }
 

@@ -10,10 +10,14 @@ enum TerminalState {
     /// which is what makes reading it from a signal handler safe.
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var hasSaved = false
+    /// Whether stdout was a terminal at `save()`: the escapes that restore the cursor are
+    /// written only then (into a pipe or a file they would be stray bytes in the output).
+    nonisolated(unsafe) private static var outputIsTerminal = false
 
     /// Remembers stdin's terminal settings (does nothing when stdin is not a terminal).
     static func save() {
         hasSaved = tcgetattr(STDIN_FILENO, &saved) == 0
+        outputIsTerminal = isatty(STDOUT_FILENO) != 0
     }
 
     /// Puts the saved settings back. Only async-signal-safe calls, so handlers may use it.
@@ -36,8 +40,10 @@ enum TerminalState {
     static func restoreAndExit(_ status: Int32) -> Never {
         restore()
         // Show the cursor and end synchronized output, in case a frame was half drawn.
-        let reset: StaticString = "\u{1B}[?25h\u{1B}[?2026l"
-        _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+        if outputIsTerminal {
+            let reset: StaticString = "\u{1B}[?25h\u{1B}[?2026l"
+            _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+        }
         _exit(status)
     }
 
