@@ -81,6 +81,20 @@ struct UntrustedModelFileTests {
         #expect(text.contains(c.expected), "\(c.name): \(text)")
     }
 
+    /// An xor checkpoint asking for 10¹² hidden units, or for 1e300 (read as Int.min before).
+    @Test(arguments: ["1000000000000", "1e300", "-5"])
+    func hugeXORCheckpointIsRefused(_ hidden: String) throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("xor.safetensors").path
+        let config = #"{"model": "xor", "hidden": \#(hidden), "lr": 0.1, "epoch": 0}"#
+        try SafeTensors.encode(tensors: [], metadata: ["format": "nv-xor", "config": config]).write(to: URL(fileURLWithPath: path))
+        let text = Self.message { try XORNetwork.load(path: path) }
+        let expected = hidden == "1e300" ? "\(path): no xor config in __metadata__"
+            : "\(path): the config in __metadata__: the hidden layer needs 1 to 4096 units, got \(hidden)"
+        #expect(text.hasPrefix(expected), "\(text)")
+    }
+
     /// An MLP checkpoint whose config asks for 300 layers of 4096 (3.5 GB before it aborted).
     @Test func deepMLPCheckpointIsRefused() throws {
         let widths = [2] + Array(repeating: 4096, count: 300) + [1]
