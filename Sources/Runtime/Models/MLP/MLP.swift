@@ -42,8 +42,10 @@ public struct MLP: Sendable {
     public internal(set) var testLosses: [Float] = []
 
     /// Builds a network with freshly initialised weights (see `Dense.init(inputs:outputs:rng:)`).
-    /// - Throws: `RuntimeError` for fewer than 2 widths, a width outside 1...`maximumWidth`, a first width that
-    ///   differs from the number of features, an output width other than 1, or a batch size below 1.
+    /// - Throws: `RuntimeError` for fewer than 2 widths or more than `maximumDepth`, a width outside
+    ///   1...`maximumWidth`, a first width that differs from the number of features, an output width
+    ///   other than 1, a batch size below 1, or more than `maximumParameters` parameters (the
+    ///   message gives the count and its size).
     public init(layers widths: [Int], activation: Activation.Kind = .tanh, loss: Loss = .binaryCrossEntropy,
                 features: [InputFeature] = [.x, .y], regularization: Regularization = .none,
                 batchSize: Int = 10, optimizer: any Optimizer = SGD(lr: 0.03),
