@@ -51,6 +51,8 @@ struct CNNSizeLimitTests {
              expected: ["the input shape [2147483648, 4, 4] is too large"]),
         Huge(name: "huge filter", layers: [.conv(filters: 1, size: 1_000_000_000_000, stride: 1, padding: 0)], input: [1, 4, 4],
              expected: ["filter_size must be a positive integer up to 65,536"]),
+        Huge(name: "a million layers", layers: [.flatten] + Array(repeating: .relu, count: 1_000_000) + [.dense(outputs: 10)], input: [1, 1, 1],
+             expected: ["the layer list has 1,000,002 layers; at most 1,024 are accepted"]),
         Huge(name: "negative stride", layers: [.conv(filters: 1, size: 1, stride: -2, padding: 0)], input: [1, 4, 4],
              expected: ["stride must be a positive integer up to 65,536, got -2"]),
     ]

@@ -83,6 +83,9 @@ public enum CNNLayerSpec: Sendable, Equatable {
     public static let maximumFeatures = 1 << 20
     /// The most classes a network may have.
     public static let maximumClasses = 1 << 16
+    /// The longest layer list accepted (each layer has buffers, a row in the summary, a card in
+    /// the pictures; a config of millions of `relu` layers would take gigabytes in bookkeeping).
+    public static let maximumLayers = 1024
 
     /// The per-sample output shape for a per-sample input shape; `index` is the 1-based position
     /// in the layer list, used in messages.
@@ -163,6 +166,9 @@ public enum CNNLayerSpec: Sendable, Equatable {
         guard batch >= 1 else { throw RuntimeError("the batch size must be a positive integer, got \(batch)") }
         if let error = CNNBudget.oversized(input, batch: batch, what: "the input images") { throw error }
         guard !layers.isEmpty else { throw RuntimeError("the layer list is empty") }
+        guard layers.count <= maximumLayers else {
+            throw RuntimeError("the layer list has \(SizeText.count(Double(layers.count))) layers; at most \(SizeText.count(Double(maximumLayers))) are accepted")
+        }
         var shapes: [[Int]] = []
         var shape = input
         for (i, layer) in layers.enumerated() {
