@@ -20,7 +20,7 @@ import Testing
     @Test(arguments: [
         (#"{"layers": [{"type": "conv", "out_channels": 4}, {"type": "pool"}]}"#,
          "layer 2 has unknown type 'pool'; known types: avgpool, conv, dense"),
-        (#"{"epochs": -1}"#, "'epochs' must be an integer ≥ 1, got -1"),
+        (#"{"epochs": -1}"#, "'epochs' must be an integer from 1 to 10,000,000, got -1"),
         (#"{"batch_sise": 32}"#, "unknown key 'batch_sise'"),
         (#"{"layers": [{"type": "dense", "out_features": 10, "size": 3}]}"#, "layer 1 (dense) has unknown key 'size'"),
         (#"{"input_size": 4}"#, "layer 4 (conv(16, size: 3)): a 3x3 filter does not fit the 1x1 input"),

@@ -113,7 +113,7 @@ import Testing
     @Test(arguments: [0, -2, 1_000_000_000])
     func hiddenSizeOutOfRangeIsNamed(hidden: Int) {
         var rng = SeededGenerator(seed: 1)
-        #expect(throws: RuntimeError("xor: the hidden layer needs 1 to 4096 units, got \(hidden)")) {
+        #expect(throws: RuntimeError("the hidden layer needs 1 to 4096 units, got \(hidden)")) {
             try XORNetwork(hidden: hidden, rng: &rng)
         }
     }

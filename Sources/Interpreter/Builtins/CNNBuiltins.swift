@@ -13,9 +13,12 @@ enum CNNBuiltins {
             Builtin("conv(filters, size: 3, stride: 1, padding: 0)", area: "cnn",
                     doc: "A 2D convolution layer for cnn(layers:): `filters` output channels, size x size kernels.",
                     example: "conv(8, size: 3)") { args in
-                layer(.conv(filters: try args.positiveInteger("filters"), size: try positive(args, "size", 3),
-                            stride: try positive(args, "stride", 1),
-                            padding: try args.has("padding") ? args.nonNegativeInteger("padding") : 0))
+                let padding = try args.has("padding") ? args.nonNegativeInteger("padding") : 0
+                guard padding <= CNNLayerSpec.maximumSide else {
+                    throw args.error("padding", "must be at most \(CNNLayerSpec.maximumSide), got \(padding)")
+                }
+                return layer(.conv(filters: try args.count("filters", default: 1, limit: CNNLayerSpec.maximumChannels),
+                                   size: try positive(args, "size", 3), stride: try positive(args, "stride", 1), padding: padding))
             },
             Builtin("maxpool(size: 2, stride?)", area: "cnn",
                     doc: "Max pooling over size x size windows (stride defaults to size), for cnn(layers:).",
@@ -31,7 +34,7 @@ enum CNNBuiltins {
             },
             Builtin("dense(units)", area: "cnn", doc: "A fully connected layer with `units` outputs, for cnn(layers:).",
                     example: "dense(128)") { args in
-                layer(.dense(outputs: try args.count("units", default: 1, limit: 1 << 20)))
+                layer(.dense(outputs: try args.count("units", default: 1, limit: CNNLayerSpec.maximumFeatures)))
             },
             Builtin("dropout(rate: 0.5)", area: "cnn",
                     doc: "Zeroes a fraction `rate` of the values while training (inverted dropout), for cnn(layers:).",
@@ -61,7 +64,7 @@ enum CNNBuiltins {
     private static func layer(_ spec: CNNLayerSpec) -> Value { .object(CNNLayerObject(spec)) }
 
     private static func positive(_ args: Arguments, _ name: String, _ fallback: Int) throws -> Int {
-        try args.count(name, default: fallback, limit: 1 << 16)
+        try args.count(name, default: fallback, limit: CNNLayerSpec.maximumSide)
     }
 
     /// The elementwise layers a bare builtin name stands for in a layer list.
@@ -90,9 +93,9 @@ enum CNNBuiltins {
             }
         }
         let input = try positive(args, "input", 14)
-        let classes = try args.count("classes", default: 10, limit: 1 << 16)
+        let classes = try args.count("classes", default: 10, limit: CNNLayerSpec.maximumClasses)
         guard classes >= 2 else { throw args.error("classes", "must be at least 2, got \(classes)") }
-        let channels = try positive(args, "channels", 1)
+        let channels = try args.count("channels", default: 1, limit: CNNLayerSpec.maximumChannels)
         if !args.has("layers") {
             // The original's default network, its last dense layer sized to the classes.
             specs = CNNConfig.defaultLayers

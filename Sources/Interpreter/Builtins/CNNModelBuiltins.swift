@@ -65,10 +65,11 @@ enum CNNModelBuiltins {
         let shape = model.network.inputShape
         var images: [Float]
         var count: Int
+        var given = shape   // the images' own shape, checked against the network's in Runtime
         var single = false
         if case .object(let object) = args.any("inputs"), let data = object as? ImageDataObject {
             let set = data.evaluationSet
-            (images, count) = (set.images, set.count)
+            (images, count, given) = (set.images, set.count, set.shape)
         } else {
             let tensor: Tensor
             do {
@@ -93,7 +94,7 @@ enum CNNModelBuiltins {
         }
         let network = model.network
         var copy = network
-        let probs = try args.runtime { try copy.predict(images: images, count: count, shape: shape) }
+        let probs = try args.runtime { try copy.predict(images: images, count: count, shape: given) }
         let k = network.classes
         if probabilities {
             return .tensor(single ? Tensor(shape: [k], data: probs.data) : probs)
@@ -111,6 +112,7 @@ enum CNNModelBuiltins {
         }
         let data = try dataset(model, args)
         guard data.count > 0 else { throw BuiltinError("infer: the image set is empty") }
+        try args.runtime { try model.network.checkFits(data) }
         let count = min(try args.count("count", default: 4, limit: 1000), data.count)
         let picked: [Int] = try args.withGenerator { rng in
             var indices = Array(0..<data.count)

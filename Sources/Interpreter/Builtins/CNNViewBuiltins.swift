@@ -73,7 +73,8 @@ enum CNNViewBuiltins {
         }
         let shape = network.inputShape
         guard let image = fit(tensor, to: shape) else {
-            throw args.error(name, "has shape \(tensor.shape); this cnn takes images \(shape) (or [\(shape[1]), \(shape[2])], or a multiple of that side)")
+            let flat = shape[0] == 1 ? "[\(shape[1]), \(shape[2])], or " : ""
+            throw args.error(name, "has shape \(tensor.shape); this cnn takes images \(shape) (or \(flat)a multiple of that side)")
         }
         guard image.allSatisfy(\.isFinite) else { throw args.error(name, "must hold finite numbers") }
         return (image, label)

@@ -21,8 +21,13 @@ extension TrainingBuiltins {
         let data = try args.images("data")
         let config = model.network.config
         let (epochs, every) = try schedule(args, epochs: config.epochs, every: 10)
-        let batch = try args.count("batch", default: config.batchSize, limit: 1 << 16)
+        let batch = try args.count("batch", default: config.batchSize, limit: TrainingLimits.maximumBatch)
         let patience = try args.count("patience", default: config.patience, limit: TrainingLimits.maximumEpochs)
+        // The trainer checks these too; here they come before anything changes or the progress line is drawn.
+        try args.runtime {
+            try model.network.checkFits(data.data)
+            try model.network.checkBudget(batch: batch)
+        }
         if args.has("lr") {
             let lr = try args.positiveNumber("lr", default: config.learningRate)
             model.optimizer.learningRate = Float(lr)

@@ -141,12 +141,11 @@ enum PlaygroundPanels {
             return MessageChart("layer \(layer) has neurons 0 to \(width - 1),\nasked for \(neurons.0) and \(neurons.1)")
         }
         guard data.count > 0 else { return MessageChart("no points to place") }
-        guard let outputs = try? model.layerOutputs(layer: layer, points: data.points) else {
+        guard let outputs = try? model.layerOutputs(layer: layer, points: data.points, neurons: [neurons.0, neurons.1]) else {
             return MessageChart("no layer outputs")
         }
-        let w = outputs.shape.count == 2 ? outputs.shape[1] : 1
-        let xs = (0..<data.count).map { Double(outputs.data[$0 * w + neurons.0]) }
-        let ys = (0..<data.count).map { Double(outputs.data[$0 * w + neurons.1]) }
+        let xs = (0..<data.count).map { Double(outputs.data[$0 * 2]) }
+        let ys = (0..<data.count).map { Double(outputs.data[$0 * 2 + 1]) }
         return Axes([ScatterChart(xs: xs, ys: ys, classes: data.labels.map(classIndex), classNames: classNames, radius: 3)],
                     xLabel: "layer \(layer) neuron \(neurons.0)", yLabel: "layer \(layer) neuron \(neurons.1)",
                     legend: .best)

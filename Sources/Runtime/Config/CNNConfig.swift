@@ -80,10 +80,10 @@ public struct CNNConfig: Sendable, Equatable {
             throw RuntimeError("\(source): unknown key '\(unknown)'; known keys: \(topKeys.sorted().joined(separator: ", "))")
         }
         var config = CNNConfig.standard
-        func int(_ key: String, min: Int) throws -> Int? {
+        func int(_ key: String, min: Int, max: Int) throws -> Int? {
             guard let value = top[key] else { return nil }
-            guard let n = value as? NSNumber, let i = Int(exactly: n.doubleValue), i >= min else {
-                throw RuntimeError("\(source): '\(key)' must be an integer ≥ \(min), got \(value)")
+            guard let n = value as? NSNumber, let i = Int(exactly: n.doubleValue), i >= min, i <= max else {
+                throw RuntimeError("\(source): '\(key)' must be an integer from \(min) to \(SizeText.count(Double(max))), got \(value)")
             }
             return i
         }
@@ -98,15 +98,15 @@ public struct CNNConfig: Sendable, Equatable {
             }
             return d
         }
-        if let v = try int("epochs", min: 1) { config.epochs = v }
-        if let v = try int("patience", min: 1) { config.patience = v }
-        if let v = try int("batch_size", min: 1) { config.batchSize = v }
+        if let v = try int("epochs", min: 1, max: TrainingLimits.maximumEpochs) { config.epochs = v }
+        if let v = try int("patience", min: 1, max: TrainingLimits.maximumEpochs) { config.patience = v }
+        if let v = try int("batch_size", min: 1, max: TrainingLimits.maximumBatch) { config.batchSize = v }
         if let v = try fraction("validation_subset_ratio", allowZero: false) { config.validationSubsetRatio = v }
         if let v = try fraction("percent_of_train_data_to_use", allowZero: false) { config.trainFraction = v }
         if let v = try fraction("percent_train_data_to_use_for_validation", allowZero: false) { config.validationFraction = v }
-        if let v = try int("num_classes", min: 2) { config.classes = v }
-        if let v = try int("input_size", min: 1) { config.inputSize = v }
-        if let v = try int("in_channels", min: 1) { config.inChannels = v }
+        if let v = try int("num_classes", min: 2, max: CNNLayerSpec.maximumClasses) { config.classes = v }
+        if let v = try int("input_size", min: 1, max: CNNLayerSpec.maximumSide) { config.inputSize = v }
+        if let v = try int("in_channels", min: 1, max: CNNLayerSpec.maximumChannels) { config.inChannels = v }
         if let v = top["model_output_filename"] {
             guard let name = v as? String, !name.isEmpty else {
                 throw RuntimeError("\(source): 'model_output_filename' must be a non-empty string, got \(v)")
@@ -125,7 +125,7 @@ public struct CNNConfig: Sendable, Equatable {
         }
         do {
             _ = try CNNLayerSpec.inferShapes(config.layers, input: [config.inChannels, config.inputSize, config.inputSize],
-                                             classes: config.classes)
+                                             classes: config.classes, batch: config.batchSize)
         } catch let error as RuntimeError {
             throw RuntimeError("\(source): \(error.message)")
         }
@@ -175,8 +175,11 @@ public struct CNNConfig: Sendable, Equatable {
             return type == "maxpool" ? .maxpool(size: size, stride: stride) : .avgpool(size: size, stride: stride)
         case "dense": return .dense(outputs: try int("out_features", default: nil))
         case "dropout":
-            let rate = (object["rate"] as? NSNumber)?.floatValue ?? 0.5
-            return .dropout(rate: rate)
+            guard let raw = object["rate"] else { return .dropout(rate: 0.5) }
+            guard let rate = raw as? NSNumber else {
+                throw RuntimeError("\(source): layer \(index) (dropout): 'rate' must be a number, got \(raw)")
+            }
+            return .dropout(rate: rate.floatValue)
         case "relu": return .relu
         case "sigmoid": return .sigmoid
         case "tanh": return .tanh

@@ -40,13 +40,10 @@ public struct CNNTrainer: Sendable {
     public mutating func train(_ model: inout CNN, on train: ImageDataset, validation: ImageDataset,
                                rng: inout SeededGenerator, stop: StopFlag? = nil,
                                observer: CNNTrainingObserver = CNNTrainingObserver()) throws -> CNNHistory {
-        guard train.shape == model.inputShape, validation.shape == model.inputShape || validation.count == 0 else {
-            throw RuntimeError("train: the network takes images of shape \(model.inputShape), the data has \(train.shape)")
-        }
-        guard train.count > 0 else { throw RuntimeError("train: the training set is empty") }
-        guard train.classes <= model.classes else {
-            throw RuntimeError("train: the data has \(train.classes) classes, the network \(model.classes)")
-        }
+        try model.checkFits(train)
+        if validation.count > 0 { try model.checkFits(validation) }
+        guard train.count > 0 else { throw RuntimeError("the training set is empty") }
+        try model.checkBudget(batch: batchSize)
         let start = Date()
         var history = CNNHistory()
         var best: (loss: Double, weights: [[Tensor]])?
@@ -141,8 +138,9 @@ public struct CNNTrainer: Sendable {
 }
 
 /// Evaluates `model` on `data`: mean loss, metrics, predictions. An empty set gives loss ∞.
-/// - Throws: `RuntimeError` when the images do not fit the network.
+/// - Throws: `RuntimeError` when the images do not fit the network (`CNN.checkFits`).
 public func evaluate(_ model: inout CNN, on data: ImageDataset) throws -> CNNEvaluation {
+    try model.checkFits(data)
     let probs = try model.predict(data)
     var loss = 0.0
     var predicted: [Int] = []

@@ -7,4 +7,7 @@ public enum TrainingLimits {
 
     /// The most samples per side of a grid field (decision field, loss surface, thumbnails).
     public static let maximumGridResolution = 2048
+
+    /// The most samples per CNN mini-batch (a config's `batch_size`, `train`'s `batch:`).
+    public static let maximumBatch = 1 << 16
 }

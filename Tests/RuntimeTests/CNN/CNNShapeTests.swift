@@ -28,7 +28,7 @@ struct CNNShapeTests {
         Bad(name: "conv after flatten", layers: [.flatten, .conv(filters: 2, size: 1, stride: 1, padding: 0)],
             input: [1, 4, 4], expected: ["layer 2 (conv(2, size: 1))", "[16]", "cannot follow flatten"]),
         Bad(name: "zero stride", layers: [.conv(filters: 2, size: 3, stride: 0, padding: 0)],
-            input: [1, 4, 4], expected: ["layer 1", "stride must be a positive integer, got 0"]),
+            input: [1, 4, 4], expected: ["layer 1", "stride must be a positive integer up to 65,536, got 0"]),
     ]
 
     @Test(arguments: bad)
@@ -65,7 +65,7 @@ struct CNNShapeTests {
         BadConfig(name: "unknown layer key", json: #"{"layers": [{"type": "dense", "units": 10}]}"#,
                   expected: ["layer 1 (dense)", "unknown key 'units'", "out_features"]),
         BadConfig(name: "unknown top key", json: #"{"epoch": 3}"#, expected: ["unknown key 'epoch'"]),
-        BadConfig(name: "bad value", json: #"{"batch_size": -4}"#, expected: ["'batch_size' must be an integer ≥ 1, got -4"]),
+        BadConfig(name: "bad value", json: #"{"batch_size": -4}"#, expected: ["'batch_size' must be an integer from 1 to 65,536, got -4"]),
         BadConfig(name: "bad fraction", json: #"{"validation_subset_ratio": 1.5}"#, expected: ["'validation_subset_ratio'", "1.5"]),
         BadConfig(name: "missing key", json: #"{"layers": [{"type": "dense"}]}"#, expected: ["layer 1 (dense) needs 'out_features'"]),
         BadConfig(name: "not JSON", json: "{layers", expected: ["not a JSON object"]),

@@ -75,20 +75,35 @@ public enum CNNLayerSpec: Sendable, Equatable {
         }
     }
 
+    /// The largest filter size, stride, padding and input side accepted.
+    public static let maximumSide = 1 << 16
+    /// The most channels a conv layer or an input may have.
+    public static let maximumChannels = 1 << 16
+    /// The most outputs a dense layer may have.
+    public static let maximumFeatures = 1 << 20
+    /// The most classes a network may have.
+    public static let maximumClasses = 1 << 16
+    /// The longest layer list accepted (each layer has buffers, a row in the summary, a card in
+    /// the pictures; a config of millions of `relu` layers would take gigabytes in bookkeeping).
+    public static let maximumLayers = 1024
+
     /// The per-sample output shape for a per-sample input shape; `index` is the 1-based position
     /// in the layer list, used in messages.
     /// - Throws: `RuntimeError` naming the layer, its position and the shapes when it cannot work.
     public func outputShape(for input: [Int], index: Int) throws -> [Int] {
         let name = "layer \(index) (\(description))"
-        func checkPositive(_ values: [(String, Int)]) throws {
-            for (key, value) in values where value < 1 {
-                throw RuntimeError("\(name): \(key) must be a positive integer, got \(value)")
+        func checkPositive(_ values: [(String, Int)], limit: Int = CNNLayerSpec.maximumSide) throws {
+            for (key, value) in values where value < 1 || value > limit {
+                throw RuntimeError("\(name): \(key) must be a positive integer up to \(SizeText.count(Double(limit))), got \(value)")
             }
         }
         switch self {
         case let .conv(filters, size, stride, padding):
-            try checkPositive([("out_channels", filters), ("filter_size", size), ("stride", stride)])
-            guard padding >= 0 else { throw RuntimeError("\(name): padding must be 0 or more, got \(padding)") }
+            try checkPositive([("out_channels", filters)], limit: Self.maximumChannels)
+            try checkPositive([("filter_size", size), ("stride", stride)])
+            guard padding >= 0, padding <= Self.maximumSide else {
+                throw RuntimeError("\(name): padding must be from 0 to \(SizeText.count(Double(Self.maximumSide))), got \(padding)")
+            }
             guard input.count == 3 else {
                 throw RuntimeError("\(name): needs an image input [channels, height, width], got \(input); conv cannot follow flatten or dense")
             }
@@ -113,7 +128,7 @@ public enum CNNLayerSpec: Sendable, Equatable {
             }
             return [input.reduce(1, *)]
         case let .dense(outputs):
-            try checkPositive([("out_features", outputs)])
+            try checkPositive([("out_features", outputs)], limit: Self.maximumFeatures)
             guard input.count == 1 else {
                 throw RuntimeError("\(name): expects a flat input but gets the image shape \(input); add flatten() before it")
             }
@@ -131,14 +146,29 @@ public enum CNNLayerSpec: Sendable, Equatable {
         }
     }
 
-    /// Checks a whole layer list and returns the output shape of every layer.
+    /// Checks a whole layer list and returns the output shape of every layer. This is the one
+    /// check every way of describing a network goes through (the language, config files,
+    /// checkpoints): besides the shapes, it holds the network to `CNNBudget`'s limits for
+    /// training at `batch`, so nothing that passes it can overflow a size or exhaust memory.
     /// - Throws: `RuntimeError` for the first layer that cannot work, for softmax anywhere but
-    ///   last, and for a network whose output is not `[classes]`.
-    public static func inferShapes(_ layers: [CNNLayerSpec], input: [Int], classes: Int) throws -> [[Int]] {
+    ///   last, for a network whose output is not `[classes]`, and for one over a limit (the
+    ///   message gives the size).
+    public static func inferShapes(_ layers: [CNNLayerSpec], input: [Int], classes: Int, batch: Int = 32) throws -> [[Int]] {
         guard input.count == 3, input.allSatisfy({ $0 >= 1 }) else {
-            throw RuntimeError("cnn: the input shape must be [channels, height, width] with positive sizes, got \(input)")
+            throw RuntimeError("the input shape must be [channels, height, width] with positive sizes, got \(input)")
         }
-        guard !layers.isEmpty else { throw RuntimeError("cnn: the layer list is empty") }
+        guard input[0] <= maximumChannels, input[1] <= maximumSide, input[2] <= maximumSide else {
+            throw RuntimeError("the input shape \(input) is too large: at most \(SizeText.count(Double(maximumChannels))) channels and sides of \(SizeText.count(Double(maximumSide)))")
+        }
+        guard classes >= 1, classes <= maximumClasses else {
+            throw RuntimeError("the number of classes must be from 1 to \(SizeText.count(Double(maximumClasses))), got \(classes)")
+        }
+        guard batch >= 1 else { throw RuntimeError("the batch size must be a positive integer, got \(batch)") }
+        if let error = CNNBudget.oversized(input, batch: batch, what: "the input images") { throw error }
+        guard !layers.isEmpty else { throw RuntimeError("the layer list is empty") }
+        guard layers.count <= maximumLayers else {
+            throw RuntimeError("the layer list has \(SizeText.count(Double(layers.count))) layers; at most \(SizeText.count(Double(maximumLayers))) are accepted")
+        }
         var shapes: [[Int]] = []
         var shape = input
         for (i, layer) in layers.enumerated() {
@@ -146,13 +176,18 @@ public enum CNNLayerSpec: Sendable, Equatable {
                 throw RuntimeError("layer \(i + 1) (softmax()): softmax must be the last layer, but \(layers.count - 1 - i) layer(s) follow it")
             }
             shape = try layer.outputShape(for: shape, index: i + 1)
+            // Checked before the next layer computes from it, so no size ever overflows.
+            if let error = CNNBudget.oversized(shape, batch: batch, what: "layer \(i + 1) (\(layer.description)) outputs") {
+                throw error
+            }
             shapes.append(shape)
         }
         guard shape == [classes] else {
             let lastDense = layers.lastIndex { if case .dense = $0 { true } else { false } }
             let which = lastDense.map { "the last dense layer (layer \($0 + 1), \(layers[$0].description))" } ?? "the last layer"
-            throw RuntimeError("cnn: the network ends with shape \(shape) but there are \(classes) classes; \(which) must have \(classes) outputs")
+            throw RuntimeError("the network ends with shape \(shape) but there are \(classes) classes; \(which) must have \(classes) outputs")
         }
+        try CNNBudget(layers, input: input, shapes: shapes, classes: classes, batch: batch).check()
         return shapes
     }
 }

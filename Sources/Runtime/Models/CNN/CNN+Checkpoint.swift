@@ -38,7 +38,7 @@ extension CNN {
     public static func load(path: String) throws -> CNN {
         let file = try SafeTensors.read(path: path)
         guard let configJSON = file.metadata["config"] else {
-            throw RuntimeError("load: '\(path)' has no CNN config in its __metadata__; it was not saved by nv's CNN")
+            throw RuntimeError("'\(path)' has no CNN config in its __metadata__; it was not saved by nv's CNN")
         }
         let config = try CNNConfig.parse(Data(configJSON.utf8), source: "\(path) (__metadata__ config)")
         var model = try CNN(config: config, seed: 0)
@@ -56,10 +56,10 @@ extension CNN {
             for p in params.indices {
                 let name = "layers.\(i).\(params[p].name)"
                 guard let t = tensors[name] else {
-                    throw RuntimeError("load: '\(source)' has no tensor '\(name)' for layer \(i + 1) (\(specs[i].description))")
+                    throw RuntimeError("'\(source)' has no tensor '\(name)' for layer \(i + 1) (\(specs[i].description))")
                 }
                 guard t.shape == params[p].value.shape else {
-                    throw RuntimeError("load: '\(source)' tensor '\(name)' has shape \(t.shape), layer \(i + 1) (\(specs[i].description)) needs \(params[p].value.shape); the checkpoint is for another network")
+                    throw RuntimeError("'\(source)' tensor '\(name)' has shape \(t.shape), layer \(i + 1) (\(specs[i].description)) needs \(params[p].value.shape); the checkpoint is for another network")
                 }
                 params[p].value = t
                 used.insert(name)
@@ -67,7 +67,7 @@ extension CNN {
             layers[i].parameters = params
         }
         if let extra = tensors.keys.sorted().first(where: { !used.contains($0) }) {
-            throw RuntimeError("load: '\(source)' has a tensor '\(extra)' that no layer of this network uses")
+            throw RuntimeError("'\(source)' has a tensor '\(extra)' that no layer of this network uses")
         }
     }
 }

@@ -28,8 +28,9 @@ extension CNN {
     /// dropout), in chunks of 64.
     /// - Throws: `RuntimeError` when the images do not have the network's input shape.
     public mutating func probes(images: [Float], count: Int, shape: [Int]) throws -> [CNNProbe] {
-        guard shape == inputShape, images.count == count * inputShape.reduce(1, *) else {
-            throw RuntimeError("the network takes images of shape \(inputShape), got \(count) of shape \(shape)")
+        try checkInput(shape: shape)
+        guard images.count == count * inputShape.reduce(1, *) else {
+            throw RuntimeError("\(images.count) values do not make \(count) images of shape \(shape)")
         }
         let chunk = 64, size = inputShape.reduce(1, *)
         ensureWorkspace(batch: min(chunk, max(count, 1)))

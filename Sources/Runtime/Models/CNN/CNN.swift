@@ -30,7 +30,7 @@ public struct CNN: Sendable {
     /// A network with fresh weights drawn from `seed`.
     /// - Throws: `RuntimeError` from shape inference, naming the layer and the shapes.
     public init(layers specs: [CNNLayerSpec], inputShape: [Int], classes: Int, seed: UInt64, config: CNNConfig? = nil) throws {
-        shapes = try CNNLayerSpec.inferShapes(specs, input: inputShape, classes: classes)
+        shapes = try CNNLayerSpec.inferShapes(specs, input: inputShape, classes: classes, batch: config?.batchSize ?? 32)
         self.specs = specs
         self.inputShape = inputShape
         self.classes = classes
@@ -135,8 +135,9 @@ public struct CNN: Sendable {
     }
 
     mutating func run(images: [Float], count: Int, shape: [Int], logits: Bool) throws -> Tensor {
-        guard shape == inputShape, images.count == count * inputShape.reduce(1, *) else {
-            throw RuntimeError("predict: the network takes images of shape \(inputShape), got \(count) of shape \(shape)")
+        try checkInput(shape: shape)
+        guard images.count == count * inputShape.reduce(1, *) else {
+            throw RuntimeError("\(images.count) values do not make \(count) images of shape \(shape)")
         }
         var out = Tensor(shape: [count, classes])
         images.withUnsafeBufferPointer { src in

@@ -100,9 +100,14 @@ extension MLP {
         default: throw RuntimeError("\(source): unknown optimizer '\(config.optimizer)'")
         }
         var rng = SeededGenerator(seed: 0)
-        var model = try MLP(layers: config.layers, activation: activation, loss: loss, features: features,
+        var model: MLP
+        do {
+            model = try MLP(layers: config.layers, activation: activation, loss: loss, features: features,
                             regularization: regularization, batchSize: config.batchSize,
                             optimizer: optimizer, rng: &rng)
+        } catch let error as RuntimeError {
+            throw RuntimeError("\(source): the config in __metadata__: \(error.message)")
+        }
         let expected = Set(model.stateDict.map(\.name))
         if let extra = file.tensors.keys.sorted().first(where: { !expected.contains($0) }) {
             throw RuntimeError("\(source): unexpected tensor '\(extra)' for an mlp with layers \(config.layers)")

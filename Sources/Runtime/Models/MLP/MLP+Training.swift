@@ -92,6 +92,7 @@ extension MLP {
             throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
         }
         guard train.count > 0 else { throw RuntimeError("train: the training set '\(train.name)' is empty") }
+        try checkBudget(batch: min(batchSize, train.count))
         guard optimizer.learningRate.isFinite, optimizer.learningRate > 0 else {
             throw RuntimeError("train: the learning rate must be a positive number, got \(optimizer.learningRate)")
         }

@@ -36,16 +36,27 @@ extension MLP {
     }
 
     /// The activated outputs of dense layer `layer` (0-based among dense layers) for `points`
-    /// `[n, 2]` → `[n, width]`, for the hidden-feature view of a chosen pair of neurons.
-    /// - Throws: `RuntimeError` when `layer` is out of range.
-    public func layerOutputs(layer: Int, points: [Float]) throws -> Tensor {
+    /// `[n, 2]` → `[n, width]`, or only the columns of `neurons` → `[n, neurons.count]` (the
+    /// hidden-feature view of a chosen pair, whose memory then does not grow with the width).
+    /// - Throws: `RuntimeError` when `layer` or a neuron is out of range.
+    public func layerOutputs(layer: Int, points: [Float], neurons: [Int]? = nil) throws -> Tensor {
         let dense = denseLayers
         guard dense.indices.contains(layer) else {
             throw RuntimeError("layer \(layer): the network has \(dense.count) dense layers (0 to \(dense.count - 1))")
         }
-        var x = InputFeature.matrix(features, points: points)
-        for module in layers[...(dense[layer].index + 1)] { x = module.infer(x) }
-        return x
+        let width = dense[layer].layer.outputs
+        let picked = neurons ?? Array(0..<width)
+        if let bad = picked.first(where: { !(0..<width).contains($0) }) {
+            throw RuntimeError("layer \(layer) has neurons 0 to \(width - 1), asked for \(bad)")
+        }
+        let n = points.count / 2
+        var out = Tensor(shape: [n, picked.count])
+        forwardInChunks(points: points, through: dense[layer].index + 2) { x, start in
+            for r in 0..<x.shape[0] {
+                for (k, neuron) in picked.enumerated() { out.data[(start + r) * picked.count + k] = x.data[r * width + neuron] }
+            }
+        }
+        return out
     }
 
     /// Grid points `[n·n, 2]`, row i at y step i, column j at x step j.

@@ -23,6 +23,17 @@ public struct MLP: Sendable {
     public var layers: [any Layer]
     /// The widest layer accepted.
     public static let maximumWidth = 4096
+    /// The most layer widths (inputs and output included) accepted: a playground network, drawn
+    /// neuron by neuron.
+    public static let maximumDepth = 1024
+    /// The most trainable values accepted: 80 MB of weights, about 320 MB with their gradients
+    /// and Adam's moments ([2, 4096, 4096, 1] has 16.8 million).
+    public static let maximumParameters = 20_000_000
+    /// The most bytes the activations of one training step may take (see `checkBudget(batch:)`).
+    public static let maximumActivationBytes = 4e9
+    /// Rows per forward pass when a whole data set or grid goes through the network, so the
+    /// memory of `predict` and `loss(on:)` is `[chunk, width]` whatever the number of points.
+    static let inferenceChunk = 4096
     /// Epochs trained so far.
     public internal(set) var epoch = 0
     /// Loss on the whole training set after each epoch.
@@ -31,26 +42,35 @@ public struct MLP: Sendable {
     public internal(set) var testLosses: [Float] = []
 
     /// Builds a network with freshly initialised weights (see `Dense.init(inputs:outputs:rng:)`).
-    /// - Throws: `RuntimeError` for fewer than 2 widths, a width outside 1...`maximumWidth`, a first width that
-    ///   differs from the number of features, an output width other than 1, or a batch size below 1.
+    /// - Throws: `RuntimeError` for fewer than 2 widths or more than `maximumDepth`, a width outside
+    ///   1...`maximumWidth`, a first width that differs from the number of features, an output width
+    ///   other than 1, a batch size below 1, or more than `maximumParameters` parameters (the
+    ///   message gives the count and its size).
     public init(layers widths: [Int], activation: Activation.Kind = .tanh, loss: Loss = .binaryCrossEntropy,
                 features: [InputFeature] = [.x, .y], regularization: Regularization = .none,
                 batchSize: Int = 10, optimizer: any Optimizer = SGD(lr: 0.03),
                 rng: inout SeededGenerator) throws {
         guard widths.count >= 2 else {
-            throw RuntimeError("mlp: 'layers' needs at least an input and an output width, got \(widths)")
+            throw RuntimeError("'layers' needs at least an input and an output width, got \(widths)")
+        }
+        guard widths.count <= Self.maximumDepth else {
+            throw RuntimeError("'layers' has \(widths.count) widths; at most \(Self.maximumDepth) are accepted")
         }
         if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Self.maximumWidth }) {
-            throw RuntimeError("mlp: layer \(bad) has width \(widths[bad]); every width must be 1 to \(Self.maximumWidth)")
+            throw RuntimeError("layer \(bad) has width \(widths[bad]); every width must be 1 to \(Self.maximumWidth)")
         }
         guard !features.isEmpty, widths[0] == features.count else {
-            throw RuntimeError("mlp: layers[0] is \(widths[0]) but \(features.count) input features are selected (\(features.map(\.rawValue).joined(separator: ", ")))")
+            throw RuntimeError("layers[0] is \(widths[0]) but \(features.count) input features are selected (\(features.map(\.rawValue).joined(separator: ", ")))")
         }
         guard widths.last == 1 else {
-            throw RuntimeError("mlp: the last layer must have 1 output (a class-1 probability), got \(widths.last ?? 0)")
+            throw RuntimeError("the last layer must have 1 output (a class-1 probability), got \(widths.last ?? 0)")
         }
         guard batchSize >= 1 else {
-            throw RuntimeError("mlp: 'batch' must be a positive integer, got \(batchSize)")
+            throw RuntimeError("'batch' must be a positive integer, got \(batchSize)")
+        }
+        let parameters = Self.parameterCount(widths)
+        guard parameters <= Double(Self.maximumParameters) else {
+            throw RuntimeError("layers \(Self.shortList(widths)) would have \(SizeText.count(parameters)) parameters (\(SizeText.bytes(4 * parameters)) of weights); the limit is \(SizeText.count(Double(Self.maximumParameters))) (\(SizeText.bytes(4 * Double(Self.maximumParameters))))")
         }
         self.widths = widths
         self.activation = activation
@@ -65,6 +85,44 @@ public struct MLP: Sendable {
             modules.append(Activation(i == widths.count - 1 ? .sigmoid : activation))
         }
         layers = modules
+    }
+
+    /// The trainable values of a network of `widths`: Σ (inᵢ · outᵢ + outᵢ), counted in `Double`.
+    public static func parameterCount(_ widths: [Int]) -> Double {
+        zip(widths, widths.dropFirst()).reduce(0) { $0 + Double($1.0) * Double($1.1) + Double($1.1) }
+    }
+
+    /// A width list for a message, its middle elided when it is long: [2, 4096, ... (300 more), 1].
+    static func shortList(_ widths: [Int]) -> String {
+        guard widths.count > 8 else { return "\(widths)" }
+        let head = widths.prefix(4).map(String.init).joined(separator: ", ")
+        let tail = widths.suffix(2).map(String.init).joined(separator: ", ")
+        return "[\(head), ... (\(widths.count - 6) more), \(tail)]"
+    }
+
+    /// Checks that a training step on `batch` points stays within `maximumActivationBytes`:
+    /// every dense layer keeps its input `[batch, in]` and makes its output and the gradients
+    /// `[batch, out]`, about three floats per neuron and point.
+    /// - Throws: `RuntimeError` giving the memory the batch would need.
+    public func checkBudget(batch: Int) throws {
+        let bytes = 4 * 3 * Double(batch) * Double(widths.reduce(0, +))
+        guard bytes <= Self.maximumActivationBytes else {
+            throw RuntimeError("the network would need \(SizeText.bytes(bytes)) for activations at batch \(batch) (limit \(SizeText.bytes(Self.maximumActivationBytes))); use a smaller batch")
+        }
+    }
+
+    /// Runs `points` `[n, 2]` through modules `0..<end` in chunks of `inferenceChunk` rows,
+    /// handing each chunk's output `[rows, width]` and its first row's index to `body`.
+    func forwardInChunks(points: [Float], through end: Int, _ body: (Tensor, Int) -> Void) {
+        let n = points.count / 2
+        var start = 0
+        repeat {
+            let rows = min(Self.inferenceChunk, n - start)
+            var x = InputFeature.matrix(features, points: Array(points[(2 * start)..<(2 * (start + rows))]))
+            for layer in layers[..<end] { x = layer.infer(x) }
+            body(x, start)
+            start += rows
+        } while start < n
     }
 
     /// The dense layers, first to last, with their Sequential indices.
@@ -93,9 +151,10 @@ public struct MLP: Sendable {
 
     /// Class-1 probabilities for points `[n, 2]` row-major → `[n]`.
     public func predict(points: [Float]) -> [Float] {
-        var x = InputFeature.matrix(features, points: points)
-        for layer in layers { x = layer.infer(x) }
-        return x.data
+        var out: [Float] = []
+        out.reserveCapacity(points.count / 2)
+        forwardInChunks(points: points, through: layers.count) { x, _ in out += x.data }
+        return out
     }
 
     /// Fraction of `data` classified right (probability ≥ 0.5 means class 1).
@@ -109,10 +168,21 @@ public struct MLP: Sendable {
     /// The training loss (without the weight penalty) on `data`.
     public func loss(on data: Dataset) -> Float {
         guard data.count > 0 else { return 0 }
-        var x = InputFeature.matrix(features, points: data.points)
         let stop = loss == .binaryCrossEntropy ? layers.count - 1 : layers.count
-        for layer in layers[..<stop] { x = layer.infer(x) }
-        return loss.evaluate(prediction: x, target: data.labelTensor).loss
+        guard data.count > Self.inferenceChunk else {
+            var x = InputFeature.matrix(features, points: data.points)
+            for layer in layers[..<stop] { x = layer.infer(x) }
+            return loss.evaluate(prediction: x, target: data.labelTensor).loss
+        }
+        // The mean over chunks, each chunk's mean weighted by its rows.
+        let labels = data.labelTensor
+        var total = 0.0
+        forwardInChunks(points: data.points, through: stop) { x, start in
+            let rows = x.shape[0]
+            let target = Tensor(shape: [rows, 1], data: Array(labels.data[start..<(start + rows)]))
+            total += Double(loss.evaluate(prediction: x, target: target).loss) * Double(rows)
+        }
+        return Float(total / Double(data.count))
     }
 
     /// The weight penalty of the current weights.

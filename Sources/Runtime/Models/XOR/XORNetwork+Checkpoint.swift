@@ -31,12 +31,18 @@ extension XORNetwork {
         let file = try SafeTensors.read(path: path)
         guard let json = file.metadata["config"],
               let config = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              config["model"] as? String == "xor", let hidden = (config["hidden"] as? NSNumber)?.intValue else {
+              config["model"] as? String == "xor", let number = config["hidden"] as? NSNumber,
+              let hidden = Int(exactly: number.doubleValue) else {
             throw RuntimeError("\(path): no xor config in __metadata__; not an nv xor checkpoint")
         }
         var rng = SeededGenerator(seed: 0)
         let lr = (config["lr"] as? NSNumber)?.doubleValue ?? 0.1
-        var net = try XORNetwork(hidden: hidden, learningRate: lr, rng: &rng)
+        var net: XORNetwork
+        do {
+            net = try XORNetwork(hidden: hidden, learningRate: lr, rng: &rng)
+        } catch let error as RuntimeError {
+            throw RuntimeError("\(path): the config in __metadata__: \(error.message)")
+        }
         // values: w1ᵀ [h, 2], b1 [h], w2 [1, h], b2 [1], in stateDict order, shapes checked.
         var values: [[Float]] = []
         for (name, expected) in net.stateDict {

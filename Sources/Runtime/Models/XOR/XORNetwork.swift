@@ -47,10 +47,10 @@ public struct XORNetwork: Sendable {
     ///   is not a positive number.
     public init(hidden: Int, learningRate: Double = 0.1, rng: inout SeededGenerator) throws {
         guard hidden >= 1, hidden <= Self.maximumHidden else {
-            throw RuntimeError("xor: the hidden layer needs 1 to \(Self.maximumHidden) units, got \(hidden)")
+            throw RuntimeError("the hidden layer needs 1 to \(Self.maximumHidden) units, got \(hidden)")
         }
         guard learningRate.isFinite, learningRate > 0 else {
-            throw RuntimeError("xor: the learning rate must be a positive number, got \(learningRate)")
+            throw RuntimeError("the learning rate must be a positive number, got \(learningRate)")
         }
         self.hidden = hidden
         self.learningRate = learningRate
