@@ -5,7 +5,7 @@ import Testing
 /// Prints the CPU time of the interpreter on the programs issue 2 compares with CPython
 /// (`fib(25)`, a 1,000,000-iteration `for` and `while` sum), best of several runs. Runs only
 /// when NV_BENCH is set, in release:
-/// `NV_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter InterpreterBenchmark`.
+/// `NV_BENCH=1 swift test -c release --disable-testable-imports --filter InterpreterBenchmark`.
 /// NV_BENCH_RUNS sets the number of runs, NV_BENCH_ONLY a name prefix (e.g. `fib`, for `perf`).
 /// It measures and prints; it asserts only that each program ran.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["NV_BENCH"] != nil))

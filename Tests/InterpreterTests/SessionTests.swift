@@ -126,6 +126,21 @@ import Testing
         }
     }
 
+    /// `?name` at the REPL is the short form: the signature and one line, never the example;
+    /// `help("name")` stays the full one.
+    @Test func shortHelpIsTheSignatureAndOneLine() throws {
+        let (session, _) = makeSession()
+        #expect(session.shortHelp("xor") == "xor(hidden: 3, lr: 0.1, seed?, numpy_seed?)\n  The original XOR network: 2 inputs, `hidden` sigmoid units, 1 sigmoid output, trained on the XOR truth table.")
+        #expect(session.shortHelp("plot") == "plot(x, y?, labels?, log: false, title?, xlabel?, ylabel?, width: 640, height: 420)\n  A line chart: plot(ys) against 0, 1, 2…, plot(xs, ys) against xs.")
+        #expect(session.shortHelp("nope") == nil)
+        for builtin in session.builtins {
+            let short = try #require(session.shortHelp(builtin.name))
+            #expect(short.split(separator: "\n").count == 2, "\(builtin.name)")
+            #expect(short != session.help(builtin.name), "\(builtin.name)")
+            #expect(!short.contains("example:"), "\(builtin.name)")
+        }
+    }
+
     @Test func everyBuiltinExampleRuns() {
         let (session, _) = makeSession()
         for builtin in session.builtins {

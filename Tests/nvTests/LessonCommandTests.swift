@@ -19,10 +19,14 @@ import Testing
         #expect(Self.lessons.contains("02-playground.md"))
     }
 
+    /// Run from outside the repository, as a learner who keeps their own files elsewhere would:
+    /// `cnn("config/default_cnn_params.json")` in lesson 3 is found as the digits are.
     @Test(arguments: lessons)
     func lessonRunsToTheEnd(_ name: String) throws {
         let path = Self.root.appendingPathComponent("docs/lessons/\(name)").path
-        let result = try NVProcess.run([path, "--no-pause"], timeout: 600)
+        let elsewhere = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let result = try NVProcess.run([path, "--no-pause"], timeout: 600, currentDirectory: elsewhere)
         #expect(result.status == 0, "\(name) failed:\n\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         #expect(!result.crashed)
@@ -135,5 +139,22 @@ import Testing
         let stored = try String(contentsOf: Self.root.appendingPathComponent("docs/reference.md"), encoding: .utf8)
         #expect(result.status == 0)
         #expect(result.stdout == stored)
+    }
+
+    /// A script's relative paths are found next to it (or above it) when the current directory
+    /// does not have them; files it writes stay relative to the current directory.
+    @Test func scriptReadsFilesRelativeToItself() throws {
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scripts = folder.appendingPathComponent("scripts")
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try "x,y,label\n0,0,0\n1,1,1\n".write(to: data.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+        let script = scripts.appendingPathComponent("read.nv")
+        try "print(csv(\"data/points.csv\").count)\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try NVProcess.run([script.path], currentDirectory: URL(fileURLWithPath: "/"))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == "2\n")
     }
 }

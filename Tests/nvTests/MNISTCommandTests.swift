@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import nv
 
 /// `nv mnist train` and `nv mnist infer`: the original's command line runs the language's CNN
 /// builtins, with usage errors for bad flags and clear messages for bad files.
@@ -39,6 +40,33 @@ import Testing
         #expect(lines.first == "image  truth  predicted  p(predicted)  p(truth)  right")
         #expect(lines.filter { $0.hasPrefix("#") }.count == 3)
         #expect(lines.last?.hasPrefix("test accuracy ") == true)
+    }
+
+    /// A fresh clone has no trained model: the message says how to get one, names the command,
+    /// and points into no program (`-e:1:5: ... load:` used to, with exit 70).
+    @Test func inferWithoutTheDefaultModelSaysHowToTrainOne() {
+        #expect(MNISTInferCommand.missingModelMessage(model: MNISTInferCommand.defaultModel, exists: { _ in false })
+                == "no trained model at models/mnist_cnn.safetensors; train one with `nv mnist train` (about 10 s to watch it learn, under a second with --no-live) or pass --model FILE")
+        #expect(MNISTInferCommand.missingModelMessage(model: MNISTInferCommand.defaultModel, exists: { _ in true }) == nil)
+        #expect(MNISTInferCommand.missingModelMessage(model: "mine.safetensors", exists: { _ in false })
+                == "--model: no file 'mine.safetensors'")
+    }
+
+    @Test func inferErrorsAreTheCommandsNotTheProgramsItRuns() throws {
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("none.safetensors").path
+        let absent = try NVProcess.run(["mnist", "infer", "--model", missing])
+        #expect(absent.status == 66)
+        #expect(absent.stderr == "nv mnist infer: error: --model: no file '\(missing)'\n")
+        // A file that is there but is no model fails inside the program: still the command's error.
+        let bogus = folder.appendingPathComponent("bogus.safetensors").path
+        try "not a model".write(toFile: bogus, atomically: true, encoding: .utf8)
+        let broken = try NVProcess.run(["mnist", "infer", "--model", bogus])
+        #expect(broken.status == 70)
+        #expect(broken.stderr.hasPrefix("nv mnist infer: error: load: "), "stderr: \(broken.stderr)")
+        #expect(!broken.stderr.contains("-e:"))
+        #expect(!broken.stderr.contains("^"))
     }
 
     @Test func showProgramPrintsWhatRunsAndTheProgramRunsTheSame() throws {
@@ -81,7 +109,7 @@ import Testing
 
         let missing = folder.appendingPathComponent("none.safetensors").path
         let noModel = try NVProcess.run(["mnist", "infer", "--model", missing], environment: ["NV_GRAPHICS": "none"])
-        #expect(noModel.status == 70)
+        #expect(noModel.status == 66)
         #expect(noModel.stderr.contains(missing), "stderr: \(noModel.stderr)")
     }
 }

@@ -3,12 +3,13 @@ import Testing
 
 @Suite struct REPLCommandTests {
     @Test(arguments: [
-        ("?print", REPLCommand.help(topic: "print")),
-        ("  ? train ", .help(topic: "train")),
+        ("?print", REPLCommand.help(topic: "print", short: true)),
+        ("  ? train ", .help(topic: "train", short: true)),
         ("?", .help(topic: nil)),
         (":help", .help(topic: nil)),
         (":help xor", .help(topic: "xor")),
         (":vars", .vars),
+        (":clear", .clear),
         (":reset", .reset),
         (":doctor", .doctor),
         (":quit", .quit),
@@ -58,5 +59,16 @@ import Testing
     ])
     func words(_ word: String, _ before: String, _ candidates: [String], _ expected: [String]) {
         #expect(CompletionMatcher.words(replacing: word, before: before, candidates: candidates) == expected)
+    }
+}
+
+/// Shell habits get a pointer to the REPL's own command instead of "undefined variable".
+@Suite struct REPLHintTests {
+    @Test func shellWordsGetAHint() {
+        #expect(REPLCommand.hint(forUndefinedWord: "clear")?.contains(":clear") == true)
+        #expect(REPLCommand.hint(forUndefinedWord: " clear() ")?.contains(":clear") == true)
+        #expect(REPLCommand.hint(forUndefinedWord: "exit")?.contains(":quit") == true)
+        #expect(REPLCommand.hint(forUndefinedWord: "clear + 1") == nil)
+        #expect(REPLCommand.hint(forUndefinedWord: "x") == nil)
     }
 }

@@ -53,6 +53,46 @@ import Testing
         #expect(terminal.exitStatus() == 0)
     }
 
+    /// TERM=dumb shows escape sequences as garbage: no coloured prompt, no red "error:". The
+    /// same session on a colour terminal has both, so the test can tell them apart.
+    @Test(arguments: [("dumb", false), ("xterm-256color", true)])
+    func colourOnlyWhereTheTerminalHasIt(_ term: String, _ coloured: Bool) throws {
+        let terminal = try PseudoTerminal(environment: ["TERM": term, "NO_COLOR": nil])
+        #expect(terminal.waitFor("nv[1]>"))
+        terminal.type("1 +* 2\n")
+        #expect(terminal.waitFor("error:"))
+        terminal.type(":quit\n")
+        #expect(terminal.exitStatus() == 0)
+        #expect(terminal.output.contains("\u{1B}[1;32m") == coloured, "prompt colour on TERM=\(term)")
+        #expect(terminal.output.contains("\u{1B}[1;31m") == coloured, "error colour on TERM=\(term)")
+    }
+
+    /// `clear` is a shell habit: the REPL says what to type; `:clear` erases the screen.
+    @Test func clearIsExplainedAndColonClearClears() throws {
+        let terminal = try PseudoTerminal(environment: ["TERM": "xterm"])
+        #expect(terminal.waitFor("nv[1]> "))
+        terminal.type("clear\n")
+        #expect(terminal.waitFor("'clear' is not nv code: :clear clears the screen"))
+        terminal.type(":clear\n")
+        #expect(terminal.waitFor("\u{1B}[H\u{1B}[2J"))
+        terminal.type("clear = 3\n")
+        terminal.type("clear\n")
+        #expect(terminal.waitFor("3\n"), "a variable named clear is code")
+        terminal.type(":quit\n")
+        #expect(terminal.exitStatus() == 0)
+    }
+
+    /// `?name` is the short form, `help("name")` the full one with the example.
+    @Test func questionMarkIsShortHelp() throws {
+        let terminal = try PseudoTerminal()
+        terminal.type("?range\n")
+        #expect(terminal.waitFor("range(start, end?, step: 1)\n  A list of numbers from start up to (not including) end.\nnv[1]> "))
+        terminal.type("help(\"range\")\n")
+        #expect(terminal.waitFor("example: range(0, 10, step: 2)"))
+        terminal.type(":quit\n")
+        #expect(terminal.exitStatus() == 0)
+    }
+
     @Test func interruptStopsALoopAndKeepsState() throws {
         let terminal = try PseudoTerminal()
         terminal.type("n = 0\n")

@@ -46,6 +46,19 @@ public final class Builtin {
     public var helpText: String {
         "\(signature)\n  \(doc)\n  example: \(example)"
     }
+
+    /// The text `?name` shows at the REPL: the signature and one line of the doc (its first
+    /// sentence, or that sentence's first clause when the sentence is long).
+    public var shortHelpText: String {
+        "\(signature)\n  \(oneLine)"
+    }
+
+    var oneLine: String {
+        var text = doc
+        if let end = text.range(of: ". ") { text = String(text[..<end.lowerBound]) + "." }
+        if text.count > 76, let clause = text.range(of: "; ") { text = String(text[..<clause.lowerBound]) + "." }
+        return text
+    }
 }
 
 /// A builtin's complaint about its arguments; the evaluator turns it into a runtime error

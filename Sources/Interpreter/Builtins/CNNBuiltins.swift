@@ -52,7 +52,7 @@ enum CNNBuiltins {
             Builtin("softmax()", area: "cnn", doc: "Turns the last layer's scores into class probabilities; only as the last layer.",
                     example: "softmax()") { _ in layer(.softmax) },
             Builtin("cnn(config?, input: 14, layers?, classes: 10, channels: 1, seed?)", area: "cnn",
-                    doc: "A convolutional network from a config file in the original's JSON format, or from a layer list (without one, the original's default layers); shapes between layers are computed and checked.",
+                    doc: "A convolutional network from a config file in the original's JSON format, or from a layer list (without one, the original's default layers); shapes between layers are computed and checked. Without seed: it starts from the session's seed.",
                     example: "m = cnn(input: 14, layers: [conv(8, size: 3), relu(), maxpool(2), flatten(), dense(10), softmax()])",
                     body: cnn),
             Builtin("mnist(size: 14, path?, train_fraction: 1, validation: 0.2, test_fraction: 1, seed?)", area: "cnn",
@@ -73,12 +73,12 @@ enum CNNBuiltins {
     ]
 
     static func cnn(_ args: inout Arguments) throws -> Value {
-        let seed: UInt64 = try args.withGenerator { rng in rng.next() }
+        let seed: UInt64 = try args.withModelGenerator { rng in rng.next() }.value
         if args.has("config") {
             for other in ["layers", "input", "classes", "channels"] where args.has(other) {
                 throw args.error(other, "cannot be combined with a config file; the config sets it")
             }
-            let path = try args.string("config")
+            let path = try args.inputPath("config")
             return try args.runtime {
                 .object(CNNModel(try CNN(config: try CNNConfig.load(path: path), seed: seed)))
             }
@@ -112,7 +112,7 @@ enum CNNBuiltins {
         let trainFraction = try fraction(args, "train_fraction", 1, allowOne: true)
         let validation = try fraction(args, "validation", 0.2, allowOne: false)
         let testFraction = try fraction(args, "test_fraction", 1, allowOne: true)
-        let path: String? = args.has("path") ? try args.string("path") : nil
+        let path: String? = args.has("path") ? try args.inputPath("path") : nil
         let seed: UInt64 = try args.withGenerator { rng in rng.next() }
         return try args.runtime {
             let directory = try MNIST.locateDirectory(explicit: path)

@@ -6,17 +6,20 @@ import Runtime
 /// `CNNTrainingState`, asks the trainer for the pictures' data (batch images, filters, the probe
 /// digit) only when a frame is due, and offers that frame to the display.
 ///
-/// A frame is due every `every` batches, and never before the pacing of `TrainingProgress`
-/// allows: at most 30 a second, and after a frame that cost d, not before 11.5·d has passed, so
-/// drawing takes at most about 8% of the run (the issue allows 15% for the whole live
-/// overhead: copies, drawing, writing). Training is never slowed to show frames (a
-/// default run's batch takes well under a millisecond; frames are dropped instead). Called on
-/// the training thread, one call at a time.
+/// A frame is due every `every` batches. On a terminal that animates, each one is shown and
+/// training waits for its turn, as the pacing of `TrainingProgress` says for every model family
+/// (at most `fps` a second, drawing at most a fifth of the time): three epochs on the shipped
+/// digits used to pass in half a second with three frames. Otherwise (`--frames` without a
+/// terminal) training is never slowed: frames are offered at most 30 a second and, after a frame
+/// that cost d, not before 11.5·d has passed, so drawing takes at most about 8% of the run;
+/// the rest are dropped. Called on the training thread, one call at a time.
 final class CNNLiveDashboard: @unchecked Sendable {
-    /// The largest share of the run's time spent drawing frames.
+    /// The largest share of the run's time spent drawing frames when nobody watches.
     static let drawingShare = 0.08
     private let display: Display
     private let live: Bool
+    /// A terminal that animates shows the run: every due frame is drawn, training waits.
+    private let watching: Bool
     private let every: Int
     private var pace: TrainingProgress
     private var batches = 0
@@ -25,11 +28,14 @@ final class CNNLiveDashboard: @unchecked Sendable {
     /// The probe digit `[C, H, W]` (the first validation image, else the first training image).
     let probe: [Float]?
 
-    init(session: Session, network: CNN, epochs: Int, every: Int, data: ImageDataset, validation: ImageDataset) {
+    init(session: Session, network: CNN, epochs: Int, every: Int, framesPerSecond: Double = TrainingProgress.defaultFramesPerSecond,
+         data: ImageDataset, validation: ImageDataset) {
         display = session.display
         live = session.options.live
+        watching = live && display.animates
         self.every = max(1, every)
-        pace = TrainingProgress(total: epochs, firstEpoch: 0, drawingShare: Self.drawingShare)
+        pace = watching ? TrainingProgress(total: epochs, firstEpoch: 0, framesPerSecond: framesPerSecond)
+                        : TrainingProgress(total: epochs, firstEpoch: 0, drawingShare: Self.drawingShare)
         let source = validation.count > 0 ? validation : data
         probe = source.count > 0 ? source.image(0).data : nil
         state = CNNTrainingState(model: network, epochs: epochs, probeLabel: source.count > 0 ? source.labels[0] : nil)
@@ -37,8 +43,11 @@ final class CNNLiveDashboard: @unchecked Sendable {
 
     /// Asked by the trainer after each batch's backward pass: copy the pictures' data now?
     func wantsDetail(epoch: Int, batch: Int) -> Bool {
-        live && (batches + 1) % every == 0 && pace.frameDue()
+        live && (batches + 1) % every == 0 && pace.frameDue(watching: watching)
     }
+
+    /// The share of the run training waited for the display (see `TrainingProgress.waitingShare`).
+    var waitingShare: Double? { pace.waitingShare }
 
     /// After each batch: record it, and draw a frame when it carries a detail.
     func batch(_ snapshot: CNNBatchSnapshot) {

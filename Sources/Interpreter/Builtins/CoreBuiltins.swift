@@ -56,10 +56,10 @@ enum CoreBuiltins {
                 return .list((0..<Int(count)).map { .number(start + Double($0) * step) })
             },
             Builtin("seed(n)", area: "core",
-                    doc: "Restarts the random generator from seed n, so what follows repeats exactly.",
+                    doc: "Restarts the random generator from seed n, so what follows repeats exactly; models built without seed: start from n too.",
                     example: "seed(42)") { args in
                 let n = try args.nonNegativeInteger("n")
-                args.context.session.generator = SeededGenerator(seed: UInt64(n))
+                args.context.session.reseed(UInt64(n))
                 return .null
             },
             Builtin("help(topic?)", area: "core",

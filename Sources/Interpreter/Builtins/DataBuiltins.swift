@@ -22,7 +22,7 @@ enum DataBuiltins {
             Builtin("csv(path)", area: "data",
                     doc: "Reads your own 2D points: lines of x, y, label (0 or 1), an optional header.",
                     example: "data = csv(\"examples/points.csv\")") { args in
-                let path = try args.string("path")
+                let path = try args.inputPath("path")
                 return .object(DatasetObject(try args.runtime { try CSVPoints.read(path: path) }))
             },
             Builtin("split(data, fraction: 0.8, seed?)", area: "data",

@@ -112,6 +112,29 @@ extension Arguments {
         return result
     }
 
+    /// A path to read from: the string argument `name`, found as `InputPath` describes.
+    func inputPath(_ name: String) throws -> String {
+        InputPath.resolve(try string(name), sourceDirectory: context.session.sourceDirectory)
+    }
+
+    /// Runs a model builder's draws of its starting weights: from `seed:` when given, else from
+    /// the session's seed (`--seed N`, `seed(n)`, 42 by default) — never from the running
+    /// generator, so the same line builds the same network whatever the session drew before
+    /// (typed after a few `randn` lines, the README's `xor(hidden: 2)` used to start elsewhere
+    /// and get stuck). Also returns the seed used.
+    func withModelGenerator<T>(_ body: (inout SeededGenerator) throws -> T) throws -> (value: T, seed: UInt64) {
+        var seed = context.session.seed
+        if has("seed") {
+            let value = any("seed")
+            guard case .number(let x) = value, let given = UInt64(exactly: x) else {
+                throw error("seed", "must be a whole number of 0 or more, \(Arguments.got(value))")
+            }
+            seed = given
+        }
+        var own = SeededGenerator(seed: seed)
+        return (try runtime { try body(&own) }, seed)
+    }
+
     /// 2D points `[n, 2]` row-major from a list of [x, y] pairs, a tensor, one pair, or a
     /// dataset; `single` is true for one bare pair (the caller returns one number).
     func points(_ name: String) throws -> (points: [Double], single: Bool) {

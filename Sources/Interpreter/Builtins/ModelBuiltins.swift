@@ -8,11 +8,11 @@ enum ModelBuiltins {
     static func all() -> [Builtin] {
         [
             Builtin("xor(hidden: 3, lr: 0.1, seed?, numpy_seed?)", area: "models",
-                    doc: "The original XOR network: 2 inputs, `hidden` sigmoid units, 1 sigmoid output, trained on the XOR truth table. numpy_seed: starts from the weights the original NumPy code draws after np.random.seed(n).",
+                    doc: "The original XOR network: 2 inputs, `hidden` sigmoid units, 1 sigmoid output, trained on the XOR truth table. Without seed: it starts from the session's seed, so the same line gives the same network whatever ran before. numpy_seed: starts from the weights the original NumPy code draws after np.random.seed(n).",
                     example: "net = xor(hidden: 2)", body: xor),
             Builtin("mlp(layers?, activation?, loss?, features?, l1?, l2?, batch?, optimizer?, seed?)", area: "models",
-                    doc: "A playground network for 2D points. Defaults: layers [features, 8, 8, 1], activation \"tanh\" (or relu, sigmoid, linear), loss \"bce\" (or mse), features [\"x\", \"y\"] (also x2, y2, xy, sinx, siny), batch 10, optimizer sgd(lr: 0.03).",
-                    example: "m = mlp(layers: [2, 8, 8, 1], activation: \"tanh\", optimizer: adam(lr: 0.03))", body: mlp),
+                    doc: "A playground network for 2D points. Defaults: layers [features, 8, 8, 1], activation \"tanh\" (or relu, sigmoid, linear), loss \"bce\" (or mse), features [\"x\", \"y\"] (also x2, y2, xy, sinx, siny), batch 10, optimizer sgd(lr: 0.03). Without seed: it starts from the session's seed.",
+                    example: "m = mlp(layers: [2, 16, 16, 1], activation: \"tanh\", batch: 32, optimizer: adam(lr: 0.01))", body: mlp),
             Builtin("sgd(lr: 0.03)", area: "models", doc: "Plain gradient descent, for mlp(optimizer:).",
                     example: "mlp(optimizer: sgd(lr: 0.1))") { args in
                 .object(OptimizerObject(SGD(lr: Float(try args.positiveNumber("lr", default: 0.03)))))
@@ -89,8 +89,8 @@ enum ModelBuiltins {
             }
             return .object(XORModel(try args.runtime { try XORNetwork(hidden: hidden, learningRate: lr, numpySeed: seed) }))
         }
-        let network = try args.withGenerator { rng in try XORNetwork(hidden: hidden, learningRate: lr, rng: &rng) }
-        return .object(XORModel(network))
+        let (network, seed) = try args.withModelGenerator { rng in try XORNetwork(hidden: hidden, learningRate: lr, rng: &rng) }
+        return .object(XORModel(network, seed: seed))
     }
 
     static func mlp(_ args: inout Arguments) throws -> Value {
@@ -137,7 +137,7 @@ enum ModelBuiltins {
         }
         let activation = Activation.Kind(rawValue: activationName) ?? .tanh
         let loss = Loss(rawValue: lossName) ?? .binaryCrossEntropy
-        let network = try args.withGenerator { rng in
+        let (network, _) = try args.withModelGenerator { rng in
             try MLP(layers: widths, activation: activation, loss: loss, features: features,
                     regularization: regularization, batchSize: batch, optimizer: optimizer, rng: &rng)
         }
@@ -266,7 +266,7 @@ enum ModelBuiltins {
     }
 
     static func load(_ args: inout Arguments) throws -> Value {
-        let path = try args.string("path")
+        let path = try args.inputPath("path")
         return try args.runtime {
             let file = try SafeTensors.read(path: path)
             switch file.metadata["format"] {

@@ -28,6 +28,7 @@ extension TrainingBuiltins {
             try model.network.checkFits(data.data)
             try model.network.checkBudget(batch: batch)
         }
+        let fps = try framesPerSecond(args)
         if args.has("lr") {
             let lr = try args.positiveNumber("lr", default: config.learningRate)
             model.optimizer.learningRate = Float(lr)
@@ -40,7 +41,8 @@ extension TrainingBuiltins {
         let run = CNNRun(session: args.context.session, epochs: epochs, firstEpoch: model.epochs.count,
                          every: 1, images: data.data.count, batch: batch)
         let dashboard = CNNLiveDashboard(session: args.context.session, network: model.network, epochs: epochs,
-                                         every: every, data: data.data, validation: validation)
+                                         every: every, framesPerSecond: fps, data: data.data, validation: validation)
+        run.dashboard = dashboard
         run.holdLines = args.context.session.options.live && args.context.display.animates
         let observer = CNNTrainingObserver(onBatch: { run.batch($0); dashboard.batch($0) },
                                            onEpoch: { run.epoch($0); dashboard.epoch($0) },
@@ -111,6 +113,8 @@ final class CNNRun: @unchecked Sendable {
     private var lastBatch: CNNBatchSnapshot?
     /// This call's best epoch (counted over all calls), 0 before one ended.
     private(set) var bestEpoch = 0
+    /// The live dashboard, whose pacing says how long training waited for the display.
+    weak var dashboard: CNNLiveDashboard?
 
     init(session: Session, epochs: Int, firstEpoch: Int, every: Int, images: Int, batch: Int) {
         self.session = session
@@ -179,10 +183,13 @@ final class CNNRun: @unchecked Sendable {
             let rate = Double(batchesDone) / seconds
             let images = Double(batchesDone * (lastBatch?.labels.count ?? 1)) / seconds
             line += "  \(TrainingProgress.rate(images)) img/s"
+            let waiting = dashboard?.waitingShare
             if finished {
                 line += "  done in \(TrainingProgress.seconds(seconds))"
+                if waiting != nil { line += " (" + TrainingProgress.waitingNote(waiting, finished: true).dropFirst(2) + ")" }
             } else if batchesDone < total {
                 line += "  ETA \(TrainingProgress.seconds(Double(total - batchesDone) / rate))"
+                    + TrainingProgress.waitingNote(waiting, finished: false)
             }
         }
         return line

@@ -6,17 +6,19 @@ import Runtime
 /// line under it, q or Ctrl-C to stop early (the weights are kept), and a summary at the end
 /// (the XOR predictions table, or an mlp's accuracies).
 ///
-/// On a terminal that animates, every report (each `every` epochs) becomes a frame and training
-/// waits for the frame's turn (at most 30 a second): the learner watches the network learn, and
-/// `every` sets the pace. Otherwise (`--no-live`, piped output, `--frames` without a terminal)
+/// On a terminal that animates, every report (each `every` epochs; a CNN's each `every` batches)
+/// becomes a frame and training waits for the frame's turn (at most `fps:` a second, 30 by
+/// default, and drawing at most a fifth of the time), the same for every model family: the
+/// learner watches the network learn, `every` and `fps` set the pace, the status line says when
+/// training waits for the display, and `--no-live` trains at full speed. Otherwise (`--no-live`, piped output, `--frames` without a terminal)
 /// training never waits: frames are offered at most 30 a second and drawing takes at most about
 /// a fifth of the run. Frames are built only when offered (a `Figure` draws lazily); the last
 /// one is always forced.
 enum TrainingBuiltins {
     static func all() -> [Builtin] {
         [
-            Builtin("train(model, data?, epochs?, every?, lr?, discretize: false, batch?, patience?)", area: "training",
-                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. cnn: needs mnist(...) data, settings from its config (epochs 10, batch 32, patience 2), a line per epoch, the dashboard redrawn every `every` batches (10); returns the history. lr: sets the model's learning rate from now on.",
+            Builtin("train(model, data?, epochs?, every?, lr?, discretize: false, batch?, patience?, fps: 30)", area: "training",
+                    doc: "Trains with the dashboard live (q or Ctrl-C stops, keeping the weights). xor: epochs 50000, every 100; mlp: needs data, epochs 100, every 5. cnn: needs mnist(...) data, settings from its config (epochs 10, batch 32, patience 2), a line per epoch, the dashboard redrawn every `every` batches (10); returns the history. lr: sets the model's learning rate from now on. On a terminal each report is a frame, training waiting for it: fps: sets how many a second (1 to 120); --no-live trains at full speed.",
                     example: "train(net, epochs: 40000, every: 100)", body: train),
         ]
     }
@@ -36,6 +38,16 @@ enum TrainingBuiltins {
         return .null
     }
 
+    /// `fps:`, frames a second while watching.
+    static func framesPerSecond(_ args: Arguments) throws -> Double {
+        let fps = try args.positiveNumber("fps", default: TrainingProgress.defaultFramesPerSecond)
+        let range = TrainingProgress.framesPerSecondRange
+        guard range.contains(fps) else {
+            throw args.error("fps", "must be from \(Value.format(range.lowerBound)) to \(Value.format(range.upperBound)) frames a second, got \(Value.format(fps))")
+        }
+        return fps
+    }
+
     /// Epochs and report interval, with defaults for the model kind.
     static func schedule(_ args: Arguments, epochs: Int, every: Int) throws -> (epochs: Int, every: Int) {
         let limit = TrainingLimits.maximumEpochs
@@ -52,12 +64,13 @@ enum TrainingBuiltins {
         }
         let (epochs, every) = try schedule(args, epochs: 50_000, every: 100)
         if args.has("lr") { model.network.learningRate = try args.positiveNumber("lr", default: 0.1) }
+        let fps = try framesPerSecond(args)
         model.networkChanged()
         let session = args.context.session
         let display = session.display
         let live = session.options.live
         let watching = live && display.animates
-        var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
+        var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch, framesPerSecond: fps)
         var stop = TrainingStop()
         display.beginLive()
         let result: XORTrainingResult
@@ -86,6 +99,11 @@ enum TrainingBuiltins {
             display.write("stopped at epoch \(network.epoch) (\(stop.reason ?? "stop requested")); the weights are kept\n")
         }
         display.write(predictionTable(network))
+        if !result.stopped,
+           let verdict = XORVerdict.text(network.diagnose(excluding: model.seed), hidden: network.hidden,
+                                         learningRate: network.learningRate, name: XORVerdict.name(of: model, in: session)) {
+            display.write(verdict)
+        }
     }
 
     /// The truth table with the network's outputs: input, target, output, ✓ or ✗.
@@ -119,6 +137,7 @@ enum TrainingBuiltins {
         case let other: throw args.error("discretize", "must be true or false, \(Arguments.got(other))")
         }
         if args.has("lr") { model.network.optimizer.learningRate = Float(try args.positiveNumber("lr", default: 0.03)) }
+        let fps = try framesPerSecond(args)
         let (trainSet, testSet) = data.trainingSets
         model.trainData = trainSet
         model.testData = testSet
@@ -127,7 +146,7 @@ enum TrainingBuiltins {
         let display = session.display
         let live = session.options.live
         let watching = live && display.animates
-        var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch)
+        var progress = TrainingProgress(total: epochs, firstEpoch: model.network.epoch, framesPerSecond: fps)
         var stop = TrainingStop()
         var rng = session.generator
         defer { session.generator = rng }
@@ -165,6 +184,18 @@ enum TrainingBuiltins {
         }
         var summary = "train accuracy \(TrainingProgress.percent(Double(network.accuracy(on: trainSet))))"
         if let testSet { summary += ", test accuracy \(TrainingProgress.percent(Double(network.accuracy(on: testSet))))" }
-        display.write(summary + "\n")
+        display.write(summary + bestEpochNote(network, epochsRun: run) + "\n")
+    }
+
+    /// "; best test loss 0.0712 at epoch 255 (last 0.0931)": where this call's test loss was
+    /// lowest, so a run that ends on a spike says which epoch was better ("; best test loss at
+    /// the last epoch" when it ends on its best). Empty without a test set.
+    static func bestEpochNote(_ network: MLP, epochsRun: Int) -> String {
+        let losses = Array(network.testLosses.suffix(epochsRun))
+        guard let last = losses.last,
+              let best = losses.indices.filter({ losses[$0].isFinite }).min(by: { losses[$0] < losses[$1] }) else { return "" }
+        if best == losses.count - 1 { return "; best test loss at the last epoch" }
+        let epoch = network.epoch - losses.count + best + 1
+        return "; best test loss \(TrainingProgress.number(Double(losses[best]))) at epoch \(epoch) (last \(TrainingProgress.number(Double(last))))"
     }
 }

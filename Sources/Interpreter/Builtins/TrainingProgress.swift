@@ -4,9 +4,11 @@ import Foundation
 /// the status line (epoch, a bar, loss, rate in epochs/s, ETA).
 ///
 /// Watching (a terminal that animates): every report is a frame, at most `framesPerSecond`
-/// and spaced at least `drawingShare⁻¹` times the last frame's cost apart, training waiting for
-/// each frame's turn — a fast run (40,000 XOR epochs take a few ms) is slowed to a pace a
-/// learner can watch, while drawing still takes at most about a fifth of the time. Otherwise frames are offered at most
+/// (`train(fps:)`, 30 by default) and spaced at least `drawingShare⁻¹` times the last frame's
+/// cost apart, training waiting for each frame's turn — a fast run (40,000 XOR epochs take a few
+/// ms, three CNN epochs half a second) is slowed to a pace a learner can watch, the same rule
+/// for every model family, while drawing still takes at most about a fifth of the time; the
+/// status line says how much of the run is that waiting. Otherwise frames are offered at most
 /// `framesPerSecond`, and after a frame that took `d` to build and draw, not before
 /// `drawingShare⁻¹ − 1` times `d` has passed, so drawing takes at most about a fifth of the run
 /// (a fast run drops frames; it is never slowed down). The first frame waits one interval.
@@ -25,6 +27,8 @@ struct TrainingProgress {
     /// Time spent building and drawing frames so far (reported when the run ends).
     private var drawing = Duration.zero
     private let frameInterval: Duration
+    /// Time training spent waiting for a frame's turn while watched (`frameDue(watching: true)`).
+    private(set) var waited = Duration.zero
     private var lastKeyPoll: ContinuousClock.Instant?
     private var lastStatus: ContinuousClock.Instant?
     /// How often the status line is rebuilt (the display redraws it at most 15 times a second).
@@ -33,11 +37,18 @@ struct TrainingProgress {
     /// at every report of a run with `every: 1`, and a person cannot tell 20 ms apart.
     private let keyPollInterval = Duration.milliseconds(20)
 
-    init(total: Int, firstEpoch: Int, framesPerSecond: Int = 30, drawingShare: Double = 0.2) {
+    /// Frames a second while watching, unless `train(fps:)` says otherwise.
+    static let defaultFramesPerSecond = 30.0
+    /// The range `train(fps:)` accepts: slower than one frame a second would make q sluggish.
+    static let framesPerSecondRange = 1.0...120.0
+
+    init(total: Int, firstEpoch: Int, framesPerSecond: Double = TrainingProgress.defaultFramesPerSecond,
+         drawingShare: Double = 0.2) {
         self.total = total
         self.firstEpoch = firstEpoch
         self.drawingShare = drawingShare
-        frameInterval = .milliseconds(1000 / max(1, framesPerSecond))
+        frameInterval = .seconds(1 / min(max(framesPerSecond, Self.framesPerSecondRange.lowerBound),
+                                         Self.framesPerSecondRange.upperBound))
         lastFrameEnd = start
         lastFrameStart = start
     }
@@ -45,11 +56,14 @@ struct TrainingProgress {
     /// True when a new frame may be offered now (see the type's pacing rules). When the
     /// learner is `watching` a live figure, every report is a frame: this waits for the frame's
     /// turn and returns true.
-    func frameDue(watching: Bool = false) -> Bool {
+    mutating func frameDue(watching: Bool = false) -> Bool {
         if watching {
             let spacing = max(frameInterval, lastFrameCost * (1 / drawingShare))
             let wait = spacing - (ContinuousClock.now - lastFrameStart)
-            if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) * 1e-18) }
+            if wait > .zero {
+                Thread.sleep(forTimeInterval: Self.seconds(of: wait))
+                waited += wait
+            }
             return true
         }
         let pause = max(frameInterval, lastFrameCost * (1 / drawingShare - 1))
@@ -84,9 +98,26 @@ struct TrainingProgress {
     }
 
     /// Seconds since the run started.
-    var elapsed: Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    var elapsed: Double { Self.seconds(of: ContinuousClock.now - start) }
+
+    static func seconds(of d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// The share of the run so far that training spent waiting for the display, when it is
+    /// large enough to explain a slow rate (a tenth or more); nil otherwise.
+    var waitingShare: Double? {
+        let seconds = elapsed
+        guard seconds > 0 else { return nil }
+        let share = Self.seconds(of: waited) / seconds
+        return share >= 0.1 ? min(share, 1) : nil
+    }
+
+    /// What the status line says about waiting: "  · waiting for the display" while it runs,
+    /// and how much of the run it was at the end.
+    static func waitingNote(_ share: Double?, finished: Bool) -> String {
+        guard let share else { return "" }
+        return finished ? String(format: ", %.0f%% waiting for the display", 100 * share) : "  · waiting for the display"
     }
 
     /// `epoch 12300/40000 ▕█████░░░░░▏ loss 0.01234  52.1k epochs/s  ETA 0.5 s`; `epoch` is
@@ -104,11 +135,14 @@ struct TrainingProgress {
             let rate = Double(done) / seconds
             line += "  \(Self.rate(rate)) epochs/s"
             if finished {
-                let drawn = Double(drawing.components.seconds) + Double(drawing.components.attoseconds) * 1e-18
+                let drawn = Self.seconds(of: drawing)
                 line += "  done in \(Self.seconds(seconds))"
-                if drawn > 0 { line += String(format: " (%.0f%% drawing)", 100 * drawn / seconds) }
+                if drawn > 0 {
+                    line += String(format: " (%.0f%% drawing", 100 * drawn / seconds)
+                        + Self.waitingNote(waitingShare, finished: true) + ")"
+                }
             } else if done < total {
-                line += "  ETA \(Self.seconds(Double(total - done) / rate))"
+                line += "  ETA \(Self.seconds(Double(total - done) / rate))" + Self.waitingNote(waitingShare, finished: false)
             }
         }
         return line

@@ -13,7 +13,14 @@ final class XORModel: NVObject, ParameterOwner, ShowableObject {
     var network: XORNetwork
     let live = LiveParameters()
 
-    init(_ network: XORNetwork) { self.network = network }
+    /// The seed its starting weights were drawn from; nil when it started from `numpy_seed:` or
+    /// a file (the hint after a stuck run suggests other seeds).
+    let seed: UInt64?
+
+    init(_ network: XORNetwork, seed: UInt64? = nil) {
+        self.network = network
+        self.seed = seed
+    }
 
     /// The network with every edit nv code made to its parameter tensors applied.
     var current: XORNetwork {

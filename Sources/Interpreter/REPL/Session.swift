@@ -43,6 +43,13 @@ public final class Session {
     /// The session's random generator: `rand`, `randn` and every builtin that needs
     /// randomness draw from it; `seed(n)` and `reset()` restart it.
     public var generator: SeededGenerator
+    /// The seed the generator last started from (`--seed N`, `seed(n)`, or the default). A model
+    /// built without `seed:` starts from this seed rather than from the running generator, so
+    /// `xor(hidden: 2)` is the same network whatever the session drew before.
+    public private(set) var seed: UInt64
+    /// The directory of the script or lesson this session runs (nil in the REPL, for `-e` and
+    /// stdin): relative paths a builtin reads are also looked up from it (`InputPath`).
+    public var sourceDirectory: String?
     /// Every builtin of this session, in help order.
     public let builtins: [Builtin]
     /// When set, a run stops with an error after about this many loop iterations and calls
@@ -65,7 +72,8 @@ public final class Session {
         self.display = display
         self.options = options
         self.interrupt = interrupt
-        self.generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)
+        self.seed = options.seed ?? Session.defaultSeed
+        self.generator = SeededGenerator(seed: seed)
         self.builtins = BuiltinRegistry.all()
         self.machine = Machine(interrupt: interrupt)
         machine.session = self
@@ -175,7 +183,14 @@ public final class Session {
         // whatever else a value's deinit may do.
         LargeStack.run { _ in globals.removeAll() }
         defineBuiltins()
-        generator = SeededGenerator(seed: options.seed ?? Session.defaultSeed)
+        reseed(options.seed ?? Session.defaultSeed)
+    }
+
+    /// Restarts the generator from `seed` (`seed(n)`, `:reset`); models built without `seed:`
+    /// start from it from now on.
+    public func reseed(_ seed: UInt64) {
+        self.seed = seed
+        generator = SeededGenerator(seed: seed)
     }
 
     /// The help text for a builtin or topic (`?name`, `help(name)`); nil if unknown.
@@ -183,5 +198,10 @@ public final class Session {
     public func help(_ topic: String?) -> String? {
         guard let topic, !topic.isEmpty else { return HelpText.overview(builtins) }
         return builtins.first { $0.name == topic }?.helpText
+    }
+
+    /// The short help for a builtin (`?name`): its signature and the first sentence of its doc.
+    public func shortHelp(_ topic: String) -> String? {
+        builtins.first { $0.name == topic }?.shortHelpText
     }
 }

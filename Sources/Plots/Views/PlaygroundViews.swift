@@ -88,16 +88,17 @@ public enum PlaygroundViews {
     }
 
     /// "MLP 2-8-8-1 tanh · epoch 300 · train 0.0810 (97.0%) · test 0.0940 (95.0%)": loss and
-    /// accuracy of each set.
+    /// accuracy of each set, computed afresh for the weights drawn (after an edit to a weight the
+    /// last recorded losses describe other weights).
     static func title(_ model: MLP, train: Dataset, test: Dataset?) -> String {
         let shape = model.widths.map(String.init).joined(separator: "-")
         var text = "MLP \(shape) \(model.activation.rawValue) · epoch \(ViewFormat.count(model.epoch))"
-        let trainLoss = model.trainLosses.last.map(Double.init) ?? (train.count > 0 ? Double(model.loss(on: train)) : .nan)
+        let trainLoss = train.count > 0 ? Double(model.loss(on: train)) : .nan
         let testCount = test?.count ?? 0
         text += " · train \(ViewFormat.value(trainLoss))"
         if train.count > 0 { text += " (\(percent(model.accuracy(on: train))))" }
         if testCount > 0, let test {
-            let testLoss = model.testLosses.last.map(Double.init) ?? Double(model.loss(on: test))
+            let testLoss = Double(model.loss(on: test))
             text += " · test \(ViewFormat.value(testLoss)) (\(percent(model.accuracy(on: test))))"
         }
         return text

@@ -86,10 +86,11 @@ public enum XORViews {
         }
     }
 
-    /// "XOR 2-2-1 · epoch 12,300 · loss 0.0123 · solved": the loss is the last one training
-    /// recorded (the current one before any training).
+    /// "XOR 2-2-1 · epoch 12,300 · loss 0.0123 · solved": the loss of the weights drawn, computed
+    /// afresh (not the last one training recorded: after `net.layers[0].weight[0][1] = 0.5`,
+    /// `show(net)` must title the edited network with its own loss, as `net.loss` reports it).
     static func title(_ network: XORNetwork) -> String {
-        let loss = network.losses.last ?? network.loss
+        let loss = network.loss
         var text = "XOR 2-\(network.hidden)-1 · epoch \(ViewFormat.count(network.epoch)) · loss \(ViewFormat.value(loss))"
         text += network.weightsAreFinite ? (network.solvesXOR ? " · solved" : " · not solved yet") : " · weights not finite"
         return text

@@ -43,6 +43,8 @@ struct MNISTTrainCommand: ProgramCommand {
         }
     }
 
+    var commandName: String { "nv mnist train" }
+
     /// The nv program this command runs.
     var program: String {
         let model = config.map { "m = cnn(\(MNISTInferCommand.literal($0)))" } ?? "m = cnn()"
@@ -66,7 +68,7 @@ struct MNISTInferCommand: ProgramCommand {
         helpNames: NV.subcommandHelpNames)
 
     @Option(name: .long, help: ArgumentHelp("The saved network.", valueName: "file"))
-    var model = "models/mnist_cnn.safetensors"
+    var model = MNISTInferCommand.defaultModel
 
     @Option(name: .long, help: ArgumentHelp("How many random test digits to show.", valueName: "n"))
     var count = 4
@@ -79,6 +81,28 @@ struct MNISTInferCommand: ProgramCommand {
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be a positive integer, got \(count)") }
     }
+
+    var commandName: String { "nv mnist infer" }
+
+    /// A fresh clone has no trained model: say what to do, not what the program's `load` met.
+    func problemBeforeRunning() -> String? {
+        Self.missingModelMessage(model: model) { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: InputPath.resolve(path, sourceDirectory: nil),
+                                                  isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
+    /// What to say when `model` is not a file (`exists` says whether it is), or nil.
+    static func missingModelMessage(model: String, exists: (String) -> Bool) -> String? {
+        if exists(model) { return nil }
+        guard model == defaultModel else { return "--model: no file '\(model)'" }
+        return "no trained model at \(model); train one with `nv mnist train` (about 10 s to watch it learn, "
+            + "under a second with --no-live) or pass --model FILE"
+    }
+
+    /// Where `nv mnist train` saves with the default config.
+    static let defaultModel = "models/mnist_cnn.safetensors"
 
     /// The nv program this command runs.
     var program: String {
@@ -109,9 +133,15 @@ struct MNISTInferCommand: ProgramCommand {
 
 /// A subcommand that is a short nv program: it runs the program in a fresh session, or prints
 /// it with `--show-program`, so a learner can see which builtins the command stands for.
+/// The user did not write that program, so an error never points into it (`-e:1:5`): it is
+/// reported as the command's own (`nv mnist infer: error: ...`).
 protocol ProgramCommand: ParsableCommand {
+    /// The command as typed, e.g. "nv mnist infer", for its error messages.
+    var commandName: String { get }
     /// The nv program the command runs.
     var program: String { get }
+    /// What would make the program fail in a way better said up front (a missing file), or nil.
+    func problemBeforeRunning() -> String?
     /// `--show-program`: print the program instead of running it.
     var showProgram: Bool { get }
     /// The shared flags (`--graphics`, `--seed`, ...) the session runs with.
@@ -119,12 +149,20 @@ protocol ProgramCommand: ParsableCommand {
 }
 
 extension ProgramCommand {
+    func problemBeforeRunning() -> String? { nil }
+
     func run() throws {
         if showProgram {
             print(program, terminator: "")
             return
         }
-        let status = ScriptRunner(options: try shared.sessionOptions()).run(.code(program))
+        if let problem = problemBeforeRunning() {
+            writeStandardError(ErrorOutput.forStandardError().renderPlain(problem, program: commandName))
+            throw ExitCode(66)
+        }
+        var runner = ScriptRunner(options: try shared.sessionOptions())
+        runner.commandName = commandName
+        let status = runner.run(.code(program))
         if status != 0 { throw ExitCode(status) }
     }
 }

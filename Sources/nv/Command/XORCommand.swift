@@ -41,7 +41,9 @@ struct XORCommand: ParsableCommand {
     }
 
     func run() throws {
-        let status = ScriptRunner(options: try shared.sessionOptions()).run(.code(program))
+        var runner = ScriptRunner(options: try shared.sessionOptions())
+        runner.commandName = "nv xor"
+        let status = runner.run(.code(program))
         if status != 0 { throw ExitCode(status) }
     }
 }

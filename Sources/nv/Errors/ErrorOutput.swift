@@ -4,7 +4,7 @@ import Interpreter
 /// How the executable reports problems on stderr: language errors through the interpreter's
 /// `ErrorRenderer` (`file:line:col: error: message`, the source line, a caret, the call chain),
 /// and problems without a source location (an unreadable file, a bad `:command`) as one
-/// `nv: error: ...` line. Colour only when stderr is a terminal and `NO_COLOR` is unset.
+/// `nv: error: ...` line. Colour only as `ColorPolicy` allows (a terminal, no `NO_COLOR`, not dumb).
 struct ErrorOutput {
     /// Use ANSI colour (bold location, red `error:`, green caret).
     var useColor: Bool
@@ -13,7 +13,7 @@ struct ErrorOutput {
     static func forStandardError(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> ErrorOutput
     {
-        ErrorOutput(useColor: isatty(STDERR_FILENO) != 0 && environment["NO_COLOR"] == nil)
+        ErrorOutput(useColor: ColorPolicy.allowed(fileDescriptor: STDERR_FILENO, environment: environment))
     }
 
     /// The full report of a language error (and the further errors it carries), ending in a
@@ -22,8 +22,15 @@ struct ErrorOutput {
         ErrorRenderer.render(error, color: useColor)
     }
 
-    /// A one-line message that has no source location, e.g. `nv: error: cannot read 'x.nv'`.
-    func renderPlain(_ message: String) -> String {
-        useColor ? "\u{1B}[1mnv:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \(message)\n" : "nv: error: \(message)\n"
+    /// A one-line message that has no source location, e.g. `nv: error: cannot read 'x.nv'`;
+    /// `program` names who reports it (`nv mnist infer: error: ...`).
+    func renderPlain(_ message: String, program: String = "nv") -> String {
+        useColor ? "\u{1B}[1m\(program):\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \(message)\n" : "\(program): error: \(message)\n"
+    }
+
+    /// A language error raised inside a program nv wrote for a command (`nv mnist infer`): the
+    /// messages only, named after the command, without a location in code the user never saw.
+    func renderAsCommand(_ error: NVError, command: String) -> String {
+        ([error] + error.additional).map { renderPlain($0.message, program: command) }.joined()
     }
 }

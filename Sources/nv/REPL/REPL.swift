@@ -18,7 +18,7 @@ final class REPL {
         self.options = options
         session = Session(display: makeDisplay(options: options), options: options,
                           interrupt: InterruptHandler.shared.evaluation)
-        colorPrompt = isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil
+        colorPrompt = ColorPolicy.allowed(fileDescriptor: STDOUT_FILENO, environment: environment)
     }
 
     /// Runs until `:quit` or Ctrl-D; returns the exit status (always 0: errors were shown).
@@ -66,6 +66,10 @@ final class REPL {
                 if session.isIncomplete(entry) { continue }
                 pending = []
                 history.add(entry)
+                if let hint = REPLCommand.hint(forUndefinedWord: entry), !definesWord(entry) {
+                    writeStandardError(renderer.renderPlain(hint))
+                    continue
+                }
                 evaluate(entry, name: "<repl:\(entryNumber)>")
                 entryNumber += 1
             }
@@ -92,8 +96,10 @@ final class REPL {
         switch command {
         case .quit:
             return .quit
-        case .help(let topic):
-            write(helpText(topic))
+        case .help(let topic, let short):
+            write(helpText(topic, short: short))
+        case .clear:
+            clearScreen()
         case .vars:
             let variables = session.variables()
             if variables.isEmpty {
@@ -119,11 +125,27 @@ final class REPL {
         return .keepGoing
     }
 
-    /// `:help` alone lists the commands and the session's own overview; `:help name` and
-    /// `?name` show one builtin's help.
-    private func helpText(_ topic: String?) -> String {
+    /// True when the session has a variable named like the word on `line` (then it is code).
+    private func definesWord(_ line: String) -> Bool {
+        let word = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "()", with: "")
+        return session.value(of: word) != nil
+    }
+
+    /// `:clear`: erase the screen and put the prompt at the top (nothing when stdout is not a
+    /// terminal, or on TERM=dumb, which cannot). Erasing the display also removes kitty and
+    /// Sixel pictures on it.
+    private func clearScreen() {
+        guard isatty(STDOUT_FILENO) != 0, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return }
+        write("\u{1B}[H\u{1B}[2J")
+    }
+
+    /// `:help` alone lists the commands and the session's own overview; `:help name` shows one
+    /// builtin's full help, `?name` (`short`) its signature and one line.
+    private func helpText(_ topic: String?, short: Bool = false) -> String {
         if let topic {
-            if let text = session.help(topic) { return text.hasSuffix("\n") ? text : text + "\n" }
+            if let text = short ? session.shortHelp(topic) : session.help(topic) {
+                return text.hasSuffix("\n") ? text : text + "\n"
+            }
             return "no help for '\(topic)'; :help lists the commands, help() the builtins\n"
         }
         let width = REPLCommand.summary.map(\.usage.count).max() ?? 0

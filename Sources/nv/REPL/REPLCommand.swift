@@ -1,7 +1,9 @@
 /// A line the REPL handles itself instead of passing to the language: `:help`, `?name`, ...
 enum REPLCommand: Equatable {
-    case help(topic: String?)
+    /// `:help [name]` (the full help) or `?name` (`short`: the signature and one line).
+    case help(topic: String?, short: Bool = false)
     case vars
+    case clear
     case load(path: String)
     case reset
     case doctor
@@ -11,8 +13,9 @@ enum REPLCommand: Equatable {
 
     /// The commands as `:help` lists them: usage and what each does.
     static let summary: [(usage: String, meaning: String)] = [
-        (":help [name]", "this list, or help on a builtin (also ?name and help(name))"),
+        (":help [name]", "this list, or help on a builtin (also help(name); ?name for short)"),
         (":vars", "the variables of this session"),
+        (":clear", "clear the screen (also Ctrl-L)"),
         (":load FILE", "run a script in this session, keeping its variables"),
         (":reset", "forget all variables and reseed the random generator"),
         (":doctor", "what this terminal can show, with a test picture"),
@@ -24,7 +27,7 @@ enum REPLCommand: Equatable {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("?") {
             let topic = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
-            return .help(topic: topic.isEmpty ? nil : topic)
+            return .help(topic: topic.isEmpty ? nil : topic, short: !topic.isEmpty)
         }
         guard trimmed.hasPrefix(":") else { return nil }
         let words = trimmed.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
@@ -33,6 +36,7 @@ enum REPLCommand: Equatable {
         switch name {
         case "help", "h", "?": return .help(topic: argument)
         case "vars": return noArgument(.vars, name, argument)
+        case "clear", "cls": return noArgument(.clear, name, argument)
         case "reset": return noArgument(.reset, name, argument)
         case "doctor": return noArgument(.doctor, name, argument)
         case "quit", "q", "exit": return noArgument(.quit, name, argument)
@@ -45,6 +49,16 @@ enum REPLCommand: Equatable {
             let commands = summary.map { $0.usage.split(separator: " ")[0] }.joined(separator: ", ")
             let shown = name.isEmpty ? "':'" : "':\(name)'"
             return .invalid(message: "unknown command \(shown); the commands are \(commands)")
+        }
+    }
+
+    /// What to say when a whole line is a shell habit rather than nv code (`clear`, `exit`)
+    /// and the session has no variable of that name; nil otherwise.
+    static func hint(forUndefinedWord line: String) -> String? {
+        switch line.trimmingCharacters(in: .whitespaces) {
+        case "clear", "clear()", "cls": return "'clear' is not nv code: :clear clears the screen (so does Ctrl-L)"
+        case "exit", "exit()", "quit", "quit()": return "to leave, type :quit or press Ctrl-D"
+        default: return nil
         }
     }
 

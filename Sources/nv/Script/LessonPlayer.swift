@@ -20,7 +20,7 @@ struct LessonPlayer {
     func run(text: String, name: String) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let onTerminal = isatty(STDOUT_FILENO) != 0
-        let color = onTerminal && environment["NO_COLOR"] == nil
+        let color = ColorPolicy.allowed(isTerminal: onTerminal, environment: environment)
         let columns = onTerminal ? TTYPort().windowSize()?.columns ?? 80 : 80
         let renderer = LessonRenderer(width: min(max(columns - 1, 20), 80), color: color)
         let interactive = pauses && onTerminal && isatty(STDIN_FILENO) != 0
@@ -36,6 +36,7 @@ struct LessonPlayer {
 
         let display = ObservedDisplay(makeDisplay(options: options))
         let session = Session(display: display, options: options, interrupt: interrupts.evaluation)
+        session.sourceDirectory = ScriptRunner.directory(of: name)
         let runner = LessonRunner(lesson: Lesson.parse(text), name: name, renderer: renderer)
         var interruptedAtPause = false
         interrupts.beginEvaluation()

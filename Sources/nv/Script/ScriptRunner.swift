@@ -17,6 +17,9 @@ struct ScriptRunner {
     var options: SessionOptions
     /// For a lesson (`.md`): pause between steps on a terminal (false for `--no-pause`).
     var pauses = true
+    /// Set when the script is a program nv wrote for a command (`nv mnist infer`): errors are
+    /// then reported as the command's, without a location in that program.
+    var commandName: String?
 
     /// Runs `source`; output goes to the display, errors to stderr.
     func run(_ source: ScriptSource) -> Int32 {
@@ -41,6 +44,7 @@ struct ScriptRunner {
 
         let session = Session(display: makeDisplay(options: options), options: options,
                               interrupt: interrupts.evaluation)
+        if case .file(let path) = source { session.sourceDirectory = Self.directory(of: path) }
         interrupts.beginEvaluation()
         let outcome = session.run(text, name: name)
         let interrupted = interrupts.endEvaluation()
@@ -52,7 +56,11 @@ struct ScriptRunner {
             }
             return 0
         case .failure(let error):
-            writeStandardError(renderer.render(error))
+            if let commandName {
+                writeStandardError(renderer.renderAsCommand(error, command: commandName))
+            } else {
+                writeStandardError(renderer.render(error))
+            }
             return interrupted ? 130 : error.exitCode
         }
     }
@@ -93,6 +101,12 @@ struct ScriptRunner {
             }
             return decode(data, name: path).map { (name: path, text: $0) }
         }
+    }
+
+    /// The directory holding the script or lesson at `path` (the current one for a bare name).
+    static func directory(of path: String) -> String {
+        let directory = ((path as NSString).expandingTildeInPath as NSString).deletingLastPathComponent
+        return directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
     }
 
     /// UTF-8 text of `data` without a leading byte-order mark, or the problem with its first

@@ -3,7 +3,7 @@ import Testing
 @testable import Plots
 
 /// Prints how long the 4-panel 1200x700 dashboard takes to render. Runs only when NV_BENCH is
-/// set (`NV_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter RenderBenchmark`),
+/// set (`NV_BENCH=1 swift test -c release --disable-testable-imports --filter RenderBenchmark`),
 /// and asserts nothing: timings do not belong in pass/fail tests on a shared machine.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["NV_BENCH"] != nil))
 struct RenderBenchmark {
