@@ -19,6 +19,9 @@ struct TrainingProgress {
     /// between batches that take well under a millisecond, asks for less).
     let drawingShare: Double
     private let start = ContinuousClock.now
+    /// `Suspension`'s stopped time when the run started: time stopped by Ctrl-Z since then is
+    /// left out of `elapsed`.
+    private let stoppedAtStart = Suspension.shared.stoppedSeconds
     private var lastFrameEnd: ContinuousClock.Instant
     private var lastFrameStart: ContinuousClock.Instant
     private var lastFrameCost = Duration.zero
@@ -83,10 +86,11 @@ struct TrainingProgress {
         return true
     }
 
-    /// Seconds since the run started.
+    /// Seconds since the run started, without the time the process stood stopped (Ctrl-Z).
     var elapsed: Double {
         let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return max(0, seconds - (Suspension.shared.stoppedSeconds - stoppedAtStart))
     }
 
     /// `epoch 12300/40000 ▕█████░░░░░▏ loss 0.01234  52.1k epochs/s  ETA 0.5 s`; `epoch` is
