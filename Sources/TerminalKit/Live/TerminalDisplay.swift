@@ -323,11 +323,11 @@ public final class TerminalDisplay: Display {
         return capabilities.kittyPlaceholders ? KittyPlaceholders.imageID(sequence: Int(id)) : id
     }
 
-    /// `line` cut to the window's width minus one column (so it never wraps).
+    /// `line` shortened to the window's width minus one column (so it never wraps), leaving
+    /// out its least important parts first (`StatusLineFit`).
     private func clipped(_ line: String) -> String {
         let columns = port.windowSize()?.columns ?? capabilities.columns
-        let limit = max(1, columns - 1)
         let firstLine = line.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-        return firstLine.count > limit ? String(firstLine.prefix(limit)) : String(firstLine)
+        return StatusLineFit.fit(String(firstLine), columns: max(1, columns - 1))
     }
 }
