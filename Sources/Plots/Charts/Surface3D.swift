@@ -86,10 +86,14 @@ public struct Surface3D: Chart {
     }
 
     /// The projection this chart uses inside `rect`.
+    /// In a wide rectangle the box is drawn flatter (its height down to half its width), so
+    /// the surface fills the width instead of a square in the middle.
     public func projection(in rect: Rect) -> Projection {
         let area = ProjectionAxisBox.plotArea(in: rect, camera: camera)
-        return Projection(camera: camera, bounds: bounds ?? fittedBounds, originX: area.x,
-                          originY: area.y, width: area.width, height: area.height)
+        let wide = area.width / max(area.height, 1)
+        let height = min(0.75, max(0.5, 0.75 * 1.4 / max(wide, 1e-9)))
+        return Projection(camera: camera, bounds: bounds ?? fittedBounds, boxAspect: Vector3(1, 1, height),
+                          originX: area.x, originY: area.y, width: area.width, height: area.height)
     }
 
     /// The depth-sorted scene: faces, path pieces and the end markers.
