@@ -60,7 +60,7 @@ extension NetworkDiagram {
         }
     }
 
-    /// "— w > 0  — w < 0  width ∝ |w|" along the bottom: what the edge colours and widths mean.
+    /// "— w > 0  — w < 0  width ~ |w|" along the bottom: what the edge colours and widths mean.
     private func drawKey(in rect: Rect, font: Font, theme: Theme, into raster: inout Raster) {
         let y = rect.maxY - Double(font.lineHeight) / 2 - 2
         var x = rect.minX + 4
@@ -70,7 +70,7 @@ extension NetworkDiagram {
             raster.drawText(text, x: x + 20, y: y, font: font, color: theme.mutedText, anchor: .left)
             x += 20 + Double(font.width(of: text)) + 12
         }
-        raster.drawText("width ∝ |w|", x: x, y: y, font: font, color: theme.mutedText, anchor: .left)
+        raster.drawText("width ~ |w|", x: x, y: y, font: font, color: theme.mutedText, anchor: .left)
     }
 
     private func sideMargin(_ labels: [String]?, font: Font) -> Double {

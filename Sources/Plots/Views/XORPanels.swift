@@ -173,8 +173,11 @@ enum XORPanels {
         var points = path.map { Vector3($0.w00, $0.w01, $0.loss) }
         points.append(Vector3(network.w1[0], network.w1[1], network.loss))
         let inside = points.filter { xs[0]...xs[n - 1] ~= $0.x && ys[0]...ys[n - 1] ~= $0.y }
-        return Surface3D(xs: xs, ys: ys, z: z, path: inside.count >= 2 ? inside : [],
-                         axisNames: ["w1[0,0]", "w1[0,1]", "loss"], camera: camera)
+        var chart = Surface3D(xs: xs, ys: ys, z: z, path: inside.count >= 2 ? inside : [],
+                              axisNames: ["w1[0,0]", "w1[0,1]", "loss"], camera: camera)
+        chart.opacity = 0.88
+        chart.meshLines = true
+        return chart
     }
 
     // MARK: curves
