@@ -52,3 +52,16 @@ import Runtime
         #expect(abs(share - 1.0 / 3) < 0.03, "the surface has \(share) of the panels' area")
     }
 }
+
+/// The playground dashboard below 560 px: the boundary and the loss, never four empty frames.
+@Suite struct NarrowPlaygroundTests {
+    @Test(arguments: [(200, ["decision boundary"]), (400, ["decision boundary", "loss"])])
+    func aNarrowPlaygroundKeepsTheBoundaryAndTheLoss(_ width: Int, _ titles: [String]) throws {
+        let data = try ViewFixtures.data(.circle)
+        let model = try ViewFixtures.mlp(train: data.train, test: data.test, epochs: 5)
+        let panels = PlaygroundViews.narrowPanels(model, train: data.train, test: data.test, discretize: false,
+                                                  width: width, lineScale: 1)
+        #expect(panels.compactMap(\.title) == titles)
+        #expect(width < PlaygroundViews.narrowWidth)
+    }
+}
