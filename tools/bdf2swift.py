@@ -42,6 +42,37 @@ WANTED = (
     + [0x25A0, 0x25A1, 0x25B2, 0x25BC, 0x25CB, 0x25CF, 0x2713, 0x2717]  # shapes, ticks
 )
 
+# Glyphs drawn by hand in place of the font's, keyed by the primary font: rows from the top of
+# the cell, '#' for ink. The superscript digits of misc-fixed mix two designs (¹²³ from Latin-1
+# sit a row lower and are shaped differently from ⁰⁴⁵⁶⁷⁸⁹; 6x13's ⁴ is not legible), so
+# "5×10⁻⁴" read badly; and the period is a diamond that reads as a comma at this size.
+HAND_DRAWN = {
+    "6x13": {
+        0x2E: [""] * 9 + ["..##..", "..##.."],
+        0xB9: [".#....", "##....", ".#....", ".#....", "###..."],
+        0xB2: ["##....", "..#...", ".#....", "#.....", "###..."],
+        0xB3: ["##....", "..#...", ".#....", "..#...", "##...."],
+        0x2074: ["#.#...", "#.#...", "###...", "..#...", "..#..."],
+        0x2076: [".##...", "#.....", "###...", "#.#...", "###..."],
+    },
+    "9x15B": {
+        0x2E: [""] * 10 + ["...###...", "...###..."],
+        0xB9: ["", "", "...#.....", "..##.....", "...#.....", "...#.....", "...#.....", "..###...."],
+        0xB2: ["", "", "..##.....", ".#..#....", "....#....", "...#.....", "..#......", ".####...."],
+        0xB3: ["", "", ".###.....", "....#....", "..##.....", "....#....", "....#....", ".###....."],
+    },
+}
+
+
+def hand_drawn_rows(pattern, rows_count):
+    """A HAND_DRAWN pattern as cell rows (leftmost pixel in bit 15), padded with empty rows."""
+    rows = [0] * rows_count
+    for i, text in enumerate(pattern[:rows_count]):
+        for x, pixel in enumerate(text):
+            if pixel == "#":
+                rows[i] |= 1 << (15 - x)
+    return rows
+
 
 def load_bdf(name):
     """Converts /usr/share/fonts/X11/misc/<name>.pcf.gz to BDF with pcf2bdf and parses it."""
@@ -102,7 +133,12 @@ def main():
     if cell_width > 16:
         sys.exit("cells wider than 16 pixels do not fit a UInt16 row")
     codes, rows = [], []
+    hand_drawn = HAND_DRAWN.get(font_names[0], {})
     for code in WANTED:
+        if code in hand_drawn:
+            codes.append(code)
+            rows.extend(hand_drawn_rows(hand_drawn[code], ascent + descent))
+            continue
         for fprops, glyphs in fonts:
             glyph = glyphs.get(code)
             same_cell = (int(fprops["FONT_ASCENT"][0]) == ascent

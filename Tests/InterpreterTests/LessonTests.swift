@@ -1,3 +1,5 @@
+import Foundation
+import Plots
 import Testing
 @testable import Interpreter
 
@@ -110,12 +112,26 @@ import Testing
         #expect(plain == "some bold and `code`\n")
         #expect(!plain.contains("\u{1B}"))
         #expect(coloured.contains("\u{1B}[1mbold\u{1B}[0m"))
-        #expect(coloured.contains("\u{1B}[36mcode\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[38;5;31mcode\u{1B}[0m"))
         // Escape sequences take no columns: the coloured text wraps where the plain one does.
         let long = Lesson.Block.paragraph(String(repeating: "**word** ", count: 30))
         let plainLines = LessonRenderer(width: 40).render(long).split(separator: "\n").count
         let colouredLines = LessonRenderer(width: 40, color: true).render(long).split(separator: "\n").count
         #expect(plainLines == colouredLines)
+    }
+
+    /// Code and formulas read on a light terminal and on a dark one: at least 4:1 contrast
+    /// against white and against black (WCAG's relative luminance of the xterm palette colour).
+    @Test(arguments: [LessonRenderer.codePalette, LessonRenderer.otherCodePalette, LessonRenderer.formulaPalette])
+    func lessonColoursReadOnLightAndDarkBackgrounds(_ index: UInt8) {
+        let c = XTerm256.color(index)
+        func linear(_ v: UInt8) -> Double {
+            let x = Double(v) / 255
+            return x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4)
+        }
+        let luminance = 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b)
+        #expect(1.05 / (luminance + 0.05) >= 4, "on white: \(1.05 / (luminance + 0.05))")
+        #expect((luminance + 0.05) / 0.05 >= 4, "on black: \((luminance + 0.05) / 0.05)")
     }
 
     @Test func tablesBecomeAlignedColumns() {
@@ -126,7 +142,7 @@ import Testing
     @Test func codeCommentsAreDimmedOutsideStrings() {
         let code = Lesson.CodeBlock(language: "nv", text: "print(\"#1\")  # note", line: 1)
         let text = LessonRenderer(width: 80, color: true).renderCode(code)
-        #expect(text == "    \u{1B}[36mprint(\"#1\")  \u{1B}[0m\u{1B}[2m# note\u{1B}[0m\n")
+        #expect(text == "    \u{1B}[38;5;31mprint(\"#1\")  \u{1B}[0m\u{1B}[2m# note\u{1B}[0m\n")
     }
 
     @Test func runsStepsInOneSessionAndPausesBetweenThem() {

@@ -235,7 +235,7 @@ private func animate(_ display: TerminalDisplay, port: FakePort, frames: Int = 5
         display.updateLive(numberedFigure(1), force: true)
         display.endLive()
         let screen = ScreenModel(port.output)
-        #expect(screen.text.values.contains(String(repeating: "x", count: 19)))
+        #expect(screen.text.values.contains(String(repeating: "x", count: 17) + " …"))
     }
 
     @Test(arguments: [GraphicsMode.kitty, .sixel])

@@ -56,16 +56,22 @@ enum ModelBuiltins {
                 if case .mlp(let mlp) = model { return .figure(PlaygroundViews.loss(mlp.current)) }
                 throw args.error("model", "has no recorded curves; curves draws xor and mlp models")
             },
-            Builtin("surface(model)", area: "models",
-                    doc: "The xor loss surface over w1[0,0] and w1[0,1] (the others held) with the path training took.",
-                    example: "surface(net)") { args in
+            Builtin("surface(model, azimuth?, elevation?)", area: "models",
+                    doc: "The xor loss surface over w1[0,0] and w1[0,1] (the others held) with the path training took. azimuth turns the view around the loss axis and elevation tilts it, in degrees (as matplotlib's view_init; default -60 and 30).",
+                    example: "surface(net, azimuth: 30, elevation: 45)") { args in
                 guard case .xor(let model) = try args.model("model") else {
                     throw args.error("model", "must be an xor model: the loss surface is drawn for xor(hidden: 2 or more)")
                 }
                 guard model.network.hidden >= 2 else {
                     throw args.error("model", "has 1 hidden unit; the loss surface needs w1[0,1], so hidden: 2 or more")
                 }
-                return .figure(XORViews.surface(model.current))
+                let azimuth = try args.number("azimuth", default: -60)
+                let elevation = try args.number("elevation", default: 30)
+                guard azimuth.isFinite else { throw args.error("azimuth", "must be a finite number of degrees, got \(String(format: "%g", azimuth))") }
+                guard elevation.isFinite, (-90...90).contains(elevation) else {
+                    throw args.error("elevation", "must be between -90 and 90 degrees, got \(String(format: "%g", elevation))")
+                }
+                return .figure(XORViews.surface(model.current, camera: Camera(azimuth: azimuth, elevation: elevation)))
             },
             Builtin("save(model, path?)", area: "models",
                     doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all). A cnn's path defaults to models/<model_output_filename>.safetensors.",

@@ -21,6 +21,9 @@ struct TrainingProgress {
     /// between batches that take well under a millisecond, asks for less).
     let drawingShare: Double
     private let start = ContinuousClock.now
+    /// `Suspension`'s stopped time when the run started: time stopped by Ctrl-Z since then is
+    /// left out of `elapsed`.
+    private let stoppedAtStart = Suspension.shared.stoppedSeconds
     private var lastFrameEnd: ContinuousClock.Instant
     private var lastFrameStart: ContinuousClock.Instant
     private var lastFrameCost = Duration.zero
@@ -97,8 +100,10 @@ struct TrainingProgress {
         return true
     }
 
-    /// Seconds since the run started.
-    var elapsed: Double { Self.seconds(of: ContinuousClock.now - start) }
+    /// Seconds since the run started, without the time the process stood stopped (Ctrl-Z).
+    var elapsed: Double {
+        max(0, Self.seconds(of: ContinuousClock.now - start) - (Suspension.shared.stoppedSeconds - stoppedAtStart))
+    }
 
     static func seconds(of d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18

@@ -90,9 +90,9 @@ public struct LessonRenderer: Sendable {
             guard color else { return "    " + text + "\n" }
             if code.runs, let hash = Self.commentStart(text) {
                 let source = String(text[..<hash]), comment = String(text[hash...])
-                return "    " + paint(source, "36") + paint(comment, "2") + "\n"
+                return "    " + paint(source, Self.codeColor) + paint(comment, "2") + "\n"
             }
-            return "    " + paint(text, code.runs ? "36" : "32") + "\n"
+            return "    " + paint(text, code.runs ? Self.codeColor : Self.otherCodeColor) + "\n"
         }.joined()
     }
 
@@ -110,6 +110,17 @@ public struct LessonRenderer: Sendable {
         return nil
     }
 
+    /// The colours of code, of code that does not run (another language, output) and of
+    /// formulas: xterm-256 colours of middle luminance (about 0.18), which read at 4:1 or better
+    /// on a white background and on a black one alike, where yellow and cyan were 1.5:1 on white.
+    static let codeColor = "38;5;\(codePalette)"
+    static let otherCodeColor = "38;5;\(otherCodePalette)"
+    static let formulaColor = "38;5;\(formulaPalette)"
+    /// #0087AF, #008700, #AF5F00 in the xterm palette.
+    static let codePalette: UInt8 = 31
+    static let otherCodePalette: UInt8 = 28
+    static let formulaPalette: UInt8 = 130
+
     /// `text` in the ANSI style `code` when colour is on.
     func paint(_ text: String, _ code: String) -> String {
         color && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -121,8 +132,8 @@ public struct LessonRenderer: Sendable {
         case .plain: return nil
         case .strong: return "1"
         case .emphasis: return "3"
-        case .code: return "36"
-        case .formula: return "33"
+        case .code: return Self.codeColor
+        case .formula: return Self.formulaColor
         case .link: return "4"
         case .dim: return "2"
         }

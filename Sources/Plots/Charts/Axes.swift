@@ -118,7 +118,10 @@ public struct Axes: Chart {
         let yScale = Scale(lower: yDomain.lowerBound, upper: yDomain.upperBound, isLog: logY)
         let colorScale = layers.lazy.compactMap(\.colorScale).first
 
-        let top = (rect.minY + lineHeight / 2 + 1).rounded()
+        // A legend above the plot area takes a line of its own.
+        let legendLine = legend?.isAbove == true && layers.contains { !$0.legendEntries.isEmpty }
+            ? Legend.rowHeight + 2 : 0
+        let top = (rect.minY + lineHeight / 2 + 1 + legendLine).rounded()
         let bottomMargin = 4 + 3 + lineHeight + (xLabel == nil ? 0 : lineHeight + 4) + 2
         let plotBottom = (rect.maxY - bottomMargin).rounded()
         let plotHeight = plotBottom - top
@@ -233,7 +236,10 @@ public struct Axes: Chart {
                                 color: theme.mutedText, anchor: .center)
             }
             let entries = layers.flatMap(\.legendEntries)
-            if !entries.isEmpty, let placement = legend {
+            if !entries.isEmpty, let placement = legend, placement.isAbove {
+                Legend.drawRow(entries, into: &raster, left: rect.minX + 2, right: area.maxX,
+                               midY: area.minY - Legend.rowHeight / 2 - 3, theme: theme)
+            } else if !entries.isEmpty, let placement = legend {
                 let corner = placement.corner ?? Legend.emptiestCorner(for: entries, in: raster,
                                                                         plotArea: area, theme: theme)
                 Legend.draw(entries, into: &raster, plotArea: area, corner: corner, theme: theme)

@@ -10,7 +10,7 @@ public enum ColorBar {
     public static func width(for scale: ColorScale, height: Double) -> Double {
         let labels = tickLabels(scale, height: height).map(\.1)
         let labelWidth = Double(labels.map { Font.small.width(of: $0) }.max() ?? 0)
-        return 10 + barWidth + 4 + labelWidth + (scale.label == nil ? 0 : Double(Font.small.lineHeight) + 6)
+        return 10 + barWidth + 4 + labelWidth + (scale.label == nil ? 0 : Double(Font.small.lineHeight) + 10)
     }
 
     /// Draws the bar for `scale` in `rect` (as tall as the plot area it belongs to).
@@ -32,7 +32,9 @@ public enum ColorBar {
             raster.drawText(label, x: bar.maxX + 5, y: y, font: .small, color: theme.text, anchor: .left)
         }
         if let label = scale.label {
-            raster.drawText(label, x: rect.maxX, y: bar.midY, font: .small, color: theme.text,
+            // 8 px in from the chart's edge (the axes' right margin), so the label does not sit
+            // against the axis label of the panel to its right.
+            raster.drawText(label, x: rect.maxX - 8, y: bar.midY, font: .small, color: theme.text,
                             anchor: TextAnchor(.center, .bottom), rotation: .up)
         }
     }

@@ -3,10 +3,14 @@ public enum Legend {
     /// Where the box sits inside the plot area.
     public enum Corner: Sendable { case topRight, topLeft, bottomRight, bottomLeft }
 
-    /// Where an axes puts its legend: a fixed corner, or the corner that hides the least data.
+    /// Where an axes puts its legend: a fixed corner, the corner that hides the least data, or
+    /// a row above the plot area.
     public enum Placement: Sendable {
         case best
         case corner(Corner)
+        /// One row of entries right-aligned above the plot area, which gives it a line: it never
+        /// covers a curve and does not move from frame to frame (live dashboards).
+        case above
 
         /// Shorthands for the fixed corners.
         public static let topRight = Placement.corner(.topRight)
@@ -17,6 +21,11 @@ public enum Legend {
         var corner: Corner? {
             if case let .corner(c) = self { return c }
             return nil
+        }
+
+        var isAbove: Bool {
+            if case .above = self { return true }
+            return false
         }
     }
 
@@ -106,19 +115,45 @@ public enum Legend {
             let swatchX = box.minX + padding
             if row < shown.count {
                 let entry = shown[row]
-                switch entry.swatch {
-                case let .line(width, dash):
-                    raster.line(from: Point(swatchX, midY), to: Point(swatchX + swatchWidth, midY),
-                                width: min(width, 4), color: entry.color, dash: dash)
-                case .marker:
-                    raster.fillCircle(center: Point(swatchX + swatchWidth / 2, midY), radius: 3.5,
-                                      color: entry.color)
-                case .box:
-                    raster.fillRect(Rect(x: swatchX + 4, y: midY - 5, width: 10, height: 10), color: entry.color)
-                }
+                drawSwatch(entry, x: swatchX, midY: midY, into: &raster)
             }
             raster.drawText(label, x: swatchX + swatchWidth + 5, y: midY, font: font,
                             color: row < shown.count ? theme.text : theme.mutedText, anchor: .left)
+        }
+    }
+
+    /// The swatch of `entry`, `swatchWidth` wide from `x`, centred on `midY`.
+    static func drawSwatch(_ entry: LegendEntry, x: Double, midY: Double, into raster: inout Raster) {
+        switch entry.swatch {
+        case let .line(width, dash):
+            raster.line(from: Point(x, midY), to: Point(x + swatchWidth, midY),
+                        width: min(width, 4), color: entry.color, dash: dash)
+        case .marker:
+            raster.fillCircle(center: Point(x + swatchWidth / 2, midY), radius: 3.5, color: entry.color)
+        case .ring:
+            raster.strokeCircle(center: Point(x + swatchWidth / 2, midY), radius: 3.5, color: entry.color,
+                                lineWidth: 1.5)
+        case .box:
+            raster.fillRect(Rect(x: x + 4, y: midY - 5, width: 10, height: 10), color: entry.color)
+        }
+    }
+
+    /// Draws `entries` in one row ending at `right`, vertically centred on `midY`: as many as
+    /// fit between `left` and `right`, the last ones first left out.
+    static func drawRow(_ entries: [LegendEntry], into raster: inout Raster, left: Double, right: Double,
+                        midY: Double, theme: Theme) {
+        let font = Font.small
+        let gap = 10.0
+        var widths = entries.map { swatchWidth + 4 + Double(font.width(of: $0.label)) }
+        var shown = entries
+        while !shown.isEmpty, widths.reduce(0, +) + gap * Double(shown.count - 1) > right - left {
+            shown.removeLast(); widths.removeLast()
+        }
+        var x = right - widths.reduce(0, +) - gap * Double(max(0, shown.count - 1))
+        for (entry, width) in zip(shown, widths) {
+            drawSwatch(entry, x: x, midY: midY, into: &raster)
+            raster.drawText(entry.label, x: x + swatchWidth + 4, y: midY, font: font, color: theme.text, anchor: .left)
+            x += width + gap
         }
     }
 

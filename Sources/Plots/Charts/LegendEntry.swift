@@ -6,6 +6,8 @@ public struct LegendEntry: Sendable {
         case line(width: Double, dash: [Double]?)
         /// A round marker, as scatter points are drawn.
         case marker
+        /// A hollow circle, as ring points (a test set over the filled training points) are drawn.
+        case ring
         /// A filled square, as bars are drawn.
         case box
     }

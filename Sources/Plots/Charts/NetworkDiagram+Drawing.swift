@@ -11,11 +11,14 @@ extension NetworkDiagram {
         let labelCount = min(3, allLabels.map(\.count).max() ?? 0)
         let leftMargin = sideMargin(inputLabels, font: font)
         let rightMargin = sideMargin(outputLabels, font: font)
+        // A key to the edge colours under the diagram, when there is room for it.
+        let showsKey = rect.height >= 140 && rect.width >= 200
+        let keyHeight = showsKey ? line + 4 : 0
         func makeLayout(linesBelow: Int) -> NetworkDiagramLayout {
             NetworkDiagramLayout(
                 layerSizes: layerSizes, x: rect.x, y: rect.y, width: rect.width,
                 height: rect.height, leftMargin: leftMargin, rightMargin: rightMargin,
-                topMargin: 2, bottomMargin: 2, labelLines: linesBelow, lineHeight: line,
+                topMargin: 2, bottomMargin: 2 + keyHeight, labelLines: linesBelow, lineHeight: line,
                 maxRadius: hasThumbnails ? 24 : 20, gapFraction: hasThumbnails ? 0.3 : 0.15)
         }
         // The first label goes inside the circle when the widest one fits there; otherwise
@@ -53,7 +56,21 @@ extension NetworkDiagram {
                            leftSide: true, font: font, theme: theme, into: &raster)
             drawSideLabels(outputLabels, column: layout.nodes.last ?? [], radius: r,
                            leftSide: false, font: font, theme: theme, into: &raster)
+            if showsKey { drawKey(in: rect, font: font, theme: theme, into: &raster) }
         }
+    }
+
+    /// "— w > 0  — w < 0  width ~ |w|" along the bottom: what the edge colours and widths mean.
+    private func drawKey(in rect: Rect, font: Font, theme: Theme, into raster: inout Raster) {
+        let y = rect.maxY - Double(font.lineHeight) / 2 - 2
+        var x = rect.minX + 4
+        for (position, text) in [(1.0, "w > 0"), (0.0, "w < 0")] {
+            raster.line(from: Point(x, y), to: Point(x + 16, y), width: 3,
+                        color: Colormap.diverging.color(at: position))
+            raster.drawText(text, x: x + 20, y: y, font: font, color: theme.mutedText, anchor: .left)
+            x += 20 + Double(font.width(of: text)) + 12
+        }
+        raster.drawText("width ~ |w|", x: x, y: y, font: font, color: theme.mutedText, anchor: .left)
     }
 
     private func sideMargin(_ labels: [String]?, font: Font) -> Double {

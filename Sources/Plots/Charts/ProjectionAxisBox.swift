@@ -127,8 +127,14 @@ public struct ProjectionAxisBox: Sendable {
             let nameSize = Raster.measure(names[axis], font: font)
             let reach = farthest + 4 + abs(unit.x) * Double(nameSize.width) / 2
                 + abs(unit.y) * Double(nameSize.height) / 2
-            raster.drawText(names[axis], x: middle.x + unit.x * reach, y: middle.y + unit.y * reach,
-                            font: font, color: theme.text, anchor: .center)
+            // Kept inside the chart's rectangle (the plot area and its label margins), where a
+            // box near an edge pushed "loss" half out of the picture.
+            let halfWidth = Double(nameSize.width) / 2 + 1, halfHeight = Double(nameSize.height) / 2
+            let nameX = min(max(middle.x + unit.x * reach, projection.originX - 34 + halfWidth),
+                            projection.originX + projection.width + 30 - halfWidth)
+            let nameY = min(max(middle.y + unit.y * reach, projection.originY - 8 + halfHeight),
+                            projection.originY + projection.height + 34 - halfHeight)
+            raster.drawText(names[axis], x: nameX, y: nameY, font: font, color: theme.text, anchor: .center)
         }
     }
 

@@ -32,6 +32,12 @@ public struct Surface3D: Chart {
     /// The box shown; nil fits the grid and the path. Fix it for animations so the frame
     /// does not move.
     public var bounds: Projection.Bounds?
+    /// Opacity of shaded faces (0.1...1): below 1 the path and the far side show through, as
+    /// in matplotlib's `plot_surface(alpha=...)`.
+    public var opacity: Double = 1
+    /// Shaded faces get thin darker edges, so a flat region (a plateau, one colour under the
+    /// light) still shows its grid and its shape.
+    public var meshLines = false
 
     /// A surface from sampled heights `z[j][i]` at `(xs[i], ys[j])`.
     public init(xs: [Double], ys: [Double], z: [[Double]], style: Style = .shaded,
@@ -86,10 +92,14 @@ public struct Surface3D: Chart {
     }
 
     /// The projection this chart uses inside `rect`.
+    /// In a wide rectangle the box is drawn flatter (its height down to half its width), so
+    /// the surface fills the width instead of a square in the middle.
     public func projection(in rect: Rect) -> Projection {
         let area = ProjectionAxisBox.plotArea(in: rect, camera: camera)
-        return Projection(camera: camera, bounds: bounds ?? fittedBounds, originX: area.x,
-                          originY: area.y, width: area.width, height: area.height)
+        let wide = area.width / max(area.height, 1)
+        let height = min(0.75, max(0.5, 0.75 * 1.4 / max(wide, 1e-9)))
+        return Projection(camera: camera, bounds: bounds ?? fittedBounds, boxAspect: Vector3(1, 1, height),
+                          originX: area.x, originY: area.y, width: area.width, height: area.height)
     }
 
     /// The depth-sorted scene: faces, path pieces and the end markers.
@@ -110,8 +120,13 @@ public struct Surface3D: Chart {
                 // Neighbouring anti-aliased faces each cover a shared edge partly, so the
                 // background would show through as hairlines; pushing every corner 0.5 px away
                 // from the face's centre closes them (depth order decides the overlap).
-                scene.add(.polygon(Surface3D.grown(points, by: 0.5), fill: color, stroke: nil,
-                                   strokeWidth: 0),
+                var fill = color
+                fill.a = UInt8((255 * min(1, max(0.1, opacity))).rounded())
+                var edge = Surface3DLighting.shade(color, by: 0.6)
+                edge.a = 110
+                // Translucent faces are not grown: overlapping edges would show twice as dark.
+                scene.add(.polygon(opacity < 1 ? points : Surface3D.grown(points, by: 0.5), fill: fill,
+                                   stroke: meshLines ? edge : nil, strokeWidth: meshLines ? 0.7 : 0),
                           depth: depths.reduce(0, +) / 4)
             case .wireframe:
                 scene.add(.polygon(points, fill: theme.plotBackground, stroke: base, strokeWidth: 1),

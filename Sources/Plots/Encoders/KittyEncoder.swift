@@ -37,6 +37,9 @@ public enum KittyEncoder {
         public var keepCursor: Bool
         /// Wrap every chunk in tmux passthrough.
         public var tmux: Bool
+        /// `U=1`: a virtual placement, shown where Unicode placeholder cells are printed
+        /// (`KittyPlaceholders`) instead of at the cursor.
+        public var unicodePlaceholder: Bool
         /// Base64 characters per chunk: 4096, the protocol's maximum (a multiple of 4).
         public var chunkSize: Int
 
@@ -44,7 +47,7 @@ public enum KittyEncoder {
         public init(imageID: UInt32 = 1, placementID: UInt32? = 1,
                     format: Format = .zlib(DeflateSettings(strategy: .imageRuns)),
                     columns: Int? = nil, rows: Int? = nil, keepCursor: Bool = true, tmux: Bool = false,
-                    chunkSize: Int = 4096) {
+                    chunkSize: Int = 4096, unicodePlaceholder: Bool = false) {
             self.imageID = max(imageID, 1)
             self.placementID = placementID
             self.format = format
@@ -52,6 +55,7 @@ public enum KittyEncoder {
             self.rows = rows
             self.keepCursor = keepCursor
             self.tmux = tmux
+            self.unicodePlaceholder = unicodePlaceholder
             self.chunkSize = max(chunkSize / 4 * 4, 4)
         }
     }
@@ -83,6 +87,7 @@ public enum KittyEncoder {
         if let placement = options.placementID { keys += ",p=\(placement)" }
         keys += ",q=2"
         if options.keepCursor { keys += ",C=1" }
+        if options.unicodePlaceholder { keys += ",U=1" }
         if let columns = options.columns, columns > 0 { keys += ",c=\(columns)" }
         if let rows = options.rows, rows > 0 { keys += ",r=\(rows)" }
 

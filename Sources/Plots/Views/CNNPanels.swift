@@ -32,7 +32,7 @@ enum CNNPanels {
             layers.append(ScatterChart(xs: ex, ys: validation, color: ClassPalette.color(1), radius: 3 * min(lineScale, 2)))
         }
         layers.insert(LineChart(series), at: 0)
-        return Axes(layers, xLabel: "batch", yLabel: yLabel, yRange: yRange, logY: logY, legend: .best)
+        return Axes(layers, xLabel: "batch", yLabel: yLabel, yRange: yRange, logY: logY, legend: .above)
     }
 
     /// The current batch as a grid of digits captioned with the predicted class, right in one
@@ -103,7 +103,7 @@ enum CNNPanels {
             LineSeries(CNNTrainingState.smoothed(state.gradientNorms.map { $0[k] }, weight: 0.8), xs: xs,
                        label: "\(layer) \(state.layerNames[layer].prefix { $0 != "(" })", width: 1.2 * lineScale)
         }
-        return Axes([LineChart(series)], xLabel: "batch", yLabel: "‖∇W‖", logY: true, legend: .best)
+        return Axes([LineChart(series)], xLabel: "batch", yLabel: "‖∇W‖", logY: true, legend: .above)
     }
 
     /// The channels of a `[C, H, W]` tensor as tiles.

@@ -100,7 +100,7 @@ enum PlaygroundPanels {
                                       label: "test (rings)"))
         }
         return Axes(layers, xLabel: "x", yLabel: "y", xRange: range, yRange: range, grid: false,
-                    legend: .best)
+                    legend: .above)
     }
 
     static func coordinates(_ data: Dataset) -> ([Double], [Double]) {
@@ -124,7 +124,7 @@ enum PlaygroundPanels {
         let all = (model.trainLosses + model.testLosses).filter { $0.isFinite && $0 > 0 }
         let logY = (all.max() ?? 1) / max(all.min() ?? 1, .leastNonzeroMagnitude) > 20
         return Axes([LineChart(series)], xLabel: "epoch", yLabel: model.loss == .binaryCrossEntropy ? "cross-entropy" : "loss",
-                    logY: logY, legend: .best)
+                    logY: logY, legend: .above)
     }
 
     // MARK: hidden features
@@ -148,6 +148,6 @@ enum PlaygroundPanels {
         let ys = (0..<data.count).map { Double(outputs.data[$0 * 2 + 1]) }
         return Axes([ScatterChart(xs: xs, ys: ys, classes: data.labels.map(classIndex), classNames: classNames, radius: 3)],
                     xLabel: "layer \(layer) neuron \(neurons.0)", yLabel: "layer \(layer) neuron \(neurons.1)",
-                    legend: .best)
+                    legend: .above)
     }
 }

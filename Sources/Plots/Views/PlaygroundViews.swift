@@ -17,12 +17,34 @@ public enum PlaygroundViews {
                                  featureNeurons: (Int, Int) = (0, 1), lineScale: Double = 1) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
-            Figure.grid(rows: 2, columns: 4,
-                        panels: dashboardPanels(model, train: train, test: test, discretize: discretize,
-                                                featureLayer: featureLayer, featureNeurons: featureNeurons, lineScale: lineScale),
-                        title: title(model, train: train, test: test),
-                        width: width, height: height).render(width: width, height: height)
+            let title = title(model, train: train, test: test)
+            guard width >= narrowWidth else {
+                return Figure.grid(rows: 1, columns: width < 280 ? 1 : 2,
+                                   panels: narrowPanels(model, train: train, test: test, discretize: discretize,
+                                                        width: width, lineScale: lineScale),
+                                   title: title, width: width, height: height).render(width: width, height: height)
+            }
+            return Figure.grid(rows: 2, columns: 4,
+                               panels: dashboardPanels(model, train: train, test: test, discretize: discretize,
+                                                       featureLayer: featureLayer, featureNeurons: featureNeurons, lineScale: lineScale),
+                               title: title, width: width, height: height).render(width: width, height: height)
         }
+    }
+
+    /// Below this width (about 56 columns) the four panels would be too small to read: the
+    /// dashboard shows the decision boundary and the loss side by side (the boundary alone
+    /// below 280 px) rather than empty frames.
+    static let narrowWidth = 560
+
+    /// The panels of a dashboard narrower than `narrowWidth`, most important first.
+    static func narrowPanels(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool,
+                             width: Int, lineScale: Double) -> [Panel] {
+        let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
+        let boundary = Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize,
+                                                      plane: plane, lineScale: lineScale),
+                             title: discretize ? "decision regions" : "decision boundary")
+        guard width >= 280 else { return [boundary] }
+        return [boundary, Panel(PlaygroundPanels.loss(model, lineScale: lineScale), title: "loss")]
     }
 
     /// The panels of `dashboard`, placed in its 2 x 4 grid (built when drawn).

@@ -41,6 +41,6 @@ public struct RingScatter: PlotLayer {
     /// One marker entry when labelled.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, color: RGBA(90, 90, 90), swatch: .marker)]
+        return [LegendEntry(label: label, color: RGBA(90, 90, 90), swatch: .ring)]
     }
 }

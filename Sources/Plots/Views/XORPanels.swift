@@ -139,7 +139,7 @@ enum XORPanels {
         }
         layers.append(ScatterChart(xs: a, ys: outputs, classes: targetClasses, classNames: classNames, radius: 6))
         return Axes(layers, xLabel: "h1 activation", yLabel: "output ŷ", xRange: -0.05...1.05,
-                    yRange: -0.05...1.05, legend: .best)
+                    yRange: -0.05...1.05, legend: .above)
     }
 
     // MARK: loss surface
@@ -148,7 +148,7 @@ enum XORPanels {
     /// the path the two weights took (at the loss recorded then), ending at the current weights.
     /// The grid covers ±5 around the current weights (the original's span), widened to hold the
     /// whole path.
-    static func surface(_ network: XORNetwork) -> any Chart {
+    static func surface(_ network: XORNetwork, camera: Camera = Camera()) -> any Chart {
         guard network.hidden >= 2 else {
             return MessageChart("the loss surface is drawn over w1[0,0] and w1[0,1]:\nit needs at least 2 hidden units")
         }
@@ -171,8 +171,11 @@ enum XORPanels {
         var points = path.map { Vector3($0.w00, $0.w01, $0.loss) }
         points.append(Vector3(network.w1[0], network.w1[1], network.loss))
         let inside = points.filter { xs[0]...xs[n - 1] ~= $0.x && ys[0]...ys[n - 1] ~= $0.y }
-        return Surface3D(xs: xs, ys: ys, z: z, path: inside.count >= 2 ? inside : [],
-                         axisNames: ["w1[0,0]", "w1[0,1]", "loss"])
+        var chart = Surface3D(xs: xs, ys: ys, z: z, path: inside.count >= 2 ? inside : [],
+                              axisNames: ["w1[0,0]", "w1[0,1]", "loss"], camera: camera)
+        chart.opacity = 0.88
+        chart.meshLines = true
+        return chart
     }
 
     // MARK: curves
@@ -194,6 +197,6 @@ enum XORPanels {
         return Axes([LineChart([
             LineSeries(points.map(\.gradientNorms.w1), xs: epochs, label: "‖∂L/∂w1‖", width: 1.5 * lineScale),
             LineSeries(points.map(\.gradientNorms.w2), xs: epochs, label: "‖∂L/∂w2‖", width: 1.5 * lineScale),
-        ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .best)
+        ])], xLabel: "epoch", yLabel: "gradient norm", logY: true, legend: .above)
     }
 }

@@ -6,15 +6,18 @@ import Runtime
 /// output field, loss surface, drawing — in its draw closure, so a live display that drops a
 /// frame pays nothing for it.
 public enum XORViews {
-    /// The live dashboard for the network's current state and the trajectory it holds, in a
-    /// 2 x 3 grid under a title line with the epoch and loss:
-    /// - h = 2: architecture, decision boundary, 2D hidden feature space / loss, gradient norms,
-    ///   loss surface with the descent path;
+    /// The live dashboard for the network's current state and the trajectory it holds, under
+    /// a title line with the epoch and loss:
+    /// - h = 2: architecture, decision boundary, 2D hidden feature space on top; the loss and
+    ///   the gradient norms stacked bottom left, and the loss surface with the descent path
+    ///   over the other two thirds of the bottom (a third of the dashboard);
     /// - h = 3: architecture (left column), decision boundary, 3D hidden feature space with the
     ///   output unit's plane / loss, gradient norms;
     /// - h = 1: as h = 3 with the 1D feature view (the unit's activation against ŷ);
     /// - h ≥ 4: as h = 3 with the loss surface in place of the feature space (a plane through the
     ///   first three of h units would not be the output unit's boundary).
+    /// Narrower than `fullWidth` there is no room for six panels: the most important ones are
+    /// drawn larger instead (`narrowPanels`), never a grid of empty ones.
     /// `row` picks the truth-table row whose values the architecture's nodes show; `lineScale`
     /// thickens curves and boundary lines for coarse outputs (about 3 for half blocks at ~100
     /// columns, where a 1.5 px line fades into the background).
@@ -22,12 +25,21 @@ public enum XORViews {
                                  row: Int = 1, lineScale: Double = 1) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
-            Figure.grid(rows: 2, columns: 3, panels: dashboardPanels(network, row: row, lineScale: lineScale),
-                        title: title(network), width: width, height: height).render(width: width, height: height)
+            let layout = width >= fullWidth
+                ? (rows: network.hidden == 2 ? 4 : 2, columns: 3,
+                   panels: dashboardPanels(network, row: row, lineScale: lineScale))
+                : narrowPanels(network, width: width, row: row, lineScale: lineScale)
+            return Figure.grid(rows: layout.rows, columns: layout.columns, panels: layout.panels,
+                               title: title(network, short: width < 560), width: width, height: height).render(width: width, height: height)
         }
     }
 
-    /// The panels of `dashboard`, placed in its 2 x 3 grid (built when drawn).
+    /// The narrowest dashboard (in pixels) that shows all its panels; below it panels go,
+    /// least important first.
+    static let fullWidth = 900
+
+    /// The panels of `dashboard` at full width (built when drawn): a 4 x 3 grid for h = 2, 2 x 3
+    /// otherwise.
     static func dashboardPanels(_ network: XORNetwork, row: Int, lineScale: Double = 1) -> [Panel] {
         let architecture = Panel(XORPanels.architecture(network, row: row), title: architectureTitle(row))
         let boundary = Panel(XORPanels.boundary(network, lineScale: lineScale), title: "decision boundary")
@@ -35,10 +47,15 @@ public enum XORViews {
         let gradients = Panel(XORPanels.gradients(network, lineScale: lineScale), title: "weight-gradient norms")
         switch network.hidden {
         case 2:
-            return [architecture, boundary,
-                    Panel(XORPanels.features(network), title: featuresTitle(network)),
-                    loss, gradients,
-                    Panel(XORPanels.surface(network), title: surfaceTitle)]
+            func placed(_ panel: Panel, _ row: Int, _ column: Int, rows: Int, columns: Int = 1) -> Panel {
+                var panel = panel
+                panel.row = row; panel.column = column; panel.rowSpan = rows; panel.columnSpan = columns
+                return panel
+            }
+            return [placed(architecture, 0, 0, rows: 2), placed(boundary, 0, 1, rows: 2),
+                    placed(Panel(XORPanels.features(network), title: featuresTitle(network)), 0, 2, rows: 2),
+                    placed(loss, 2, 0, rows: 1), placed(gradients, 3, 0, rows: 1),
+                    placed(Panel(XORPanels.surface(network), title: surfaceTitle), 2, 1, rows: 2, columns: 2)]
         default:
             var tall = architecture
             tall.row = 0; tall.column = 0; tall.rowSpan = 2
@@ -47,6 +64,22 @@ public enum XORViews {
                 : Panel(XORPanels.features(network), title: featuresTitle(network))
             return [tall, boundary, third, loss, gradients]
         }
+    }
+
+    /// The dashboard narrower than `fullWidth`: the decision boundary and the loss always, the
+    /// architecture and the hidden space (or the surface for h ≥ 4) from 560 px; below 280 px
+    /// the boundary alone.
+    static func narrowPanels(_ network: XORNetwork, width: Int, row: Int,
+                             lineScale: Double) -> (rows: Int, columns: Int, panels: [Panel]) {
+        let boundary = Panel(XORPanels.boundary(network, lineScale: lineScale), title: "decision boundary")
+        let loss = Panel(XORPanels.loss(network, lineScale: lineScale), title: "training loss")
+        if width < 280 { return (1, 1, [boundary]) }
+        if width < 560 { return (1, 2, [boundary, loss]) }
+        let third = network.hidden >= 4
+            ? Panel(XORPanels.surface(network), title: surfaceTitle)
+            : Panel(XORPanels.features(network), title: featuresTitle(network))
+        return (2, 2, [Panel(XORPanels.architecture(network, row: row), title: architectureTitle(row)),
+                       boundary, loss, third])
     }
 
     /// The network diagram alone: nodes with activation, input sum and bias for truth-table
@@ -71,8 +104,9 @@ public enum XORViews {
 
     /// The loss surface over w1[0,0], w1[0,1] (others held) with the gradient-descent path; a
     /// message panel for h = 1.
-    public static func surface(_ network: XORNetwork) -> Figure {
-        single(network, title: surfaceTitle, width: 640, height: 480) { XORPanels.surface($0) }
+    /// `camera` turns the view (matplotlib's azimuth and elevation, default −60°, 30°).
+    public static func surface(_ network: XORNetwork, camera: Camera = Camera()) -> Figure {
+        single(network, title: surfaceTitle, width: 640, height: 480) { XORPanels.surface($0, camera: camera) }
     }
 
     /// The loss curve and the weight-gradient norms, side by side.
@@ -89,9 +123,10 @@ public enum XORViews {
     /// "XOR 2-2-1 · epoch 12,300 · loss 0.0123 · solved": the loss of the weights drawn, computed
     /// afresh (not the last one training recorded: after `net.layers[0].weight[0][1] = 0.5`,
     /// `show(net)` must title the edited network with its own loss, as `net.loss` reports it).
-    static func title(_ network: XORNetwork) -> String {
+    /// `short` leaves out the "XOR 2-h-1 · " a narrow dashboard has no room for.
+    static func title(_ network: XORNetwork, short: Bool = false) -> String {
         let loss = network.loss
-        var text = "XOR 2-\(network.hidden)-1 · epoch \(ViewFormat.count(network.epoch)) · loss \(ViewFormat.value(loss))"
+        var text = (short ? "" : "XOR 2-\(network.hidden)-1 · ") + "epoch \(ViewFormat.count(network.epoch)) · loss \(ViewFormat.value(loss))"
         text += network.weightsAreFinite ? (network.solvesXOR ? " · solved" : " · not solved yet") : " · weights not finite"
         return text
     }

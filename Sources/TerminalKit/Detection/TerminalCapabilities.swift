@@ -56,6 +56,10 @@ public struct TerminalCapabilities: Equatable, Sendable {
     public var synchronizedOutput: Bool
     /// True inside tmux: graphics go through tmux passthrough and pixel sizes are guessed.
     public var tmux: Bool
+    /// True when kitty pictures are drawn with Unicode placeholders (`KittyPlaceholders`):
+    /// kitty mode inside tmux, and the outer terminal accepted the placeholder query (kitty
+    /// 0.28 and later). The cells are text, so pictures survive tmux's scrolling and panes.
+    public var kittyPlaceholders: Bool
     /// True when stdout is a terminal: live figures animate and the keyboard can stop work.
     public var interactive: Bool
     /// `TERM` and `TERM_PROGRAM` as found in the environment (empty when unset).
@@ -85,6 +89,18 @@ public struct TerminalCapabilities: Equatable, Sendable {
         self.termProgram = termProgram
         self.replies = replies
         (maxSixelWidth, maxSixelHeight) = Self.sixelLimit(replies)
+        kittyPlaceholders = mode == .kitty && tmux && Self.acceptsPlaceholders(replies)
+    }
+
+    /// True when the terminal answered OK to the placeholder query (`U=1`): a kitty older than
+    /// 0.28 rejects the unknown key and sends nothing back.
+    static func acceptsPlaceholders(_ replies: [TerminalReply]) -> Bool {
+        replies.contains { reply in
+            if case .kittyGraphics(let id, let message) = reply {
+                return id == EscapeSequence.kittyPlaceholderQueryID && message == "OK"
+            }
+            return false
+        }
     }
 
     /// The smallest Sixel size among successful XTSMGRAPHICS answers (current and maximum).

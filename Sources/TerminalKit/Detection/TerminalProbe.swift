@@ -52,11 +52,12 @@ public enum TerminalProbe {
     /// True when no more replies are worth waiting for. Normally that is the DA1 reply, which
     /// comes last. Under tmux, tmux answers DA1 itself at once, while the kitty query travels
     /// through passthrough to the outer terminal and its answer comes back later (measured in
-    /// kitty with `allow-passthrough on`), so there the wait ends with a kitty reply or the
+    /// kitty with `allow-passthrough on`), so there the wait ends with the answer to the plain
+    /// kitty query (which comes after the placeholder query's, if that one is answered) or the
     /// timeout.
     static func isComplete(_ replies: [TerminalReply], tmux: Bool) -> Bool {
         let has: (TerminalReply) -> Bool = tmux
-            ? { if case .kittyGraphics = $0 { true } else { false } }
+            ? { if case .kittyGraphics(let id, _) = $0 { id != EscapeSequence.kittyPlaceholderQueryID } else { false } }
             : { if case .deviceAttributes = $0 { true } else { false } }
         return replies.contains(where: has)
     }

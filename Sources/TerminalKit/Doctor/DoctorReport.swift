@@ -22,6 +22,11 @@ public enum DoctorReport {
         lines.append("  colours:       \(c.colors.rawValue) — \(c.colorsReason)")
         lines.append("  synchronized:  \(c.synchronizedOutput ? "yes (the terminal reported mode 2026)" : "no")")
         lines.append("  tmux:          \(c.tmux ? "yes: graphics go through passthrough (needs `set -g allow-passthrough on`)" : "no")")
+        if c.tmux && c.mode == .kitty {
+            lines.append("  placeholders:  " + (c.kittyPlaceholders
+                ? "yes: pictures are Unicode placeholder cells, which tmux scrolls and redraws like text"
+                : "no: the terminal did not accept the U=1 query (kitty 0.28 or later does); pictures are placed directly and do not move when tmux scrolls"))
+        }
         lines.append("  TERM:          \(c.term.isEmpty ? "(not set)" : c.term)")
         lines.append("  TERM_PROGRAM:  \(c.termProgram.isEmpty ? "(not set)" : c.termProgram)")
         if c.replies.isEmpty {

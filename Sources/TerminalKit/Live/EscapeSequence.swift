@@ -16,10 +16,18 @@ public enum EscapeSequence {
     public static let eraseLine = "\u{1B}[2K"
     /// Erases from the cursor to the end of the line.
     public static let eraseToEndOfLine = "\u{1B}[K"
+    /// Erases from the cursor to the end of the screen (ED 0).
+    public static let eraseBelow = "\u{1B}[J"
     /// Starts a synchronized update (mode 2026): the terminal holds the screen until `endSync`.
     public static let beginSync = "\u{1B}[?2026h"
     /// Ends a synchronized update and lets the terminal paint.
     public static let endSync = "\u{1B}[?2026l"
+
+    /// Deletes every placement of kitty image `imageID` from the screen (the image data stays,
+    /// no reply).
+    public static func kittyDeletePlacements(imageID: UInt32) -> String {
+        "\u{1B}_Ga=d,d=i,i=\(imageID),q=2\u{1B}\\"
+    }
 
     /// Moves the cursor up `lines` lines (nothing for 0), staying in its column.
     public static func cursorUp(_ lines: Int) -> String {
@@ -34,6 +42,12 @@ public enum EscapeSequence {
     /// The kitty graphics query: a 1x1 RGB image with `a=q`, which a kitty-protocol terminal
     /// answers with `ESC _ G i=31 ; OK ESC \` and does not display.
     public static let kittyQuery = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"
+    /// The same query with a virtual placement (`U=1`, Unicode placeholders): kitty 0.28 and
+    /// later answer `ESC _ G i=32 ; OK ESC \`; older versions reject the unknown key silently.
+    /// Sent before `kittyQuery`, so its answer, if any, comes first.
+    public static let kittyPlaceholderQuery = "\u{1B}_Gi=32,s=1,v=1,a=q,t=d,f=24,U=1;AAAA\u{1B}\\"
+    /// The image id of `kittyPlaceholderQuery`.
+    public static let kittyPlaceholderQueryID = 32
     /// Primary device attributes; every real terminal answers, so it goes last and its reply
     /// marks the end of the answers.
     public static let deviceAttributesQuery = "\u{1B}[c"
@@ -51,9 +65,10 @@ public enum EscapeSequence {
 
     /// All detection queries in the order they are sent; DA1 is last, so its answer means
     /// every other answer has arrived (terminals answer in order).
-    /// Under tmux the kitty query is wrapped so it reaches the outer terminal.
+    /// Under tmux the kitty queries are wrapped so they reach the outer terminal, and the
+    /// placeholder query goes first (placeholders are used only there).
     public static func detectionQueries(tmux: Bool) -> String {
-        let kitty = tmux ? tmuxPassthrough(kittyQuery) : kittyQuery
+        let kitty = tmux ? tmuxPassthrough(kittyPlaceholderQuery) + tmuxPassthrough(kittyQuery) : kittyQuery
         return kitty + synchronizedOutputQuery + cellSizeQuery + textAreaQuery
             + sixelGeometryQuery + sixelMaxGeometryQuery + deviceAttributesQuery
     }

@@ -6,12 +6,15 @@ public enum EncodedPicture: Equatable, Sendable {
     case graphics(bytes: [UInt8], rows: Int)
     /// Text lines (half blocks, braille, ASCII), without newlines.
     case text(lines: [String])
+    /// kitty Unicode placeholders: `transmit` sends the image with a virtual placement, and
+    /// `lines` are the placeholder cells that show it (see `KittyPlaceholders`).
+    case placeholders(transmit: [UInt8], lines: [String])
 
     /// Text rows the picture covers.
     public var rows: Int {
         switch self {
         case .graphics(_, let rows): return rows
-        case .text(let lines): return lines.count
+        case .text(let lines), .placeholders(_, let lines): return lines.count
         }
     }
 }
@@ -29,6 +32,9 @@ public enum EncodedPicture: Equatable, Sendable {
 ///   flickers.
 /// - Text (blocks, braille): each frame moves the cursor up over the previous one and overwrites
 ///   its lines, clearing any leftover at each line's end.
+/// - kitty Unicode placeholders (inside tmux): the first frame sends the image and prints its
+///   placeholder cells like text lines; later frames only re-send the image under the same id,
+///   which the cells already on screen then show.
 /// - ASCII writes no escape sequence at all, so it cannot replace a frame: the display draws only
 ///   forced frames in that mode.
 /// Frames are wrapped in synchronized output when the terminal supports mode 2026, so it paints
@@ -65,6 +71,8 @@ public struct FrameComposer: Sendable {
         switch picture {
         case .text(let lines):
             return [Array(lines.map { $0 + "\n" }.joined().utf8)]
+        case .placeholders(let transmit, let lines):
+            return [transmit + Array(lines.map { $0 + "\n" }.joined().utf8)]
         case .graphics(let bytes, let rows):
             let place = String(repeating: "\n", count: rows) + EscapeSequence.cursorUp(rows)
                 + EscapeSequence.saveCursor
@@ -82,6 +90,11 @@ public struct FrameComposer: Sendable {
                 + lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined()
                 + statusLine(status)
             return [wrapped(Array(text.utf8))]
+        case .placeholders(let transmit, let lines):
+            let text = EscapeSequence.hideCursor
+                + lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined()
+                + statusLine(status)
+            return [wrapped(transmit + Array(text.utf8))]
         case .graphics(let bytes, let rows):
             let place = EscapeSequence.hideCursor + String(repeating: "\n", count: rows + 1)
                 + EscapeSequence.cursorUp(rows + 1) + EscapeSequence.saveCursor
@@ -100,6 +113,8 @@ public struct FrameComposer: Sendable {
                 + lines.map { $0 + EscapeSequence.eraseToEndOfLine + "\n" }.joined()
                 + statusLine(status)
             return [wrapped(Array(text.utf8))]
+        case .placeholders(let transmit, _):
+            return [wrapped(transmit + Array(statusLine(status).utf8))]
         case .graphics(let bytes, let rows):
             let after = EscapeSequence.restoreCursor + EscapeSequence.cursorDown(rows)
                 + statusLine(status)

@@ -24,8 +24,15 @@ public final class TerminalDisplay: Display {
     private struct Region {
         var layout: ImageLayout
         var imageID: UInt32
+        /// The window the layout was fitted to: a frame in a resized window starts over.
+        var window: WindowSize?
+        /// `port.resumeCount()` when the region started: after a Ctrl-Z and `fg` the shell's
+        /// lines stand below the region, so the next frame starts a new one under them.
+        var resumes: Int
         /// Text rows the last frame covered (what the next frame moves up over).
         var drawnRows = 0
+        /// Characters of the status line last drawn under it.
+        var statusLength = 0
     }
     private var liveActive = false
     private var region: Region?
@@ -36,6 +43,8 @@ public final class TerminalDisplay: Display {
     /// draws no figure, such as a CNN's epochs): the cursor is at its end, and other output
     /// first erases it (the next status redraws it below that output).
     private var bareStatus = false
+    /// `port.resumeCount()` when the bare status line was started.
+    private var bareStatusResumes = 0
 
     /// - Parameters:
     ///   - live: false for `--no-live`: live figures show only their forced (last) frame.
@@ -106,13 +115,15 @@ public final class TerminalDisplay: Display {
             limiter.recordFrame(start: start, end: port.now())
             return true
         }
+        leaveOutdatedRegion()
         let current: Region
         let isFirst: Bool
         if let region {
             current = region
             isFirst = false
         } else {
-            current = Region(layout: fitted(figure, reservedRows: 2), imageID: takeImageID())
+            current = Region(layout: fitted(figure, reservedRows: 2), imageID: takeImageID(),
+                             window: port.windowSize(), resumes: port.resumeCount())
             isFirst = true
         }
         let layout = current.layout
@@ -128,6 +139,7 @@ public final class TerminalDisplay: Display {
         }
         region = current
         region?.drawnRows = picture.rows
+        region?.statusLength = shownStatus?.count ?? 0
         record(figure, displayed: raster)
         limiter.recordFrame(start: start, end: port.now())
         return true
@@ -170,12 +182,54 @@ public final class TerminalDisplay: Display {
         let now = port.now()
         guard force || now - statusDrawnAt >= 1.0 / 15 else { return }
         statusDrawnAt = now
+        if bareStatus, port.resumeCount() != bareStatusResumes {
+            // The shell wrote its lines after the status: start a new one below them.
+            bareStatus = false
+            atLineStart = true
+        }
         if region == nil {
-            if !bareStatus { startLine() }
+            if !bareStatus {
+                startLine()
+                bareStatusResumes = port.resumeCount()
+            }
             bareStatus = true
             atLineStart = false
         }
-        port.write(composer.statusUpdate(clipped(line)))
+        let shown = clipped(line)
+        region?.statusLength = shown.count
+        port.write(composer.statusUpdate(shown))
+    }
+
+    /// Ends the live region when the frame drawn there no longer fits what is on screen:
+    /// - after Ctrl-Z and `fg`, the shell's "Stopped" and command lines stand below it: the
+    ///   old frame stays as it was and the next frame starts below the cursor;
+    /// - after the window was resized, the old frame is erased (the rows from its top to the
+    ///   end of the screen, and a kitty picture by its id) and the next frame is fitted to
+    ///   the new size from where the old one began.
+    private func leaveOutdatedRegion() {
+        guard let current = region else { return }
+        if port.resumeCount() != current.resumes {
+            port.write(Array(EscapeSequence.showCursor.utf8))
+            region = nil
+            atLineStart = true
+            return
+        }
+        let window = port.windowSize()
+        guard let old = current.window, let window, window.columns > 0, window.rows > 0,
+              old.columns != window.columns || old.rows != window.rows else { return }
+        var erase: [UInt8] = []
+        if capabilities.mode == .kitty && !capabilities.kittyPlaceholders {
+            let delete = EscapeSequence.kittyDeletePlacements(imageID: current.imageID)
+            erase += Array((capabilities.tmux ? EscapeSequence.tmuxPassthrough(delete) : delete).utf8)
+        }
+        // The cursor is at the end of the status line, under the picture's rows. A terminal
+        // that re-wraps lines on resize (kitty) moves it down by the rows the status now wraps to.
+        let wrapped = capabilities.mode == .kitty ? current.statusLength / window.columns : 0
+        erase += Array(("\r" + EscapeSequence.cursorUp(current.drawnRows + wrapped)
+                        + EscapeSequence.eraseBelow).utf8)
+        port.write(erase)
+        region = nil
+        atLineStart = true
     }
 
     /// Removes a status line that stands on its own, leaving the cursor at the start of its row.
@@ -228,6 +282,10 @@ public final class TerminalDisplay: Display {
     private func encode(_ raster: Raster, layout: ImageLayout, imageID: UInt32) -> EncodedPicture {
         let bytes: [UInt8]
         switch capabilities.mode {
+        case .kitty where capabilities.kittyPlaceholders:
+            return .placeholders(
+                transmit: encoders.kittyVirtual(raster, imageID, layout.columns, layout.rows),
+                lines: KittyPlaceholders.lines(imageID: imageID, columns: layout.columns, rows: layout.rows))
         case .kitty: bytes = encoders.kitty(raster, imageID)
         case .sixel: bytes = encoders.sixel(raster)
         case .iterm: bytes = encoders.iterm(raster)
@@ -257,17 +315,19 @@ public final class TerminalDisplay: Display {
         recorder.record(figure.render(width: width, height: height))
     }
 
+    /// The next kitty image id; with Unicode placeholders, one whose bytes the placeholder
+    /// cells can name (`KittyPlaceholders.imageID(sequence:)`).
     private func takeImageID() -> UInt32 {
         let id = nextImageID
         nextImageID = nextImageID == UInt32.max ? 1 : nextImageID + 1
-        return id
+        return capabilities.kittyPlaceholders ? KittyPlaceholders.imageID(sequence: Int(id)) : id
     }
 
-    /// `line` cut to the window's width minus one column (so it never wraps).
+    /// `line` shortened to the window's width minus one column (so it never wraps), leaving
+    /// out its least important parts first (`StatusLineFit`).
     private func clipped(_ line: String) -> String {
         let columns = port.windowSize()?.columns ?? capabilities.columns
-        let limit = max(1, columns - 1)
         let firstLine = line.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-        return firstLine.count > limit ? String(firstLine.prefix(limit)) : String(firstLine)
+        return StatusLineFit.fit(String(firstLine), columns: max(1, columns - 1))
     }
 }

@@ -12,6 +12,10 @@ public struct PictureEncoders: Sendable {
     /// no replies (`q=2`) and without moving the cursor (`C=1`): re-sending the same id replaces
     /// the picture in place.
     public var kitty: @Sendable (_ raster: Raster, _ imageID: UInt32) -> [UInt8]
+    /// kitty graphics sequences that transmit the raster as image `imageID` with a virtual
+    /// placement of `columns` x `rows` cells for Unicode placeholders (`U=1`, no replies).
+    public var kittyVirtual: @Sendable (_ raster: Raster, _ imageID: UInt32, _ columns: Int,
+                                        _ rows: Int) -> [UInt8]
     /// A Sixel image (DCS ... ST).
     public var sixel: @Sendable (Raster) -> [UInt8]
     /// An iTerm2 inline image (OSC 1337 File=...).
@@ -25,11 +29,13 @@ public struct PictureEncoders: Sendable {
     /// Encoders from the given closures.
     public init(png: @escaping @Sendable (Raster) -> [UInt8],
                 kitty: @escaping @Sendable (Raster, UInt32) -> [UInt8],
+                kittyVirtual: @escaping @Sendable (Raster, UInt32, Int, Int) -> [UInt8],
                 sixel: @escaping @Sendable (Raster) -> [UInt8],
                 iterm: @escaping @Sendable (Raster) -> [UInt8],
                 text: @escaping @Sendable (Raster, GraphicsMode, ColorDepth, Int) -> [String]) {
         self.png = png
         self.kitty = kitty
+        self.kittyVirtual = kittyVirtual
         self.sixel = sixel
         self.iterm = iterm
         self.text = text

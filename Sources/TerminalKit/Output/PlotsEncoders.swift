@@ -18,6 +18,9 @@ extension PictureEncoders {
                 pass(KittyEncoder.encode(raster, options: KittyEncoder.Options(
                     imageID: imageID, placementID: 1, keepCursor: true)))
             },
+            kittyVirtual: { raster, imageID, columns, rows in
+                pass(KittyPlaceholders.transmit(raster, imageID: imageID, columns: columns, rows: rows))
+            },
             sixel: { pass(SixelEncoder.encode($0)) },
             iterm: { pass(ITermEncoder.encode($0)) },
             text: { raster, mode, colors, columns in

@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 
 /// Switches a terminal's input to unbuffered, unechoed mode and guarantees it is switched back:
 /// on `restore()`, at process exit, and when a signal ends or suspends the process.
@@ -53,6 +54,7 @@ public enum KeyboardMode {
     private static func installHandlers() {
         guard !handlersInstalled else { return }
         handlersInstalled = true
+        _ = Suspension.shared
         atexit { restoreFromSignal() }
         for signalNumber in [SIGTERM, SIGHUP, SIGQUIT] {
             installIfDefault(signalNumber, handler: restoreAndDie)
@@ -101,6 +103,7 @@ private func restoreAndDie(_ signalNumber: Int32) {
 
 /// Ctrl-Z during live output: restore the terminal for the shell, then stop as usual.
 private func restoreAndSuspend(_ signalNumber: Int32) {
+    Suspension.shared.stopping()
     if savedDescriptor >= 0 {
         restoreFromSignal()
         suspendedDescriptor = savedDescriptor
@@ -111,6 +114,7 @@ private func restoreAndSuspend(_ signalNumber: Int32) {
 
 /// `fg` after Ctrl-Z: back to key mode if the process was in it, and re-arm the Ctrl-Z handler.
 private func reenterAfterResume(_ signalNumber: Int32) {
+    Suspension.shared.resumed()
     if suspendedDescriptor >= 0 {
         var raw = savedSettings
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO)

@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 
 /// The real terminal: writes go to stdout, keys and query replies are read from the
 /// controlling terminal (`/dev/tty`, so it works when stdin is a pipe), with `poll` for timeouts.
@@ -93,6 +94,8 @@ public final class TTYPort: TerminalPort {
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
+
+    public func resumeCount() -> Int { Suspension.shared.resumes }
 
     public func pause(seconds: Double) {
         guard seconds > 0 else { return }

@@ -16,4 +16,12 @@ public protocol TerminalPort: AnyObject {
     func now() -> Double
     /// Waits `seconds` (used only to let tmux catch up; see `FrameComposer`).
     func pause(seconds: Double)
+    /// How many times the process was resumed after Ctrl-Z so far: when it changes, what the
+    /// shell printed meanwhile stands below the live picture.
+    func resumeCount() -> Int
+}
+
+extension TerminalPort {
+    /// A port that cannot be suspended (a capture, a test) reports no resume.
+    public func resumeCount() -> Int { 0 }
 }

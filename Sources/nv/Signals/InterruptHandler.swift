@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 import Runtime
 import Synchronization
 import TerminalKit
@@ -51,6 +52,7 @@ final class InterruptHandler: Sendable {
     /// across exec, and threads nv starts later (the interpreter's big-stack thread) inherit it
     /// from this one.
     func install() {
+        _ = Suspension.shared
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in InterruptHandler.shared.signalArrived() }
         sigemptyset(&action.sa_mask)

@@ -22,6 +22,9 @@ final class FakePort: TerminalPort {
     func now() -> Double { clock }
     var pauses: [(at: Int, seconds: Double)] = []
     func pause(seconds: Double) { pauses.append((output.count, seconds)) }
+    /// Raised by a test to stand for Ctrl-Z and `fg`.
+    var resumes = 0
+    func resumeCount() -> Int { resumes }
 
     var outputText: String { String(decoding: output, as: UTF8.self) }
 }
@@ -34,6 +37,9 @@ enum FakeEncoders {
     static let encoders = PictureEncoders(
         png: { raster in Array("PNG \(raster.width)x\(raster.height) \(raster[0, 0].r)".utf8) },
         kitty: { raster, id in Array("\u{1B}_Ga=T,i=\(id),p=1,q=2,C=1,r=\(rows(raster));AAAA\u{1B}\\".utf8) },
+        kittyVirtual: { raster, id, columns, rows in
+            Array("\u{1B}_Ga=T,i=\(id),p=1,q=2,U=1,c=\(columns),r=\(rows),red=\(raster[0, 0].r);AAAA\u{1B}\\".utf8)
+        },
         sixel: { raster in Array("\u{1B}Pq;r=\(rows(raster));#0\u{1B}\\".utf8) },
         iterm: { raster in Array("\u{1B}]1337;r=\(rows(raster));File=inline=1:AAAA\u{07}".utf8) },
         text: { raster, mode, colors, columns in

@@ -22,6 +22,8 @@ struct ScreenModel {
     var cursorVisible = true
     var syncDepth = 0
     var syncBalanced = true
+    /// Image ids sent with a virtual placement (`U=1`, kitty Unicode placeholders), in order.
+    var transmissions: [Int] = []
 
     init(_ output: [UInt8]) {
         feed(output)
@@ -107,6 +109,11 @@ struct ScreenModel {
         case (_, "B"): row += count
         case ("2", "K"): text[row] = nil
         case (_, "K"): if let line = text[row] { text[row] = String(line.prefix(column)) }
+        case (_, "J"):
+            // Erase below: the rest of this row, every row under it, and the images there.
+            if let line = text[row] { text[row] = String(line.prefix(column)) }
+            for key in text.keys where key > row { text[key] = nil }
+            images.removeAll { $0.row + $0.rows > row + (column > 0 ? 1 : 0) }
         case ("?25", "l"): cursorVisible = false
         case ("?25", "h"): cursorVisible = true
         case ("?2026", "h"): syncDepth += 1; if syncDepth > 1 { syncBalanced = false }
@@ -118,9 +125,22 @@ struct ScreenModel {
     private mutating func image(kind: Character, body: String) {
         var id: Int?
         var rows = 1
+        var delete = false
+        var virtual = false
         for field in body.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "G" || $0 == "q" }) {
             if field.hasPrefix("i=") { id = Int(field.dropFirst(2)) }
             if field.hasPrefix("r=") { rows = Int(field.dropFirst(2)) ?? 1 }
+            if field == "a=d" { delete = true }
+            if field == "U=1" { virtual = true }
+        }
+        if delete {
+            images.removeAll { $0.kind == "k" && $0.id == id }
+            return
+        }
+        if virtual {
+            // A virtual placement shows only where placeholder cells are printed (text).
+            transmissions.append(id ?? 0)
+            return
         }
         images.append(Image(kind: kind, id: kind == "k" ? id : nil, row: row, rows: rows))
         switch kind {
