@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interpreter
+import Runtime
 
 /// `nv mnist train` and `nv mnist infer`: the original visualizer's command line for its CNN.
 /// Each runs a short nv program in a fresh session — the same builtins a learner types —
@@ -48,7 +49,7 @@ struct MNISTTrainCommand: ProgramCommand {
         let model = config.map { "m = cnn(\(MNISTInferCommand.literal($0)))" } ?? "m = cnn()"
         return """
             \(model)
-            data = mnist(size: m.input[1], validation: m.config.percent_train_data_to_use_for_validation)
+            data = mnist(size: m.input[1], train_fraction: m.config.percent_of_train_data_to_use, validation: m.config.percent_train_data_to_use_for_validation)
             print(data)
             history = train(m\(epochs.map { ", data, epochs: \($0)" } ?? ", data"))
             save(m)
@@ -65,8 +66,10 @@ struct MNISTInferCommand: ProgramCommand {
         abstract: "Load a trained CNN and print its predictions for a few test digits (as infer(load(path), mnist(...))).",
         helpNames: NV.subcommandHelpNames)
 
-    @Option(name: .long, help: ArgumentHelp("The saved network.", valueName: "file"))
-    var model = "models/mnist_cnn.safetensors"
+    @Option(name: .long, help: ArgumentHelp(
+        "The saved network (default: models/mnist_cnn.safetensors from nv mnist train, else nv's shipped model).",
+        valueName: "file"))
+    var model: String?
 
     @Option(name: .long, help: ArgumentHelp("How many random test digits to show.", valueName: "n"))
     var count = 4
@@ -80,10 +83,33 @@ struct MNISTInferCommand: ProgramCommand {
         guard count >= 1 else { throw ValidationError("--count must be a positive integer, got \(count)") }
     }
 
+    /// Where `nv mnist train` saves with the default config.
+    static let trainedModel = "models/mnist_cnn.safetensors"
+    /// The model shipped with nv (data/models/README.md says how it was made), beside the
+    /// shipped digits so it is found wherever they are.
+    static let shippedModel = "models/default_mnist_cnn.safetensors"
+
+    /// The model to load and, without `--model`, a line saying which one it is: the user's
+    /// trained model when there is one, else the shipped one (as the original's
+    /// `models/default_mnist_cnn.pkl`).
+    func chosenModel(fileExists: (String) -> Bool = FileManager.default.fileExists(atPath:),
+                     dataDirectory: () -> String? = { try? MNIST.locateDirectory() }) -> (path: String, note: String?) {
+        if let model { return (model, nil) }
+        if fileExists(Self.trainedModel) { return (Self.trainedModel, "model \(Self.trainedModel) (yours, from nv mnist train)") }
+        if let digits = dataDirectory() {
+            let shipped = URL(fileURLWithPath: digits).deletingLastPathComponent().appendingPathComponent(Self.shippedModel).path
+            if fileExists(shipped) {
+                return (shipped, "model \(shipped) (shipped with nv; nv mnist train makes your own)")
+            }
+        }
+        return (Self.trainedModel, nil)
+    }
+
     /// The nv program this command runs.
     var program: String {
-        """
-        m = load(\(Self.literal(model)))
+        let (model, note) = chosenModel()
+        return """
+        \(note.map { "print(\(Self.literal($0)))\n" } ?? "")m = load(\(Self.literal(model)))
         data = mnist(size: m.input[1])
         infer(m, data, count: \(count))
         print("test accuracy \\(round(accuracy(m, data) * 100, digits: 1))% on \\(len(data.test)) images")
