@@ -37,8 +37,9 @@ struct NVProcess {
     /// environment (no colour, no history file, no inherited NV_GRAPHICS) changed by
     /// `environment` (a nil value removes the variable).
     /// A run that takes longer than `timeout` seconds is killed and reported as crashed.
+    /// `directory` is the working directory (the test's own when nil).
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String?] = [:],
-                    timeout: TimeInterval = 60) throws -> Result
+                    timeout: TimeInterval = 60, directory: URL? = nil) throws -> Result
     {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -52,6 +53,7 @@ struct NVProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var base = ProcessInfo.processInfo.environment
         base["NV_GRAPHICS"] = nil
         base["NO_COLOR"] = "1"

@@ -10,6 +10,10 @@ struct MNISTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mnist",
         abstract: "Train the digit CNN, or show what a saved one predicts.",
+        discussion: """
+            The original's flags work too: nv --mnist_digits -m train -uc (-uc: --config \
+            config/user_cnn_params.json), nv -md -m infer -um FILE (-um: --model FILE).
+            """,
         subcommands: [MNISTTrainCommand.self, MNISTInferCommand.self],
         helpNames: NV.subcommandHelpNames)
 }

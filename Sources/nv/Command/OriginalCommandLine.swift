@@ -92,7 +92,8 @@ enum OriginalCommandLine {
         return (families.first!, nil, rest)
     }
 
-    /// Rewrites the original's flags of `family` into nv's; nv's own flags pass through.
+    /// Rewrites the original's flags of `family` into nv's (as `--name=value`, so a value such
+    /// as `-5` reaches nv's check instead of reading as a flag); nv's own flags pass through.
     private static func rewrite(_ arguments: [String], family: Family, mode given: String?) throws
         -> (arguments: [String], mode: String?)
     {
@@ -131,8 +132,8 @@ enum OriginalCommandLine {
                 }
             }
             switch flag.short {
-            case "-hn": out += ["--hidden", value!]
-            case "-ner": out += ["--every", value!]
+            case "-hn": out.append("--hidden=\(value!)")
+            case "-ner": out.append("--every=\(value!)")
             case "-e": epochs = value
             case "-m":
                 guard value == "train" || value == "infer" else {
@@ -146,20 +147,20 @@ enum OriginalCommandLine {
             default: userModel = value
             }
         }
-        if let epochs { out += ["--epochs", epochs] }
+        if let epochs { out.append("--epochs=\(epochs)") }
         guard family == .mnist else { return (out, nil) }
         switch mode ?? "train" {
         case "train":
             if userModel != nil {
                 throw UsageError(command: command, "-um (--user_model) is for -m infer; -m train makes a new model")
             }
-            if wantsUserConfig { out += ["--config", Self.userConfig] }
+            if wantsUserConfig { out.append("--config=\(Self.userConfig)") }
         default:
             if wantsUserConfig {
                 throw UsageError(command: command, "-uc (--user_config) is for -m train; to infer with your own model use -um FILE")
             }
             if epochs != nil { throw UsageError(command: command, "-e (--epochs) is for -m train, not -m infer") }
-            if let userModel { out += ["--model", userModel] }
+            if let userModel { out.append("--model=\(userModel)") }
         }
         return (out, mode)
     }
