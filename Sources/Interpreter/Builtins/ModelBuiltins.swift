@@ -198,7 +198,7 @@ enum ModelBuiltins {
         case .cnn:
             throw args.error("model", "is a cnn; boundary draws the input plane of 2D-point models (xor or mlp)")
         case .xor(let model):
-            return .figure(XORViews.boundary(model.current))
+            return .figure(XORViews.boundary(model.current, discretize: discretize))
         case .mlp(let model):
             let (train, test) = try trainingData(args, model)
             return .figure(PlaygroundViews.boundary(model.current, train: train, test: test, discretize: discretize))

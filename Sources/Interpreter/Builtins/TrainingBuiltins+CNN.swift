@@ -167,7 +167,9 @@ final class CNNRun: @unchecked Sendable {
         return text + (r.isBest ? "  best" : "") + "\n"
     }
 
-    /// `epoch 2/10 ▕████░░░░▏ batch 37/125  loss 0.2345  acc 93.8%  1.2k img/s  ETA 12 s`.
+    /// `epoch 2/10 ▕████░░░░▏ batch 37/125  loss 0.2345  acc 93.8%  1.2k img/s  ETA 12 s`: the
+    /// loss and accuracy are the epoch's running figures, not the last batch's (one batch of 32
+    /// jumps by 3% per image).
     func status(finished: Bool) -> String {
         let total = progress.total * batchesPerEpoch
         let cells = 20
@@ -176,7 +178,7 @@ final class CNNRun: @unchecked Sendable {
         var line = "epoch \(epochInProgress)/\(firstEpoch + progress.total) \(bar)"
         if let b = lastBatch {
             if !finished { line += " batch \(b.batch)/\(b.batchesPerEpoch)" }
-            line += "  loss \(TrainingProgress.number(Double(b.epochLoss)))  acc \(TrainingProgress.percent(Double(b.accuracy)))"
+            line += "  loss \(TrainingProgress.number(Double(b.epochLoss)))  acc \(TrainingProgress.percent(Double(b.epochAccuracy)))"
         }
         let seconds = progress.elapsed
         if seconds > 0, batchesDone > 0 {

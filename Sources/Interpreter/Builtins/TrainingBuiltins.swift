@@ -56,6 +56,15 @@ enum TrainingBuiltins {
         return (e, v)
     }
 
+    /// `discretize:`: the boundary panel as hard 0/1 regions (false when not given).
+    static func discretizeFlag(_ args: Arguments) throws -> Bool {
+        switch args.any("discretize") {
+        case .null: return false
+        case .bool(let on): return on
+        case let other: throw args.error("discretize", "must be true or false, \(Arguments.got(other))")
+        }
+    }
+
     // MARK: - XOR
 
     static func trainXOR(_ model: XORModel, _ args: Arguments) throws {
@@ -63,6 +72,7 @@ enum TrainingBuiltins {
             throw args.error("data", "is not used by an xor model: it trains on the XOR truth table")
         }
         let (epochs, every) = try schedule(args, epochs: 50_000, every: 100)
+        let discretize = try discretizeFlag(args)
         if args.has("lr") { model.network.learningRate = try args.positiveNumber("lr", default: 0.1) }
         let fps = try framesPerSecond(args)
         model.networkChanged()
@@ -82,7 +92,7 @@ enum TrainingBuiltins {
                     display.setStatus(progress.status(epoch: snapshot.epoch, loss: snapshot.loss), force: false)
                 }
                 guard progress.frameDue(watching: watching) else { return }
-                progress.offerFrame { live && display.updateLive(XORViews.dashboard(snapshot.network), force: false) }
+                progress.offerFrame { live && display.updateLive(XORViews.dashboard(snapshot.network, discretize: discretize), force: false) }
             }
         } catch {
             model.networkChanged()
@@ -93,7 +103,7 @@ enum TrainingBuiltins {
         model.networkChanged()
         let network = model.network
         display.setStatus(progress.status(epoch: network.epoch, loss: network.losses.last ?? network.loss, finished: true), force: true)
-        display.updateLive(XORViews.dashboard(network), force: true)
+        display.updateLive(XORViews.dashboard(network, discretize: discretize), force: true)
         display.endLive()
         if result.stopped {
             display.write("stopped at epoch \(network.epoch) (\(stop.reason ?? "stop requested")); the weights are kept\n")
@@ -130,12 +140,7 @@ enum TrainingBuiltins {
         }
         let data = try args.dataset("data")
         let (epochs, every) = try schedule(args, epochs: 100, every: 5)
-        let discretize: Bool
-        switch args.any("discretize") {
-        case .null: discretize = false
-        case .bool(let on): discretize = on
-        case let other: throw args.error("discretize", "must be true or false, \(Arguments.got(other))")
-        }
+        let discretize = try discretizeFlag(args)
         if args.has("lr") { model.network.optimizer.learningRate = Float(try args.positiveNumber("lr", default: 0.03)) }
         let fps = try framesPerSecond(args)
         let (trainSet, testSet) = data.trainingSets

@@ -43,8 +43,9 @@ enum XORPanels {
 
     // MARK: decision boundary
 
-    /// The output probability over the input plane with its 0.5 line and the four points.
-    static func boundary(_ network: XORNetwork, lineScale: Double = 1) -> any Chart {
+    /// The output probability over the input plane with its 0.5 line and the four points; with
+    /// `discretize`, hard 0/1 regions instead of the probability (as the mlp's boundary).
+    static func boundary(_ network: XORNetwork, discretize: Bool = false, lineScale: Double = 1) -> any Chart {
         guard let field = try? network.decisionField(resolution: fieldResolution, range: inputRange) else {
             return MessageChart("no decision field")
         }
@@ -53,10 +54,15 @@ enum XORPanels {
         let y = Double(field.yRange.lowerBound)...Double(field.yRange.upperBound)
         // Heatmap cells are centred on the samples: widen by half a cell on each side.
         let half = (x.upperBound - x.lowerBound) / Double(2 * (field.resolution - 1))
-        let heatmap = Heatmap(values: values, columns: field.resolution, rows: field.resolution,
+        // Hard regions sit at 0.2 / 0.8 of the map, as in the mlp's boundary; their colour bar
+        // would claim probabilities they do not have, so it is hidden.
+        let shown = discretize ? values.map { $0.isFinite ? ($0 >= 0.5 ? 0.8 : 0.2) : .nan } : values
+        let heatmap = Heatmap(values: shown, columns: field.resolution, rows: field.resolution,
                               x: (x.lowerBound - half)...(x.upperBound + half),
                               y: (y.lowerBound - half)...(y.upperBound + half),
-                              colormap: FieldColormap.soft, range: 0...1, label: "P(XOR = 1)")
+                              colormap: FieldColormap.soft, range: 0...1,
+                              interpolation: discretize ? .nearest : .bilinear, label: "P(XOR = 1)",
+                              showColorBar: !discretize)
         let contour = ContourLayer(values: values, columns: field.resolution, rows: field.resolution,
                                    x: x, y: y, width: 1.5 * lineScale, label: "ŷ = 0.5")
         let points = ScatterChart(xs: [0, 0, 1, 1], ys: [0, 1, 0, 1], classes: targetClasses,

@@ -20,15 +20,16 @@ public enum XORViews {
     /// drawn larger instead (`narrowPanels`), never a grid of empty ones.
     /// `row` picks the truth-table row whose values the architecture's nodes show; `lineScale`
     /// thickens curves and boundary lines for coarse outputs (about 3 for half blocks at ~100
-    /// columns, where a 1.5 px line fades into the background).
+    /// columns, where a 1.5 px line fades into the background). `discretize` shows the boundary
+    /// panel as hard 0/1 regions.
     public static func dashboard(_ network: XORNetwork, width: Int = 1200, height: Int = 720,
-                                 row: Int = 1, lineScale: Double = 1) -> Figure {
+                                 row: Int = 1, lineScale: Double = 1, discretize: Bool = false) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure(preferredWidth: w, preferredHeight: h) { width, height in
             let layout = width >= fullWidth
                 ? (rows: network.hidden == 2 ? 4 : 2, columns: 3,
-                   panels: dashboardPanels(network, row: row, lineScale: lineScale))
-                : narrowPanels(network, width: width, row: row, lineScale: lineScale)
+                   panels: dashboardPanels(network, row: row, lineScale: lineScale, discretize: discretize))
+                : narrowPanels(network, width: width, row: row, lineScale: lineScale, discretize: discretize)
             return Figure.grid(rows: layout.rows, columns: layout.columns, panels: layout.panels,
                                title: title(network, short: width < 560), width: width, height: height).render(width: width, height: height)
         }
@@ -40,9 +41,11 @@ public enum XORViews {
 
     /// The panels of `dashboard` at full width (built when drawn): a 4 x 3 grid for h = 2, 2 x 3
     /// otherwise.
-    static func dashboardPanels(_ network: XORNetwork, row: Int, lineScale: Double = 1) -> [Panel] {
+    static func dashboardPanels(_ network: XORNetwork, row: Int, lineScale: Double = 1,
+                                discretize: Bool = false) -> [Panel] {
         let architecture = Panel(XORPanels.architecture(network, row: row), title: architectureTitle(row))
-        let boundary = Panel(XORPanels.boundary(network, lineScale: lineScale), title: "decision boundary")
+        let boundary = Panel(XORPanels.boundary(network, discretize: discretize, lineScale: lineScale),
+                             title: boundaryTitle(discretize))
         let loss = Panel(XORPanels.loss(network, lineScale: lineScale), title: "training loss")
         let gradients = Panel(XORPanels.gradients(network, lineScale: lineScale), title: "weight-gradient norms")
         switch network.hidden {
@@ -70,8 +73,9 @@ public enum XORViews {
     /// architecture and the hidden space (or the surface for h ≥ 4) from 560 px; below 280 px
     /// the boundary alone.
     static func narrowPanels(_ network: XORNetwork, width: Int, row: Int,
-                             lineScale: Double) -> (rows: Int, columns: Int, panels: [Panel]) {
-        let boundary = Panel(XORPanels.boundary(network, lineScale: lineScale), title: "decision boundary")
+                             lineScale: Double, discretize: Bool = false) -> (rows: Int, columns: Int, panels: [Panel]) {
+        let boundary = Panel(XORPanels.boundary(network, discretize: discretize, lineScale: lineScale),
+                             title: boundaryTitle(discretize))
         let loss = Panel(XORPanels.loss(network, lineScale: lineScale), title: "training loss")
         if width < 280 { return (1, 1, [boundary]) }
         if width < 560 { return (1, 2, [boundary, loss]) }
@@ -90,9 +94,17 @@ public enum XORViews {
         }
     }
 
-    /// The output probability over the input plane, its 0.5 line and the four points.
-    public static func boundary(_ network: XORNetwork) -> Figure {
-        single(network, title: "decision boundary", width: 560, height: 460) { XORPanels.boundary($0) }
+    /// The output probability over the input plane (hard 0/1 regions when `discretize`), its
+    /// 0.5 line and the four points.
+    public static func boundary(_ network: XORNetwork, discretize: Bool = false) -> Figure {
+        single(network, title: boundaryTitle(discretize), width: 560, height: 460) {
+            XORPanels.boundary($0, discretize: discretize)
+        }
+    }
+
+    /// The boundary panel's title: regions when discretized, as the mlp's.
+    static func boundaryTitle(_ discretize: Bool) -> String {
+        discretize ? "decision regions" : "decision boundary"
     }
 
     /// The four points in hidden-feature space with the output unit's boundary: 2D for

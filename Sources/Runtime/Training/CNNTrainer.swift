@@ -59,6 +59,7 @@ public struct CNNTrainer: Sendable {
             epochPredictions.removeAll(keepingCapacity: true)
             epochLabels.removeAll(keepingCapacity: true)
             var lossSum = 0.0
+            var epochCorrect = 0
             for b in 0..<batchesPerEpoch {
                 if stop?.isRaised == true {
                     history.reason = "stopped by user"
@@ -80,9 +81,11 @@ public struct CNNTrainer: Sendable {
                 epochLabels += labels
                 if let onBatch = observer.onBatch {
                     let correct = zip(predictions, labels).filter { $0 == $1 }.count
+                    epochCorrect += correct
                     var snapshot = CNNBatchSnapshot(epoch: epoch, batch: b + 1, batchesPerEpoch: batchesPerEpoch, loss: loss,
                                                     accuracy: Float(correct) / Float(indices.count),
                                                     epochLoss: Float(lossSum / Double(b + 1)),
+                                                    epochAccuracy: Float(epochCorrect) / Float(epochLabels.count),
                                                     predictions: predictions, labels: labels, gradientNorms: norms)
                     if wantsDetail {
                         snapshot.detail = try detail(&model, train: train, indices: indices,

@@ -8,6 +8,8 @@ public struct CNNBatchSnapshot: Sendable {
     public var loss: Float, accuracy: Float
     /// The running mean loss of the epoch so far.
     public var epochLoss: Float
+    /// The running accuracy of the epoch so far: right predictions over images seen this epoch.
+    public var epochAccuracy: Float
     /// Predicted and true class of each sample in the batch.
     public var predictions: [Int], labels: [Int]
     /// The L2 norm of each layer's parameter gradients (0 for layers without parameters).

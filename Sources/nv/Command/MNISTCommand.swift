@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interpreter
+import Runtime
 
 /// `nv mnist train` and `nv mnist infer`: the original visualizer's command line for its CNN.
 /// Each runs a short nv program in a fresh session — the same builtins a learner types —
@@ -9,6 +10,10 @@ struct MNISTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mnist",
         abstract: "Train the digit CNN, or show what a saved one predicts.",
+        discussion: """
+            The original's flags work too: nv --mnist_digits -m train -uc (-uc: --config \
+            config/user_cnn_params.json), nv -md -m infer -um FILE (-um: --model FILE).
+            """,
         subcommands: [MNISTTrainCommand.self, MNISTInferCommand.self],
         helpNames: NV.subcommandHelpNames)
 }
@@ -50,7 +55,7 @@ struct MNISTTrainCommand: ProgramCommand {
         let model = config.map { "m = cnn(\(MNISTInferCommand.literal($0)))" } ?? "m = cnn()"
         return """
             \(model)
-            data = mnist(size: m.input[1], validation: m.config.percent_train_data_to_use_for_validation)
+            data = mnist(size: m.input[1], train_fraction: m.config.percent_of_train_data_to_use, validation: m.config.percent_train_data_to_use_for_validation)
             print(data)
             history = train(m\(epochs.map { ", data, epochs: \($0)" } ?? ", data"))
             save(m)
@@ -67,8 +72,10 @@ struct MNISTInferCommand: ProgramCommand {
         abstract: "Load a trained CNN and print its predictions for a few test digits (as infer(load(path), mnist(...))).",
         helpNames: NV.subcommandHelpNames)
 
-    @Option(name: .long, help: ArgumentHelp("The saved network.", valueName: "file"))
-    var model = MNISTInferCommand.defaultModel
+    @Option(name: .long, help: ArgumentHelp(
+        "The saved network (default: models/mnist_cnn.safetensors from nv mnist train, else nv's shipped model).",
+        valueName: "file"))
+    var model: String?
 
     @Option(name: .long, help: ArgumentHelp("How many random test digits to show.", valueName: "n"))
     var count = 4
@@ -82,32 +89,54 @@ struct MNISTInferCommand: ProgramCommand {
         guard count >= 1 else { throw ValidationError("--count must be a positive integer, got \(count)") }
     }
 
+    /// Where `nv mnist train` saves with the default config.
+    static let trainedModel = "models/mnist_cnn.safetensors"
+    /// The model shipped with nv (data/models/README.md says how it was made), beside the
+    /// shipped digits so it is found wherever they are.
+    static let shippedModel = "models/default_mnist_cnn.safetensors"
+
+    /// The model to load and, without `--model`, a line saying which one it is: the user's
+    /// trained model when there is one, else the shipped one (as the original's
+    /// `models/default_mnist_cnn.pkl`).
+    func chosenModel(fileExists: (String) -> Bool = FileManager.default.fileExists(atPath:),
+                     dataDirectory: () -> String? = { try? MNIST.locateDirectory() }) -> (path: String, note: String?) {
+        if let model { return (model, nil) }
+        if fileExists(Self.trainedModel) { return (Self.trainedModel, "model \(Self.trainedModel) (yours, from nv mnist train)") }
+        if let digits = dataDirectory() {
+            let shipped = URL(fileURLWithPath: digits).deletingLastPathComponent().appendingPathComponent(Self.shippedModel).path
+            if fileExists(shipped) {
+                return (shipped, "model \(shipped) (shipped with nv; nv mnist train makes your own)")
+            }
+        }
+        return (Self.trainedModel, nil)
+    }
+
     var commandName: String { "nv mnist infer" }
 
-    /// A fresh clone has no trained model: say what to do, not what the program's `load` met.
+    /// A fresh clone may have no model at all (no trained one and the shipped one not found):
+    /// say what to do, not what the program's `load` met.
     func problemBeforeRunning() -> String? {
-        Self.missingModelMessage(model: model) { path in
+        Self.missingModelMessage(model: chosenModel().path, given: model != nil) { path in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: InputPath.resolve(path, sourceDirectory: nil),
                                                   isDirectory: &isDirectory) && !isDirectory.boolValue
         }
     }
 
-    /// What to say when `model` is not a file (`exists` says whether it is), or nil.
-    static func missingModelMessage(model: String, exists: (String) -> Bool) -> String? {
+    /// What to say when `model` is not a file (`exists` says whether it is), or nil; `given`
+    /// says whether the user named it with --model.
+    static func missingModelMessage(model: String, given: Bool, exists: (String) -> Bool) -> String? {
         if exists(model) { return nil }
-        guard model == defaultModel else { return "--model: no file '\(model)'" }
+        guard !given else { return "--model: no file '\(model)'" }
         return "no trained model at \(model); train one with `nv mnist train` (about 10 s to watch it learn, "
             + "under a second with --no-live) or pass --model FILE"
     }
 
-    /// Where `nv mnist train` saves with the default config.
-    static let defaultModel = "models/mnist_cnn.safetensors"
-
     /// The nv program this command runs.
     var program: String {
-        """
-        m = load(\(Self.literal(model)))
+        let (model, note) = chosenModel()
+        return """
+        \(note.map { "print(\(Self.literal($0)))\n" } ?? "")m = load(\(Self.literal(model)))
         data = mnist(size: m.input[1])
         infer(m, data, count: \(count))
         print("test accuracy \\(round(accuracy(m, data) * 100, digits: 1))% on \\(len(data.test)) images")

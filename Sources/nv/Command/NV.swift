@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `nv` command. On its own it only dispatches: `nv`, `nv FILE`, `nv -` and `nv -e CODE`
 /// all land in the default subcommand `RunCommand`; later subcommands (`nv xor ...`,
@@ -20,9 +21,17 @@ struct NV: ParsableCommand {
         defaultSubcommand: RunCommand.self,
         helpNames: [])
 
-    /// Checks the CPU before any Runtime code runs (see `CPUCheck`), then parses and runs.
+    /// Checks the CPU before any Runtime code runs (see `CPUCheck`), rewrites the original
+    /// project's command line into nv's own (`OriginalCommandLine`), then parses and runs.
     static func main() {
         CPUCheck.exitIfUnsupported()
-        main(nil)
+        do {
+            main(try OriginalCommandLine.translate(Array(CommandLine.arguments.dropFirst())))
+        } catch let error as OriginalCommandLine.UsageError {
+            FileHandle.standardError.write(Data("Error: \(error.description)\n  See '\(error.command) --help' for more information.\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -10,7 +10,8 @@ struct XORCommand: ParsableCommand {
         abstract: "Train the XOR network with its live dashboard (as net = xor(...); train(net, ...)).",
         discussion: """
             q or Ctrl-C stops early and keeps the weights; the predictions are printed at the end.
-            --seed seeds the weights, so runs repeat.
+            --seed seeds the weights, so runs repeat. The original's flags work too: \
+            nv --xor -hn 3 -ner 200 -e 40000 (-hn: --hidden, -ner: --every, -e: --epochs).
             """,
         helpNames: NV.subcommandHelpNames)
 

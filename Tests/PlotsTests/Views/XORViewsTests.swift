@@ -33,6 +33,25 @@ import Runtime
         }
     }
 
+    /// `discretize` turns the boundary's probability field into two hard regions (as the mlp's),
+    /// in the panel alone and in the dashboard, and the picture changes with it.
+    @Test func discretizedBoundaryHasTwoRegions() throws {
+        let network = try ViewFixtures.xor(hidden: 3, seed: 2, epochs: 6000, every: 100)
+        func field(_ discretize: Bool) throws -> Heatmap {
+            let axes = try #require(XORPanels.boundary(network, discretize: discretize) as? Axes)
+            return try #require(axes.layers.compactMap { $0 as? Heatmap }.first)
+        }
+        let hard = try field(true), soft = try field(false)
+        #expect(Set(hard.values) == [0.2, 0.8])
+        #expect(hard.values == soft.values.map { $0 >= 0.5 ? 0.8 : 0.2 })
+        #expect(Set(soft.values).count > 2)
+        #expect(!hard.showColorBar && hard.interpolation == .nearest)
+        #expect(XORViews.boundary(network, discretize: true).render() != XORViews.boundary(network).render())
+        let panels = XORViews.dashboardPanels(network, row: 1, discretize: true)
+        #expect(panels.contains { $0.title == "decision regions" })
+        #expect(XORViews.dashboard(network, discretize: true).render() != XORViews.dashboard(network).render())
+    }
+
     @Test(arguments: [1, 2, 3, 5])
     func nonFiniteWeightsDrawWithoutCrashing(hidden: Int) throws {
         let network = try ViewFixtures.nanXOR(hidden: hidden)

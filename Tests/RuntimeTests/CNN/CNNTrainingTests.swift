@@ -46,6 +46,31 @@ struct CNNTrainingTests {
         #expect(history.epochs.isEmpty)
     }
 
+    /// A batch snapshot's epoch accuracy is the share right over every image of the epoch so
+    /// far (what the status line shows), not the batch's own; after the last batch of an epoch
+    /// it is the epoch's train accuracy.
+    @Test func batchSnapshotsCarryTheEpochsRunningAccuracy() throws {
+        let data = try Self.splits()
+        var model = try CNN(config: .standard, seed: 7)
+        var trainer = CNNTrainer(epochs: 1, batchSize: 32)
+        var rng = SeededGenerator(seed: 8)
+        let snapshots = Snapshots()
+        let observer = CNNTrainingObserver(onBatch: { s in snapshots.append(s) })
+        let history = try trainer.train(&model, on: data.train, validation: data.validation, rng: &rng, observer: observer)
+        let all = snapshots.all
+        #expect(all.count == (data.train.count + 31) / 32)
+        var right = 0, seen = 0
+        var differsFromTheBatch = false
+        for s in all {
+            right += zip(s.predictions, s.labels).filter { $0 == $1 }.count
+            seen += s.labels.count
+            #expect(abs(Double(s.epochAccuracy) - Double(right) / Double(seen)) < 1e-6, "batch \(s.batch)")
+            if abs(s.epochAccuracy - s.accuracy) > 1e-6 { differsFromTheBatch = true }
+        }
+        #expect(differsFromTheBatch)
+        #expect(abs(Double(all.last!.epochAccuracy) - history.epochs[0].trainAccuracy) < 1e-6)
+    }
+
     /// Saved and loaded, a model predicts identically; names and shapes are PyTorch's.
     @Test func checkpointRoundTrip() throws {
         let data = try Self.splits()
@@ -124,5 +149,21 @@ final class Counter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
+    }
+}
+
+/// Batch snapshots collected from the training thread.
+final class Snapshots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [CNNBatchSnapshot] = []
+    func append(_ snapshot: CNNBatchSnapshot) {
+        lock.lock()
+        defer { lock.unlock() }
+        items.append(snapshot)
+    }
+    var all: [CNNBatchSnapshot] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
     }
 }
