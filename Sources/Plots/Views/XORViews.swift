@@ -21,10 +21,40 @@ public enum XORViews {
     public static func dashboard(_ network: XORNetwork, width: Int = 1200, height: Int = 720,
                                  row: Int = 1, lineScale: Double = 1) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure(preferredWidth: w, preferredHeight: h, draw: { width, height in
             Figure.grid(rows: 2, columns: 3, panels: dashboardPanels(network, row: row, lineScale: lineScale),
                         title: title(network), width: width, height: height).render(width: width, height: height)
+        }, drawText: { columns, rows, style in
+            textDashboard(network, row: row, columns: columns)
+                .renderText(columns: columns, rows: rows, style: style)
+        })
+    }
+
+    /// The dashboard for a text terminal `columns` wide. From 110 columns: the picture's
+    /// 2 x 3 grid (the loss surface seen from above). Narrower, the architecture takes two
+    /// cells of the top row, so its nodes' values stay readable, and the surface is left out
+    /// (the feature space shows more at that size); under 60 columns only the decision
+    /// boundary and the loss remain, one above the other.
+    static func textDashboard(_ network: XORNetwork, row: Int, columns: Int) -> Figure {
+        var panels = dashboardPanels(network, row: row)
+        if columns < 60 {
+            panels = [Panel(XORPanels.boundary(network), title: "decision boundary"),
+                      Panel(XORPanels.loss(network), title: "training loss")]
+            return Figure.grid(rows: 2, columns: 1, panels: panels, title: title(network))
         }
+        if columns < 110 {
+            let third = network.hidden >= 4
+                ? Panel(XORPanels.surface(network), title: surfaceTitle)
+                : Panel(XORPanels.features(network), title: featuresTitle(network))
+            panels = [
+                Panel(XORPanels.architecture(network, row: row), title: architectureTitle(row), row: 0, column: 0, columnSpan: 2),
+                Panel(XORPanels.boundary(network), title: "decision boundary", row: 0, column: 2),
+                Panel(XORPanels.loss(network), title: "training loss", row: 1, column: 0),
+                Panel(XORPanels.gradients(network), title: "weight-gradient norms", row: 1, column: 1),
+                Panel(third.chart, title: third.title, row: 1, column: 2),
+            ]
+        }
+        return Figure.grid(rows: 2, columns: 3, panels: panels, title: title(network))
     }
 
     /// The panels of `dashboard`, placed in its 2 x 3 grid (built when drawn).
@@ -78,11 +108,11 @@ public enum XORViews {
     /// The loss curve and the weight-gradient norms, side by side.
     public static func loss(_ network: XORNetwork) -> Figure {
         let title = title(network)
-        return Figure(preferredWidth: 900, preferredHeight: 360) { width, height in
+        return Figure.built(preferredWidth: 900, preferredHeight: 360) { width, height in
             Figure.grid(rows: 1, columns: 2, panels: [
                 Panel(XORPanels.loss(network), title: "training loss"),
                 Panel(XORPanels.gradients(network), title: "weight-gradient norms"),
-            ], title: title, width: width, height: height).render(width: width, height: height)
+            ], title: title, width: width, height: height)
         }
     }
 
@@ -113,8 +143,8 @@ public enum XORViews {
     /// A one-chart figure whose chart is built from `network` when drawn.
     private static func single(_ network: XORNetwork, title: String, width: Int, height: Int,
                                chart: @escaping @Sendable (XORNetwork) -> any Chart) -> Figure {
-        Figure(preferredWidth: width, preferredHeight: height) { w, h in
-            Figure.single(chart(network), title: title, width: w, height: h).render(width: w, height: h)
+        Figure.built(preferredWidth: width, preferredHeight: height) { w, h in
+            Figure.single(chart(network), title: title, width: w, height: h)
         }
     }
 }
