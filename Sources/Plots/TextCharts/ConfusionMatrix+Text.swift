@@ -19,6 +19,10 @@ extension ConfusionMatrix: TextChart {
         let header = rect.height >= n + 2 ? 2 : (rect.height >= n + 1 ? 1 : 0)
         let rowsShown = min(n, rect.height - header)
         guard rowsShown > 0, cellWidth >= 1 else { return }
+        if rowsShown < n || !showCounts, style.color {
+            drawColours(into: &grid, in: rect, cellWidth: min(cellWidth, 2))
+            return
+        }
         let left = rect.x + nameWidth + 1
         if header == 2 {
             grid.put(style.text("predicted →"), x: left, y: rect.y, color: TextStyle.muted, limit: rect.maxX - left)
@@ -51,5 +55,28 @@ extension ConfusionMatrix: TextChart {
                 }
             }
         }
+    }
+
+    /// The matrix as colour alone, in half blocks (two matrix rows a text row) when the rows
+    /// do not fit, the class names of every other row on the left.
+    private func drawColours(into grid: inout CellGrid, in rect: CellRect, cellWidth: Int) {
+        let n = counts.count
+        let pixelRows = max(1, min(2, (rect.height * 2) / n))
+        let names = (classNames ?? (0..<n).map(String.init)).map { CellGrid.cut($0, to: 4) }
+        let left = rect.x + (names.map(\.count).max() ?? 1) + 1
+        var canvas = DotCanvas(columns: n * cellWidth, rows: (n * pixelRows + 1) / 2)
+        let positions = cellPositions
+        for i in 0..<n {
+            for j in 0..<n {
+                for p in 0..<pixelRows {
+                    for c in 0..<cellWidth { canvas.paint(j * cellWidth + c, i * pixelRows + p, colormap.color(at: positions[i][j])) }
+                }
+            }
+        }
+        canvas.draw(into: &grid, x: left, y: rect.y, style: .color)
+        for i in 0..<n where (i * pixelRows) % 2 == 0 || pixelRows == 2 {
+            grid.putRight(names[i], end: left - 1, y: rect.y + i * pixelRows / 2)
+        }
+        grid.put("true ↓ predicted →", x: rect.x, y: rect.y + canvas.rows, color: TextStyle.muted, limit: rect.width)
     }
 }

@@ -93,6 +93,9 @@ public struct DotCanvas: Sendable {
 
     /// Composes the layers into `grid` with the canvas's top-left at (x, y).
     public func draw(into grid: inout CellGrid, x: Int, y: Int, style: TextStyle) {
+        // Without colour a field under markers or lines gets only light shades, so the marks
+        // on it stay readable.
+        let overlaid = !style.color && (dots.contains { $0 != 0 } || glyphs.contains { $0 != nil })
         for row in 0..<rows {
             for column in 0..<columns {
                 let i = row * columns + column
@@ -116,7 +119,8 @@ public struct DotCanvas: Sendable {
                             cell = CellGrid.Cell(style.unicode ? "▄" : ".", foreground: bottom)
                         }
                     } else if let shade {
-                        cell = CellGrid.Cell(Self.shadeCharacter(shade, unicode: style.unicode))
+                        cell = CellGrid.Cell(overlaid ? Self.lightShade(shade, unicode: style.unicode)
+                                             : Self.shadeCharacter(shade, unicode: style.unicode))
                     }
                 } else {
                     continue
@@ -137,6 +141,13 @@ public struct DotCanvas: Sendable {
     static func shadeCharacter(_ color: RGBA, unicode: Bool) -> Character {
         let lightness = (0.2126 * Double(color.r) + 0.7152 * Double(color.g) + 0.0722 * Double(color.b)) / 255
         let ramp: [Character] = unicode ? ["█", "▓", "▒", "░", " "] : ["@", "%", "#", "*", "+", "=", "-", ":", ".", " "]
+        return ramp[min(ramp.count - 1, Int(lightness * Double(ramp.count)))]
+    }
+
+    /// Two light shades and blank, for a field under marks (darker colours denser).
+    static func lightShade(_ color: RGBA, unicode: Bool) -> Character {
+        let lightness = (0.2126 * Double(color.r) + 0.7152 * Double(color.g) + 0.0722 * Double(color.b)) / 255
+        let ramp: [Character] = unicode ? ["▒", "░", " "] : [":", ".", " "]
         return ramp[min(ramp.count - 1, Int(lightness * Double(ramp.count)))]
     }
 

@@ -58,8 +58,12 @@ extension ImageGrid: TextChart {
 
         /// The top-left cell of tile `index`.
         func origin(_ index: Int) -> (x: Int, y: Int) {
-            ((index % columns) * (cellWidth + 1), (index / columns) * ((pixelHeight + 1) / 2 + captionRows))
+            ((index % columns) * (cellWidth + 1), (index / columns) * ((pixelHeight + 1) / 2 + captionRows + gapRows))
         }
+
+        /// A blank row between rows of tiles without captions, so small tiles (filters) do not
+        /// merge into tall stripes.
+        var gapRows: Int { captionRows == 0 ? 1 : 0 }
     }
 
     /// The layout that makes `count` tiles largest in `columns` x `rows` cells (one blank
@@ -71,10 +75,11 @@ extension ImageGrid: TextChart {
         for k in choices {
             let r = (count + k - 1) / k
             let across = Double(columns - (k - 1)) / Double(k) / Double(tileWidth)
-            let down = Double(2 * (rows / r - captionRows)) / Double(tileHeight)
-            // Whole source pixels per cell when growing, so digits keep even strokes.
+            let gap = captionRows == 0 && r > 1 ? 1 : 0
+            let down = Double(2 * ((rows + gap) / r - captionRows - gap)) / Double(tileHeight)
+            // Growing goes in half steps (1, 1.5, 2, ...), so strokes stay nearly even.
             var scale = min(across, down)
-            if scale >= 1 { scale = scale.rounded(.down) }
+            if scale >= 1 { scale = (scale * 2).rounded(.down) / 2 }
             guard scale > 0, Double(tileWidth) * scale >= 1 else { continue }
             if best == nil || scale > best!.scale {
                 let w = max(1, Int((Double(tileWidth) * scale).rounded()))
