@@ -30,11 +30,12 @@ public enum XORViews {
         })
     }
 
-    /// The dashboard for a text terminal `columns` wide. From 110 columns: the picture's
-    /// 2 x 3 grid (the loss surface seen from above). Narrower, the architecture takes two
-    /// cells of the top row, so its nodes' values stay readable, and the surface is left out
-    /// (the feature space shows more at that size); under 60 columns only the decision
-    /// boundary and the loss remain, one above the other.
+    /// The dashboard for a text terminal `columns` wide. From 110 columns with two hidden
+    /// units: the picture's 2 x 3 grid (the loss surface seen from above). Otherwise the
+    /// architecture takes two cells of the top row, so its nodes' values stay readable (a tall
+    /// column leaves its edges no room in text), and for h = 2 the surface is left out (the
+    /// feature space shows more at that size); under 60 columns only the decision boundary and
+    /// the loss remain, one above the other.
     static func textDashboard(_ network: XORNetwork, row: Int, columns: Int) -> Figure {
         var panels = dashboardPanels(network, row: row)
         if columns < 60 {
@@ -42,7 +43,7 @@ public enum XORViews {
                       Panel(XORPanels.loss(network), title: "training loss")]
             return Figure.grid(rows: 2, columns: 1, panels: panels, title: title(network))
         }
-        if columns < 110 {
+        if columns < 110 || network.hidden != 2 {
             let third = network.hidden >= 4
                 ? Panel(XORPanels.surface(network), title: surfaceTitle)
                 : Panel(XORPanels.features(network), title: featuresTitle(network))
