@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
-                    exclude: ["Encoders/Golden"]),
+                    exclude: ["Encoders/Golden", "TextCharts/Golden"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),

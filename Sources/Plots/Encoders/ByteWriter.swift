@@ -17,6 +17,10 @@ struct ByteWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends the UTF-8 bytes of any string (a cell's character).
+    @inline(__always)
+    mutating func append(utf8 text: String) { bytes.append(contentsOf: text.utf8) }
+
     /// Appends a non-negative integer in decimal.
     @inline(__always)
     mutating func appendDecimal(_ value: Int) {

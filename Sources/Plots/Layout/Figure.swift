@@ -8,12 +8,17 @@ public struct Figure: Sendable {
     public var preferredHeight: Int
     /// Draws the figure at the requested pixel size.
     public var draw: @Sendable (_ width: Int, _ height: Int) -> Raster
+    /// Draws the figure with terminal characters at `columns` x `rows` cells, for the text
+    /// modes; nil for a figure that is only a picture (`renderText` then reduces its raster).
+    public var drawText: (@Sendable (_ columns: Int, _ rows: Int, _ style: TextStyle) -> CellGrid)?
 
     public init(preferredWidth: Int, preferredHeight: Int,
-                draw: @escaping @Sendable (_ width: Int, _ height: Int) -> Raster) {
+                draw: @escaping @Sendable (_ width: Int, _ height: Int) -> Raster,
+                drawText: (@Sendable (_ columns: Int, _ rows: Int, _ style: TextStyle) -> CellGrid)? = nil) {
         self.preferredWidth = preferredWidth
         self.preferredHeight = preferredHeight
         self.draw = draw
+        self.drawText = drawText
     }
 
     /// Renders the figure at `width` x `height` pixels.
@@ -39,7 +44,7 @@ extension Figure {
     public static func grid(rows: Int = 0, columns: Int = 0, panels: [Panel], title: String? = nil,
                             width: Int = 960, height: Int = 600, theme: Theme = .light) -> Figure {
         let (w, h) = clampedSize(width: width, height: height)
-        return Figure(preferredWidth: w, preferredHeight: h) { requestedWidth, requestedHeight in
+        var figure = Figure(preferredWidth: w, preferredHeight: h) { requestedWidth, requestedHeight in
             let (width, height) = clampedSize(width: requestedWidth, height: requestedHeight)
             var raster = Raster(width: width, height: height, fill: theme.background)
             let layout = GridLayout(width: width, height: height, rows: rows, columns: columns,
@@ -60,6 +65,11 @@ extension Figure {
             }
             return raster
         }
+        figure.drawText = { textColumns, textRows, style in
+            textGrid(columns: textColumns, rows: textRows, gridRows: rows, gridColumns: columns, panels: panels,
+                     title: title, style: style)
+        }
+        return figure
     }
 
     /// A figure holding one chart, with an optional title.

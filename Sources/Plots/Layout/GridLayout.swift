@@ -13,6 +13,9 @@ public struct GridLayout: Equatable, Sendable {
         public var frame: Rect
         public var titleBand: Rect?
         public var chartArea: Rect
+        /// The grid cell of the top-left corner and the cells covered (text figures lay out
+        /// the same placement in terminal cells).
+        public var row = 0, column = 0, rowSpan = 1, columnSpan = 1
     }
 
     /// The outer margin and the gap between cells, in pixels.
@@ -87,12 +90,14 @@ public struct GridLayout: Equatable, Sendable {
             let frame = Rect(x: x0.rounded(), y: y0.rounded(), width: x1.rounded() - x0.rounded(),
                              height: y1.rounded() - y0.rounded())
             guard panels[cell.index].title != nil else {
-                return Slot(panelIndex: cell.index, frame: frame, titleBand: nil, chartArea: frame)
+                return Slot(panelIndex: cell.index, frame: frame, titleBand: nil, chartArea: frame,
+                            row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan)
             }
             let band = Double(Font.large.lineHeight) + 6
             return Slot(panelIndex: cell.index, frame: frame,
                         titleBand: Rect(x: frame.minX, y: frame.minY, width: frame.width, height: band),
-                        chartArea: frame.inset(top: band))
+                        chartArea: frame.inset(top: band),
+                        row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan)
         }
     }
 }

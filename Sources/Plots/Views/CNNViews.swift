@@ -17,11 +17,11 @@ public enum CNNViews {
     /// the accuracy curve are left out and the batch shows 16 digits.
     public static func dashboard(_ state: CNNTrainingState, width: Int = 1280, height: Int = 800) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             let compact = width < compactWidth
             let panels = compact ? compactPanels(state) : dashboardPanels(state)
             return Figure.grid(rows: compact ? 2 : 3, columns: compact ? 3 : 4, panels: panels, title: title(state),
-                               width: width, height: height).render(width: width, height: height)
+                               width: width, height: height)
         }
     }
 
@@ -76,16 +76,15 @@ extension CNNViews {
         let right = zip(probes, labels).filter { $0.0.predicted == $0.1 }.count
         let known = labels.prefix(probes.count).compactMap { $0 }.count
         let title = "inference · \(probes.count) digit\(probes.count == 1 ? "" : "s")" + (known > 0 ? " · \(right) of \(known) right" : "")
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             guard !probes.isEmpty else {
-                return Figure.single(MessageChart("no digits to show"), title: title, width: width, height: height).render(width: width, height: height)
+                return Figure.single(MessageChart("no digits to show"), title: title, width: width, height: height)
             }
             let compact = width < compactWidth
             let panels = probes.enumerated().map { i, probe in
                 Panel(InferenceRow(probe: probe, label: i < labels.count ? labels[i] : nil, layers: layers, compact: compact))
             }
             return Figure.grid(rows: probes.count, columns: 1, panels: panels, title: title, width: width, height: height)
-                .render(width: width, height: height)
         }
     }
 
@@ -97,10 +96,10 @@ extension CNNViews {
         let p = result.classIndex < result.probabilities.count ? result.probabilities[result.classIndex] : .nan
         let title = "saliency of class \(result.classIndex) (p = \(String(format: "%.2f", p)))"
             + (label.map { " · true \($0)" } ?? "")
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             let shape = result.input.shape
             guard shape.count == 3, result.gradient.shape == shape else {
-                return Figure.single(MessageChart("no image"), title: title, width: width, height: height).render(width: width, height: height)
+                return Figure.single(MessageChart("no image"), title: title, width: width, height: height)
             }
             let plane = shape[1] * shape[2]
             // Channels are summed: one map per pixel position.
@@ -116,7 +115,7 @@ extension CNNViews {
                 Panel(ImageGrid(image: tile(image), normalization: .fixed(low: 0, high: 1)), title: "input"),
                 Panel(ImageGrid(image: tile(gradient), normalization: .signed), title: "∂score/∂pixel"),
                 Panel(SaliencyOverlay(image: image, saliency: gradient.map(abs), width: shape[2], height: shape[1]), title: "|∂score/∂pixel| on the digit"),
-            ], title: title, width: width, height: height).render(width: width, height: height)
+            ], title: title, width: width, height: height)
         }
     }
 
@@ -137,12 +136,12 @@ extension CNNViews {
             return ImageGrid.Tile(width: shape[2], height: shape[1], values: Array(images[(i * size)..<(i * size + shape[1] * shape[2])]),
                                   caption: "\(labels[i])→\(predictions[i])", correct: false)
         } : []
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             // Text modes get fewer, larger digits: 48 would be a few cells each.
             let shown = width < compactWidth ? Array(tiles.prefix(15)) : tiles
             let chart: any Chart = shown.isEmpty ? MessageChart(count == 0 ? "no mistakes: every digit is right" : "no images") : ImageGrid(tiles: shown, normalization: .fixed(low: 0, high: 1), gap: 6)
             let more = count > shown.count ? " · first \(shown.count) shown" : ""
-            return Figure.single(chart, title: title + more + " · caption: true→predicted", width: width, height: height).render(width: width, height: height)
+            return Figure.single(chart, title: title + more + " · caption: true→predicted", width: width, height: height)
         }
     }
 
@@ -154,11 +153,10 @@ extension CNNViews {
         let labels = ["input"] + layers.enumerated().map { "\($0.offset)  \($0.element.name)" }
         let values = [0.0] + layers.map { Double($0.parameters) }
         let shapes = [inputShape] + layers.map(\.outputShape)
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             let names = zip(labels, shapes).map { "\($0)  →  \(CNNPanels.shapeText($1))" }
             return Figure.single(BarChart(labels: names, values: values, color: ClassPalette.color(0), xLabel: "parameters", decimals: 0),
                                  title: "CNN · \(ViewFormat.count(total)) parameters", width: width, height: height)
-                .render(width: width, height: height)
         }
     }
 }

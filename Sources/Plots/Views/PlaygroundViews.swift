@@ -16,18 +16,18 @@ public enum PlaygroundViews {
                                  width: Int = 1200, height: Int = 720, featureLayer: Int = 0,
                                  featureNeurons: (Int, Int) = (0, 1), lineScale: Double = 1) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             let title = title(model, train: train, test: test)
             guard width >= narrowWidth else {
                 return Figure.grid(rows: 1, columns: width < 280 ? 1 : 2,
                                    panels: narrowPanels(model, train: train, test: test, discretize: discretize,
                                                         width: width, lineScale: lineScale),
-                                   title: title, width: width, height: height).render(width: width, height: height)
+                                   title: title, width: width, height: height)
             }
             return Figure.grid(rows: 2, columns: 4,
                                panels: dashboardPanels(model, train: train, test: test, discretize: discretize,
                                                        featureLayer: featureLayer, featureNeurons: featureNeurons, lineScale: lineScale),
-                               title: title, width: width, height: height).render(width: width, height: height)
+                               title: title, width: width, height: height)
         }
     }
 
@@ -68,36 +68,35 @@ public enum PlaygroundViews {
     /// The network diagram with a thumbnail of each neuron's output over Playground's −6...6
     /// plane and weight-coloured edges.
     public static func architecture(_ model: MLP) -> Figure {
-        Figure(preferredWidth: 720, preferredHeight: 420) { w, h in
+        Figure.built(preferredWidth: 720, preferredHeight: 420) { w, h in
             Figure.single(PlaygroundPanels.architecture(model, plane: PlaygroundPanels.defaultRange),
-                          title: "architecture · neuron outputs", width: w, height: h).render(width: w, height: h)
+                          title: "architecture · neuron outputs", width: w, height: h)
         }
     }
 
     /// The output probability over the plane around the points (hard regions with
     /// `discretize`), with train points as dots and test points as rings.
     public static func boundary(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool = false) -> Figure {
-        Figure(preferredWidth: 560, preferredHeight: 480) { w, h in
+        Figure.built(preferredWidth: 560, preferredHeight: 480) { w, h in
             let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
             return Figure.single(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane),
                                  title: discretize ? "decision regions" : "decision boundary", width: w, height: h)
-                .render(width: w, height: h)
         }
     }
 
     /// The points of `data` placed by the outputs of two neurons of dense layer `layer`
     /// (0-based, the output layer last); a message when the layer or neurons do not exist.
     public static func features(_ model: MLP, data: Dataset, layer: Int, neurons: (Int, Int)) -> Figure {
-        Figure(preferredWidth: 520, preferredHeight: 460) { w, h in
+        Figure.built(preferredWidth: 520, preferredHeight: 460) { w, h in
             Figure.single(PlaygroundPanels.features(model, data: data, layer: layer, neurons: neurons),
-                          title: "hidden features (layer \(layer))", width: w, height: h).render(width: w, height: h)
+                          title: "hidden features (layer \(layer))", width: w, height: h)
         }
     }
 
     /// The loss curves alone (train solid, test dashed).
     public static func loss(_ model: MLP) -> Figure {
-        Figure(preferredWidth: 560, preferredHeight: 360) { w, h in
-            Figure.single(PlaygroundPanels.loss(model), title: "loss", width: w, height: h).render(width: w, height: h)
+        Figure.built(preferredWidth: 560, preferredHeight: 360) { w, h in
+            Figure.single(PlaygroundPanels.loss(model), title: "loss", width: w, height: h)
         }
     }
 

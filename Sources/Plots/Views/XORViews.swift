@@ -25,14 +25,53 @@ public enum XORViews {
     public static func dashboard(_ network: XORNetwork, width: Int = 1200, height: Int = 720,
                                  row: Int = 1, lineScale: Double = 1, discretize: Bool = false) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
-        return Figure(preferredWidth: w, preferredHeight: h) { width, height in
+        return Figure(preferredWidth: w, preferredHeight: h, draw: { width, height in
             let layout = width >= fullWidth
                 ? (rows: network.hidden == 2 ? 4 : 2, columns: 3,
                    panels: dashboardPanels(network, row: row, lineScale: lineScale, discretize: discretize))
                 : narrowPanels(network, width: width, row: row, lineScale: lineScale, discretize: discretize)
             return Figure.grid(rows: layout.rows, columns: layout.columns, panels: layout.panels,
                                title: title(network, short: width < 560), width: width, height: height).render(width: width, height: height)
+        }, drawText: { columns, rows, style in
+            textDashboard(network, row: row, columns: columns, discretize: discretize)
+                .renderText(columns: columns, rows: rows, style: style)
+        })
+    }
+
+    /// The dashboard for a text terminal `columns` wide. From 110 columns with two hidden
+    /// units: a 2 x 3 grid with the loss surface seen from above in the last cell. Otherwise the
+    /// architecture takes two cells of the top row, so its nodes' values stay readable (a tall
+    /// column leaves its edges no room in text), and for h = 2 the surface is left out (the
+    /// feature space shows more at that size); under 60 columns only the decision boundary and
+    /// the loss remain, one above the other.
+    static func textDashboard(_ network: XORNetwork, row: Int, columns: Int, discretize: Bool = false) -> Figure {
+        let boundary = XORPanels.boundary(network, discretize: discretize)
+        let loss = XORPanels.loss(network)
+        if columns < 60 {
+            return Figure.grid(rows: 2, columns: 1,
+                               panels: [Panel(boundary, title: boundaryTitle(discretize)), Panel(loss, title: "training loss")],
+                               title: title(network, short: true))
         }
+        let architecture = XORPanels.architecture(network, row: row)
+        let gradients = XORPanels.gradients(network)
+        if columns >= 110 && network.hidden == 2 {
+            let panels = [Panel(architecture, title: architectureTitle(row)), Panel(boundary, title: boundaryTitle(discretize)),
+                          Panel(XORPanels.features(network), title: featuresTitle(network)),
+                          Panel(loss, title: "training loss"), Panel(gradients, title: "weight-gradient norms"),
+                          Panel(XORPanels.surface(network), title: surfaceTitle)]
+            return Figure.grid(rows: 2, columns: 3, panels: panels, title: title(network))
+        }
+        let third = network.hidden >= 4
+            ? Panel(XORPanels.surface(network), title: surfaceTitle)
+            : Panel(XORPanels.features(network), title: featuresTitle(network))
+        let panels = [
+            Panel(architecture, title: architectureTitle(row), row: 0, column: 0, columnSpan: 2),
+            Panel(boundary, title: boundaryTitle(discretize), row: 0, column: 2),
+            Panel(loss, title: "training loss", row: 1, column: 0),
+            Panel(gradients, title: "weight-gradient norms", row: 1, column: 1),
+            Panel(third.chart, title: third.title, row: 1, column: 2),
+        ]
+        return Figure.grid(rows: 2, columns: 3, panels: panels, title: title(network))
     }
 
     /// The narrowest dashboard (in pixels) that shows all its panels; below it panels go,
@@ -124,11 +163,11 @@ public enum XORViews {
     /// The loss curve and the weight-gradient norms, side by side.
     public static func loss(_ network: XORNetwork) -> Figure {
         let title = title(network)
-        return Figure(preferredWidth: 900, preferredHeight: 360) { width, height in
+        return Figure.built(preferredWidth: 900, preferredHeight: 360) { width, height in
             Figure.grid(rows: 1, columns: 2, panels: [
                 Panel(XORPanels.loss(network), title: "training loss"),
                 Panel(XORPanels.gradients(network), title: "weight-gradient norms"),
-            ], title: title, width: width, height: height).render(width: width, height: height)
+            ], title: title, width: width, height: height)
         }
     }
 
@@ -160,8 +199,8 @@ public enum XORViews {
     /// A one-chart figure whose chart is built from `network` when drawn.
     private static func single(_ network: XORNetwork, title: String, width: Int, height: Int,
                                chart: @escaping @Sendable (XORNetwork) -> any Chart) -> Figure {
-        Figure(preferredWidth: width, preferredHeight: height) { w, h in
-            Figure.single(chart(network), title: title, width: w, height: h).render(width: w, height: h)
+        Figure.built(preferredWidth: width, preferredHeight: height) { w, h in
+            Figure.single(chart(network), title: title, width: w, height: h)
         }
     }
 }

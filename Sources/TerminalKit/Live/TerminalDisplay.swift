@@ -82,6 +82,13 @@ public final class TerminalDisplay: Display {
         eraseBareStatus()
         closeRegion()
         let layout = fitted(figure, reservedRows: 1)
+        if let text = textPicture(figure, layout: layout) {
+            startLine()
+            send(composer.still(text))
+            atLineStart = true
+            record(figure, displayed: nil)
+            return
+        }
         let raster = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
         if capabilities.mode != .none {
             startLine()
@@ -127,8 +134,15 @@ public final class TerminalDisplay: Display {
             isFirst = true
         }
         let layout = current.layout
-        let raster = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
-        let picture = encode(raster, layout: layout, imageID: current.imageID)
+        var raster: Raster?
+        let picture: EncodedPicture
+        if let text = textPicture(figure, layout: layout) {
+            picture = text
+        } else {
+            let drawn = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
+            picture = encode(drawn, layout: layout, imageID: current.imageID)
+            raster = drawn
+        }
         let shownStatus = status.map(clipped)
         if isFirst {
             eraseBareStatus()
@@ -273,10 +287,22 @@ public final class TerminalDisplay: Display {
             capabilities.columns = window.columns
             capabilities.rows = window.rows
         }
+        if figure.drawText != nil, ImageSizing.isText(capabilities.mode) {
+            return ImageSizing.fitText(preferredColumns: figure.preferredColumns, preferredRows: figure.preferredRows,
+                                       capabilities: capabilities, maxWidth: maxWidth, reservedRows: reservedRows)
+        }
         return ImageSizing.fit(preferredWidth: figure.preferredWidth,
                                preferredHeight: figure.preferredHeight,
                                capabilities: capabilities, maxWidth: maxWidth,
                                reservedRows: reservedRows)
+    }
+
+    /// The figure drawn with characters (titles, ticks and values as text), for a text mode and
+    /// a figure that has a text form; nil otherwise (the raster is encoded instead).
+    private func textPicture(_ figure: Figure, layout: ImageLayout) -> EncodedPicture? {
+        guard figure.drawText != nil, ImageSizing.isText(capabilities.mode) else { return nil }
+        let (style, colors) = ImageSizing.textStyle(capabilities)
+        return .text(lines: figure.renderText(columns: layout.columns, rows: layout.rows, style: style).lines(colors: colors))
     }
 
     private func encode(_ raster: Raster, layout: ImageLayout, imageID: UInt32) -> EncodedPicture {
