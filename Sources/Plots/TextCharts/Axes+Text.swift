@@ -148,6 +148,7 @@ extension Axes: TextChart {
             let swatch: Character
             switch entry.swatch {
             case .line(_, let dash): swatch = style.unicode ? (dash == nil ? "━" : "╍") : (dash == nil ? "-" : ":")
+            case .ring: swatch = style.unicode ? "○" : "o"
             case .marker where entry.label.contains("ring"): swatch = style.unicode ? "○" : "o"
             case .marker:
                 // Without colour the classes are told apart by shape, in class order.

@@ -2,6 +2,14 @@ import Foundation
 import Runtime
 
 extension InferenceRow: TextChart {
+    /// The layers that may get a card in text: every layer with an output, or only the main
+    /// ones when compact.
+    var shown: [Int] {
+        layers.indices.filter { i in
+            i < probe.outputs.count && (!compact || ["conv", "maxpool", "avgpool", "dense"].contains(layers[i].kind))
+        }
+    }
+
     /// The digit's way through the network in text, left to right: the input, one card per
     /// layer (name, output shape, and its maps, values or probabilities), and the top 3 classes
     /// with their probabilities. The top-3 card always keeps its room: when the width is short,
