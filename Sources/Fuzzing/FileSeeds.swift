@@ -16,6 +16,7 @@ public struct FileSeeds {
 
     /// Builds the seeds; `scratch` is a folder the checkpoints are saved into.
     public init(root: String, scratch: String) {
+        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         pngs = FileSeeds.makePNGs()
         idx = FileSeeds.smallMNIST(root: root + "/data/mnist", count: 20)
         safetensors = FileSeeds.checkpoints(scratch: scratch)
@@ -108,7 +109,7 @@ public struct FileSeeds {
         let session = Session(display: SilentDisplay(), options: SessionOptions(graphics: .none, seed: 1))
         var files: [[UInt8]] = []
         let models = [
-            "xor(hidden: 2)", "mlp(layers: [2, 4, 2])",
+            "xor(hidden: 2)", "mlp(layers: [2, 4, 1])",
             "cnn(input: 7, classes: 10, layers: [conv(2, size: 3), relu(), maxpool(2), flatten(), dense(10), softmax()])",
         ]
         for (index, model) in models.enumerated() {

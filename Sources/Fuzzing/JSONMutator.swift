@@ -26,7 +26,7 @@ enum JSONMutator {
             return ByteMutator.mutate(text, &random)
         }
         for _ in 0..<random.int(1...4) { object = mutateValue(object, &random, depth: 0) }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed]) else {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.fragmentsAllowed, .sortedKeys]) else {
             return ByteMutator.mutate(text, &random)
         }
         return Array(data)

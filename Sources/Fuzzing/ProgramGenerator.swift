@@ -74,7 +74,7 @@ struct ProgramGenerator {
     }
 
     mutating func condition() -> String {
-        random.chance(0.7) ? "\(expression()) \(random.pick(["<", "==", ">=", "!="])) \(expression())" : expression()
+        random.chance(0.7) ? "(\(expression())) \(random.pick(["<", "==", ">=", "!="])) (\(expression()))" : expression()
     }
 
     /// The expression rules, loosest first, collapsed into one weighted choice.
@@ -84,11 +84,13 @@ struct ProgramGenerator {
         if depth > 5 { return atom() }
         switch random.weighted([6, 5, 1, 1, 2, 2, 3, 2, 4, 1, 1, 1]) {
         case 0: return atom()
-        case 1: return "\(expression()) \(random.pick(ProgramGenerator.binaryOperators)) \(expression())"
+        // Operands are parenthesized: comparisons and ranges do not chain, and `not` binds
+        // looser than comparison, so a bare operand would often be a syntax error.
+        case 1: return "(\(expression()) \(random.pick(ProgramGenerator.binaryOperators)) \(expression()))"
         case 2: return "-\(atom())"
-        case 3: return "not \(atom())"
-        case 4: return "\(atom())[\(expression())]"
-        case 5: return "\(atom()).\(random.pick(ProgramGenerator.members))"
+        case 3: return "(not \(atom()))"
+        case 4: return "(\(atom()))[\(expression())]"
+        case 5: return "(\(atom())).\(random.pick(ProgramGenerator.members))"
         case 6: return call()
         case 7: return "[\((0..<random.int(0...3)).map { _ in expression() }.joined(separator: ", "))]"
         case 8: return "(\(expression()))"
@@ -109,7 +111,7 @@ struct ProgramGenerator {
     mutating func atom() -> String {
         switch random.weighted([3, 3, 2, 2, 1]) {
         case 0: return random.pick(names)
-        case 1: return random.pick(EdgeValues.numbers)
+        case 1: return EdgeValues.number(&random)
         case 2: return random.pick(EdgeValues.simple)
         case 3: return random.chance(0.5) ? random.pick(EdgeValues.strings) : "\"v=\\(\(random.pick(names)))\""
         default: return random.pick(EdgeValues.objects)

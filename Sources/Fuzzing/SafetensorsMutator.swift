@@ -7,7 +7,7 @@ enum SafetensorsMutator {
         guard bytes.count >= 8 else { return ByteMutator.mutate(bytes, &random) }
         var length = 0
         for i in 0..<8 { length |= Int(bytes[i]) << (8 * i) }
-        guard length >= 0, 8 + length <= bytes.count else { return ByteMutator.mutate(bytes, &random) }
+        guard length >= 0, length <= bytes.count - 8 else { return ByteMutator.mutate(bytes, &random) }
         var header = Array(bytes[8..<(8 + length)])
         var data = Array(bytes[(8 + length)...])
         switch random.below(6) {

@@ -194,6 +194,17 @@ public final class Supervisor {
         }
         findings.append(Finding(category: category, kind: kind, index: index, family: input.family, signature: signature,
                                 detail: detail, inputSize: input.size, folder: folder))
+        // One line per finding, as it happens: category, kind, index, family, size, cause.
+        let line = [category, kind.rawValue, "\(index)", input.family, "\(input.size)",
+                    signature.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")]
+            .joined(separator: "\t") + "\n"
+        let list = options.output + "/findings.tsv"
+        if !FileManager.default.fileExists(atPath: list) { _ = FileManager.default.createFile(atPath: list, contents: nil) }
+        if let handle = FileHandle(forWritingAtPath: list) {
+            handle.seekToEndOfFile()
+            handle.write(Data(line.utf8))
+            handle.closeFile()
+        }
         if !options.quiet {
             print("nv-fuzz: \(category) at \(kind.rawValue) \(index) (\(input.family)): \(signature.prefix(160))")
             Supervisor.flush()

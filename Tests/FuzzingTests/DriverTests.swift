@@ -29,7 +29,7 @@ import Testing
         process.arguments = arguments + ["--out", folder.path, "--quiet"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let outURL = folder.appendingPathComponent("stdout.txt")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         try process.run()
         process.waitUntilExit()
@@ -52,12 +52,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: run.folder.appendingPathComponent("crash-program-3").path))
     }
 
-    /// CI's short run: about a minute of generated and mutated programs and files, which must
-    /// find nothing. The long run is `swift run -c release nv-fuzz --programs 100000 --files 20000`.
-    @Test func aShortRunFindsNothing() throws {
-        let run = try DriverTests.fuzz(["--programs", "2500", "--files", "800", "--seed", "20261204"])
+    /// CI's short run: about a minute of generated and mutated programs and files. Every finding
+    /// fails the test, except the causes issue 10 lists that other branches fix (`KnownIssues`).
+    /// The long run is `swift run -c release nv-fuzz --programs 100000 --files 20000 --hang 10`.
+    @Test func aShortRunFindsNothingNew() throws {
+        let run = try DriverTests.fuzz(["--programs", "1500", "--files", "500", "--seed", "20261204", "--hang", "10"])
         defer { try? FileManager.default.removeItem(at: run.folder) }
-        #expect(run.output.contains("2500 programs, 800 files tried"), "\(run.output)")
-        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("1500 programs, 500 files tried"), "\(run.output)")
+        let list = (try? String(contentsOf: run.folder.appendingPathComponent("findings.tsv"), encoding: .utf8)) ?? ""
+        for line in list.split(separator: "\n").map(String.init) {
+            if let item = KnownIssues.item(for: line) {
+                withKnownIssue("issue 10, \(item)", isIntermittent: true) { Issue.record("\(line)") }
+            } else {
+                Issue.record("nv-fuzz found: \(line)")
+            }
+        }
+        #expect(run.status == (list.isEmpty ? 0 : 1), "\(run.output)")
     }
 }

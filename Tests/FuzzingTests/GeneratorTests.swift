@@ -7,8 +7,8 @@ import Testing
 /// programs, and file mutants that keep their containers readable.
 @Suite struct GeneratorTests {
     static let root = Corpus.locateRoot()
-    static let programs = InputSource(kind: .program, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-tests-p")
-    static let files = InputSource(kind: .file, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-tests-f")
+    nonisolated(unsafe) static let programs = InputSource(kind: .program, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-tests-p")
+    nonisolated(unsafe) static let files = InputSource(kind: .file, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-tests-f")
 
     @Test func anInputIsItsSeedAndIndex() {
         for index in [0, 1, 17, 999] {
@@ -45,11 +45,17 @@ import Testing
     @Test func mostGrammarProgramsParse() {
         let names = Session(display: SilentDisplay(), options: SessionOptions(graphics: .none)).builtins.map(\.name)
         var parsed = 0
+        var failures: [String] = []
         for index in 0..<500 {
             var generator = ProgramGenerator(random: FuzzRandom(seed: 5, kind: .program, index: index), builtinNames: names)
-            if Parser.parse(generator.program()).issues.isEmpty { parsed += 1 }
+            let program = generator.program()
+            if let issue = Parser.parse(program).issues.first {
+                failures.append("\(issue.message) in: \(program)")
+            } else {
+                parsed += 1
+            }
         }
-        #expect(parsed > 400, "only \(parsed) of 500 generated programs parse")
+        #expect(parsed > 400, "only \(parsed) of 500 generated programs parse; first: \(failures.prefix(3))")
     }
 
     @Test func everyFileFormatIsSeededAndMutated() {
@@ -65,14 +71,15 @@ import Testing
 
     @Test func structuredMutantsKeepTheirContainers() throws {
         let seeds = FileSeeds(root: GeneratorTests.root, scratch: NSTemporaryDirectory() + "nv-fuzz-tests-seeds")
-        #expect(seeds.pngs.count >= 8 && seeds.safetensors.count == 3 && seeds.configs.count == 2 && seeds.idx != nil)
+        #expect(seeds.pngs.count >= 8 && seeds.configs.count == 2 && seeds.idx != nil)
+        try #require(seeds.safetensors.count == 3)
         var random = FuzzRandom(seed: 1, kind: .file, index: 0)
         var readable = 0
         for _ in 0..<100 {
             let mutant = SafetensorsMutator.mutate(seeds.safetensors[2], &random)
             var length = 0
             for i in 0..<8 { length |= Int(mutant[i]) << (8 * i) }
-            if length > 0, 8 + length <= mutant.count,
+            if length > 0, length <= mutant.count - 8,
                (try? JSONSerialization.jsonObject(with: Data(mutant[8..<(8 + length)]))) != nil { readable += 1 }
         }
         #expect(readable > 60, "only \(readable) of 100 safetensors mutants have a readable header")
