@@ -42,7 +42,7 @@ extension InputSource {
 enum Summary {
     static func text(findings: [Finding], tried: [InputKind: Int], skipped: Int, seed: UInt64,
                      seconds: Double, output: String, time: [String: Int] = [:]) -> String {
-        var lines = [String(format: "nv-fuzz seed %llu: %d programs, %d files tried (%d skipped by the sandbox) in %.0f s; %d findings",
+        var lines = [String(format: "nv-fuzz seed %llu: %d programs, %d files (%d of them skipped by the sandbox) in %.0f s; %d findings",
                             seed, tried[.program] ?? 0, tried[.file] ?? 0, skipped, seconds, findings.count)]
         if !time.isEmpty {
             lines.append("time by family: " + time.sorted { $0.value > $1.value }
@@ -65,7 +65,7 @@ enum Summary {
     /// most likely share their cause.
     static func shape(of program: String) -> String {
         let line = program.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "; ")
-        return String(line.replacingOccurrences(of: #""[^"]*""#, with: "\"…\"", options: .regularExpression)
+        return String(line.replacingOccurrences(of: #""[^"\\]*""#, with: "\"…\"", options: .regularExpression)
             .replacingOccurrences(of: #"[0-9][0-9.e]*"#, with: "N", options: .regularExpression).prefix(100))
     }
 

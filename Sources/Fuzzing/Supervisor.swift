@@ -59,7 +59,7 @@ public final class Supervisor {
         var lastProgress = Date()
         while next < range.upperBound {
             let result = runWorker(kind, from: next, to: range.upperBound)
-            tried[kind, default: 0] += result.finished
+            tried[kind, default: 0] += result.finished + result.skipped
             skipped += result.skipped
             if result.finished == 0, result.culprit == nil {
                 failedStarts += 1
