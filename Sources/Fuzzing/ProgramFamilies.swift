@@ -84,7 +84,8 @@ public struct ProgramFamilies {
         case 3:
             let width = random.pick(["4096", "1e5", "1e9", "2147483648"])
             let depth = random.pick([2, 10, 300])
-            return "m = mlp(layers: [2] + [\(width)] * \(depth) + [1])\nm"
+            // A literal list: `[w] * n` would multiply the element, not repeat it.
+            return "m = mlp(layers: [2, \(Array(repeating: width, count: depth).joined(separator: ", ")), 1])\nm"
         case 4:
             let size = random.pick(["1e18", "1e15", "2147483648", "30000", "1e9", "65536"])
             return random.pick([

@@ -10,6 +10,7 @@ enum KnownIssues {
         ("signal 11", "crash 1: freeing deeply nested values"),
         ("CNNLayerSpec.swift", "crash 2: CNN sizes unbounded"),
         ("DenseLayer.swift", "crash 2: CNN sizes unbounded"),
+        ("ElementwiseLayer.swift", "crash 2: CNN sizes unbounded (input_size from a config)"),
         ("failed to allocate", "crash 2 / memory 4: allocation beyond the cap"),
         ("CNNTrainer.swift", "crash 3: class count differs from the data's"),
         ("CNNModelBuiltins.swift", "crash 3: class count differs from the data's"),
@@ -20,7 +21,7 @@ enum KnownIssues {
         ("str([s, s])", "memory 4: str() and interpolation skip the string limit"),
         ("\\(s)\\(s)", "memory 4: str() and interpolation skip the string limit"),
         ("no answer in 10 s in idx", "memory 4: IDX gzip bomb"),
-        ("mlp(layers: [N] + [N]", "memory 4: mlp depth unbounded"),
+        ("mlp(layers: [N, N, N", "memory 4: mlp depth unbounded"),
     ]
 
     /// The issue-10 item a findings.tsv line belongs to, if it is a known one.
