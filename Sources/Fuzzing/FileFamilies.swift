@@ -3,8 +3,13 @@
 /// which also shows what came out of it (the value, its config and output path).
 public struct FileFamilies {
     let seeds: FileSeeds
+    /// When set, every input is of this family (`--family`), to fuzz one format hard.
+    let only: String?
 
-    public init(seeds: FileSeeds) { self.seeds = seeds }
+    public init(seeds: FileSeeds, only: String? = nil) {
+        self.seeds = seeds
+        self.only = only
+    }
 
     public static let names = ["png", "idx", "safetensors", "config", "csv"]
 
@@ -14,6 +19,7 @@ public struct FileFamilies {
     public func input(seed: UInt64, index: Int) -> FuzzInput {
         var random = FuzzRandom(seed: seed, kind: .file, index: index)
         var family = FileFamilies.names[random.weighted([25, 20, 25, 20, 10])]
+        if let only { family = only }
         if family == "idx", seeds.idx == nil { family = "png" }
         if family == "safetensors", seeds.safetensors.isEmpty { family = "config" }
         switch family {

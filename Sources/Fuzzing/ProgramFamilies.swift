@@ -7,10 +7,13 @@ import Interpreter
 public struct ProgramFamilies {
     let builtins: [Builtin]
     let corpus: Corpus
+    /// When set, every input is of this family (`--family`).
+    let only: String?
 
-    public init(builtins: [Builtin], corpus: Corpus) {
+    public init(builtins: [Builtin], corpus: Corpus, only: String? = nil) {
         self.builtins = builtins
         self.corpus = corpus
+        self.only = only
     }
 
     public static let names = ["grammar", "builtins", "invariants", "growth", "long", "tokens", "corpus"]
@@ -18,7 +21,8 @@ public struct ProgramFamilies {
 
     public func input(seed: UInt64, index: Int) -> FuzzInput {
         var random = FuzzRandom(seed: seed, kind: .program, index: index)
-        let family = ProgramFamilies.names[random.weighted(ProgramFamilies.weights)]
+        var family = ProgramFamilies.names[random.weighted(ProgramFamilies.weights)]
+        if let only { family = only }
         var expectation = FuzzInput.Expectation.anything
         let program: String
         switch family {

@@ -4,7 +4,8 @@ import Foundation
 /// its data files beside it, and `report.txt` with what happened and the two ways to reproduce
 /// it (nv on the files, or the driver regenerating it from the seed and index).
 enum Reproducer {
-    static func write(_ input: FuzzInput, to folder: String, seed: UInt64, index: Int, category: String, detail: String) {
+    static func write(_ input: FuzzInput, to folder: String, seed: UInt64, index: Int, category: String, detail: String,
+                      family: String?) {
         try? FileManager.default.removeItem(atPath: folder)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/input.nv", contents: Data(input.program.utf8))
@@ -17,7 +18,7 @@ enum Reproducer {
         let report = """
             \(category) — \(input.kind.rawValue) input \(index) of seed \(seed), family \(input.family), \(input.size) bytes
             reproduce: (cd \(folder) && nv input.nv)
-                   or: nv-fuzz --seed \(seed) --replay \(input.kind.rawValue):\(index)
+                   or: nv-fuzz --seed \(seed) --replay \(input.kind.rawValue):\(index)\(family.map { " --family \($0)" } ?? "")
 
             \(detail)
 
@@ -30,9 +31,10 @@ extension InputSource {
     nonisolated(unsafe) private static var sources: [InputKind: InputSource] = [:]
 
     /// One source per kind for the supervisor, which regenerates the inputs its workers report.
-    static func cached(kind: InputKind, root: String) -> InputSource {
+    static func cached(kind: InputKind, root: String, family: String?) -> InputSource {
         if let source = sources[kind] { return source }
-        let source = InputSource(kind: kind, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-seeds-\(getpid())")
+        let source = InputSource(kind: kind, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-seeds-\(getpid())",
+                                 family: family)
         sources[kind] = source
         return source
     }

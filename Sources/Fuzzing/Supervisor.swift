@@ -20,6 +20,8 @@ public final class Supervisor {
         public var hangSeconds: Double = 30
         public var runner = InputRunner()
         public var quiet = false
+        /// Every input of this family only (`--family png`, `--family growth`).
+        public var family: String?
         public init() {}
     }
 
@@ -110,7 +112,7 @@ public final class Supervisor {
         process.arguments = ["--worker", kind.rawValue, "--seed", "\(options.seed)", "--from", "\(from)", "--to", "\(to)",
                              "--root", options.root, "--scratch", scratch, "--memory", "\(options.memoryLimitMB)",
                              "--step-budget", "\(options.runner.stepBudget)", "--interrupt-after", "\(options.runner.interruptAfter)",
-                             "--slow-after", "\(options.runner.slowAfter)"]
+                             "--slow-after", "\(options.runner.slowAfter)"] + (options.family.map { ["--family", $0] } ?? [])
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=all,registers=none,images=none,limit=48,timeout=20s"
         environment["NO_COLOR"] = "1"
@@ -185,9 +187,10 @@ public final class Supervisor {
     }
 
     private func record(kind: InputKind, index: Int, category: String, signature: String?, detail: String) {
-        let input = InputSource.cached(kind: kind, root: options.root).input(seed: options.seed, index: index)
+        let input = InputSource.cached(kind: kind, root: options.root, family: options.family).input(seed: options.seed, index: index)
         let folder = options.output + "/\(category)-\(kind.rawValue)-\(index)"
-        Reproducer.write(input, to: folder, seed: options.seed, index: index, category: category, detail: detail)
+        Reproducer.write(input, to: folder, seed: options.seed, index: index, category: category, detail: detail,
+                         family: options.family)
         var signature = signature ?? "\(category) in \(input.family): " + Summary.normalize(detail)
         if category == "wrong" || category == "hang" {
             signature += " in \(input.family): " + Summary.shape(of: input.program)

@@ -15,6 +15,8 @@ public struct Worker {
     public var scratch: String
     public var memoryLimitMB: Int
     public var runner = InputRunner()
+    /// Restricts the inputs to one family (`--family`).
+    public var family: String?
 
     public init(kind: InputKind, seed: UInt64, range: Range<Int>, root: String, scratch: String, memoryLimitMB: Int) {
         self.kind = kind
@@ -30,7 +32,7 @@ public struct Worker {
 
     public func run() -> Never {
         Worker.limitAddressSpace(megabytes: memoryLimitMB)
-        let source = InputSource(kind: kind, root: root, scratch: scratch)
+        let source = InputSource(kind: kind, root: root, scratch: scratch, family: family)
         let folder = scratch + "/input"
         let canary = ProcessInfo.processInfo.environment["NV_FUZZ_CANARY"] != nil
         for index in range {
@@ -110,16 +112,18 @@ public struct InputSource {
     let programs: ProgramFamilies?
     let files: FileFamilies?
 
-    public init(kind: InputKind, root: String, scratch: String) {
+    public init(kind: InputKind, root: String, scratch: String, family: String? = nil) {
         switch kind {
         case .program:
             let builtins = Session(display: SilentDisplay(), options: SessionOptions(graphics: .none)).builtins
-            programs = ProgramFamilies(builtins: builtins, corpus: Corpus(root: root))
+            programs = ProgramFamilies(builtins: builtins, corpus: Corpus(root: root),
+                                       only: family.flatMap { ProgramFamilies.names.contains($0) ? $0 : nil })
             files = nil
         case .file:
             try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             programs = nil
-            files = FileFamilies(seeds: FileSeeds(root: root, scratch: scratch))
+            files = FileFamilies(seeds: FileSeeds(root: root, scratch: scratch),
+                                 only: family.flatMap { FileFamilies.names.contains($0) ? $0 : nil })
         }
     }
 

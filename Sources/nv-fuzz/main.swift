@@ -11,6 +11,7 @@ import Interpreter
 let usage = """
     usage: nv-fuzz [--programs N] [--files N] [--seed S] [--start I] [--out DIR] [--memory MB] [--hang SEC]
                    [--step-budget N] [--interrupt-after SEC] [--slow-after SEC] [--root DIR] [--quiet]
+                   [--family grammar|builtins|invariants|growth|long|tokens|corpus|png|idx|safetensors|config|csv]
            nv-fuzz --seed S --replay program:I|file:I [--out DIR]
            nv-fuzz --seed S --print program:I|file:I
     """
@@ -62,6 +63,12 @@ while !arguments.isEmpty {
     case "--slow-after": options.runner.slowAfter = number(flag)
     case "--root": options.root = value(flag)
     case "--quiet": options.quiet = true
+    case "--family":
+        let family = value(flag)
+        guard (ProgramFamilies.names + FileFamilies.names).contains(family) else {
+            fail("--family takes one of \((ProgramFamilies.names + FileFamilies.names).joined(separator: ", ")), got '\(family)'")
+        }
+        options.family = family
     case "--replay": let (kind, index) = target(flag); replay = (kind, index, true)
     case "--print": let (kind, index) = target(flag); replay = (kind, index, false)
     // Worker mode, started by the supervisor.
@@ -80,11 +87,12 @@ if let workerKind {
     var child = Worker(kind: workerKind, seed: options.seed, range: from..<to, root: options.root, scratch: scratch,
                        memoryLimitMB: options.memoryLimitMB)
     child.runner = options.runner
+    child.family = options.family
     child.run()
 }
 
 if let replay {
-    let source = InputSource(kind: replay.kind, root: options.root, scratch: scratch)
+    let source = InputSource(kind: replay.kind, root: options.root, scratch: scratch, family: options.family)
     let input = source.input(seed: options.seed, index: replay.index)
     guard replay.run else { print(input.program); exit(0) }
     let folder = options.output + "/replay-\(replay.kind.rawValue)-\(replay.index)"

@@ -10,6 +10,8 @@ enum KnownIssues {
         ("signal 11", "crash 1: freeing deeply nested values"),
         ("CNNLayerSpec.swift", "crash 2: CNN sizes unbounded"),
         ("DenseLayer.swift", "crash 2: CNN sizes unbounded"),
+        ("Conv2D.swift", "crash 2: CNN sizes unbounded (in_channels from a config)"),
+        ("ConvND.swift", "crash 2: CNN sizes unbounded (in_channels from a config)"),
         ("ElementwiseLayer.swift", "crash 2: CNN sizes unbounded (input_size from a config)"),
         ("failed to allocate", "crash 2 / memory 4: allocation beyond the cap"),
         ("CNNTrainer.swift", "crash 3: class count differs from the data's"),
