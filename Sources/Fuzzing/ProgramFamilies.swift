@@ -72,7 +72,14 @@ public struct ProgramFamilies {
     /// lists that double, deep literals, big models.
     func growth(_ random: inout FuzzRandom) -> String {
         let count = random.pick(["100", "1000", "20000", "100000", "300000", "1000000", "3000000"])
-        switch random.below(7) {
+        switch random.below(8) {
+        case 7:
+            // A model and data that disagree: class count, image size, channels.
+            let classes = random.pick(["2", "5", "9", "11", "1"])
+            let use = random.pick(["evaluate", "accuracy", "infer", "mistakes", "train", "saliency"])
+            let data = use == "saliency" ? "d.test[0]" : "d"
+            return "m = cnn(input: \(random.pick(["7", "14"])), classes: \(classes), layers: [flatten(), dense(\(classes)), softmax()])\n"
+                + "d = mnist(size: \(random.pick(["7", "14"])), train_fraction: 0.02, test_fraction: 0.01)\n\(use)(m, \(data))"
         case 0:
             let wrap = random.pick(["[x]", "(a: x)", "[x, 1]", "fn () { x }", "[1, x, \"s\"]"])
             let after = random.pick(["print(\"built\")", "x = 0", "x == x", "str(x)", "len(x)", "y = x; x = nil", "nil"])
