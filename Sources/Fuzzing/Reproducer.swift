@@ -33,8 +33,9 @@ extension InputSource {
     /// One source per kind for the supervisor, which regenerates the inputs its workers report.
     static func cached(kind: InputKind, root: String, family: String?) -> InputSource {
         if let source = sources[kind] { return source }
-        let source = InputSource(kind: kind, root: root, scratch: NSTemporaryDirectory() + "nv-fuzz-seeds-\(getpid())",
-                                 family: family)
+        let scratch = NSTemporaryDirectory() + "nv-fuzz-seeds-\(getpid())"
+        let source = InputSource(kind: kind, root: root, scratch: scratch, family: family)
+        try? FileManager.default.removeItem(atPath: scratch)
         sources[kind] = source
         return source
     }

@@ -94,6 +94,7 @@ if let workerKind {
 if let replay {
     let source = InputSource(kind: replay.kind, root: options.root, scratch: scratch, family: options.family)
     let input = source.input(seed: options.seed, index: replay.index)
+    try? FileManager.default.removeItem(atPath: scratch)
     guard replay.run else { print(input.program); exit(0) }
     let folder = options.output + "/replay-\(replay.kind.rawValue)-\(replay.index)"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
