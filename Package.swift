@@ -44,6 +44,10 @@ let package = Package(
             "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: testable),
+        // The fuzzer: input generators, mutators and a crash-surviving driver (not part of the
+        // product). Long run on demand: swift run -c release nv-fuzz --programs 100000 --files 20000
+        .target(name: "Fuzzing", dependencies: ["Interpreter", "Plots", "Runtime", "CZlib"], swiftSettings: testable),
+        .executableTarget(name: "nv-fuzz", dependencies: ["Fuzzing"], swiftSettings: testable),
         .executableTarget(name: "nv-bench-runtime", dependencies: ["Runtime"]),
         // Encoder benchmark; run it in release: swift run -c release nv-bench-plots
         .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
@@ -56,6 +60,7 @@ let package = Package(
                     resources: [.copy("Scripts")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),
         .testTarget(name: "nvTests", dependencies: ["nv"]),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "nv-fuzz", "Interpreter", "Runtime"]),
     ]
 )
 
