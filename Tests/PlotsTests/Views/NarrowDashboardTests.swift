@@ -7,7 +7,7 @@ import Runtime
 @Suite struct NarrowDashboardTests {
     @Test(arguments: [(200, ["decision boundary"]),
                       (400, ["decision boundary", "training loss"]),
-                      (640, ["architecture · input (0,1)", "decision boundary", "training loss", "hidden space · regression"])])
+                      (640, ["architecture · input (0,1)", "decision boundary", "training loss", "hidden space · output boundary"])])
     func narrowDashboardsKeepTheMostImportantPanels(_ width: Int, _ titles: [String]) throws {
         let network = try ViewFixtures.xor(hidden: 2, epochs: 300, every: 100)
         let layout = XORViews.narrowPanels(network, width: width, row: 1, lineScale: 1)
