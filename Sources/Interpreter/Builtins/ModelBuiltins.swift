@@ -252,16 +252,14 @@ enum ModelBuiltins {
             throw args.error("path", "is needed for an xor or mlp model: save(net, \"models/net.safetensors\")")
         }
         guard !path.isEmpty else { throw args.error("path", "is empty") }
-        do {
+        try args.runtime {
             switch model {
             case .xor(let model): try model.current.save(to: path)
             case .mlp(let model): try model.current.save(to: path)
             case .cnn(let model): try model.network.save(path: path, metrics: model.metrics)
             }
-        } catch let error as RuntimeError {
-            throw args.error("path", "could not be written: \(error.message)")
         }
-        args.context.display.write("saved \(path)\n")
+        args.context.display.write("saved \(visible(path, limit: 200))\n")
         return .null
     }
 
@@ -277,7 +275,7 @@ enum ModelBuiltins {
                 model.loadedFrom = path
                 return .object(model)
             default:
-                throw RuntimeError("load: \(path) is a safetensors file but not an nv model (no nv-xor, nv-mlp or nv-cnn format in __metadata__)")
+                throw RuntimeError("load: '\(visible(path, limit: 200))' is a safetensors file but not an nv model (no nv-xor, nv-mlp or nv-cnn format in __metadata__)")
             }
         }
     }
