@@ -67,7 +67,7 @@ extension CNN {
             layers[i].parameters = params
         }
         if let extra = tensors.keys.sorted().first(where: { !used.contains($0) }) {
-            throw RuntimeError("load: '\(source)' has a tensor '\(extra)' that no layer of this network uses")
+            throw RuntimeError("load: '\(source)' has a tensor '\(visible(extra))' that no layer of this network uses")
         }
     }
 }
