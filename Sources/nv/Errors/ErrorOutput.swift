@@ -1,5 +1,6 @@
 import Foundation
 import Interpreter
+import Runtime
 
 /// How the executable reports problems on stderr: language errors through the interpreter's
 /// `ErrorRenderer` (`file:line:col: error: message`, the source line, a caret, the call chain),
@@ -23,7 +24,9 @@ struct ErrorOutput {
     }
 
     /// A one-line message that has no source location, e.g. `nv: error: cannot read 'x.nv'`.
+    /// Control characters in it (from a file name, say) are shown as escapes.
     func renderPlain(_ message: String) -> String {
-        useColor ? "\u{1B}[1mnv:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \(message)\n" : "nv: error: \(message)\n"
+        let message = VisibleText.escapeKeepingLines(message)
+        return useColor ? "\u{1B}[1mnv:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \(message)\n" : "nv: error: \(message)\n"
     }
 }
