@@ -58,7 +58,7 @@ import Testing
             "{\(Self.json): 1}", "{\"layers\": [{\"type\": \(Self.json)}]}",
             "{\"layers\": [{\"type\": \"relu\", \(Self.json): 2}]}", "{\"epochs\": \(Self.json)}",
             "{\"patience\": [\(Self.json)]}", "{\"model_output_filename\": \(Self.json)}",
-            "{\"model_output_filename\": \"../\(Self.hostile)\"}",
+            "{\"model_output_filename\": \(SafeTensors.jsonString("../" + Self.hostile))}",
         ]
         for config in configs {
             let path = folder.write("c.json", config)
@@ -91,14 +91,33 @@ import Testing
             #expect(text.contains("error"), "\(text)")
             assertClean(text)
         }
-        // A real CNN checkpoint whose config names a file outside the working folder.
+        // A real CNN checkpoint whose config's output name holds control characters.
         var cnn = try CNN(config: CNNConfig(layers: [.flatten, .dense(outputs: 10), .softmax], inputSize: 4), seed: 1)
         cnn.config.modelOutputFilename = "/tmp/\(Self.hostile)"
         let saved = folder.path + "/cnn.safetensors"
         try cnn.save(path: saved)
         let text = seen("load(\"\(saved)\")")
-        #expect(text.contains("must name a file inside the working folder"), "\(text)")
+        #expect(text.contains("'model_output_filename' must be a file name without control characters"), "\(text)")
         assertClean(text)
+    }
+
+    /// `save(m)` writes where the config says only inside the working folder; the user's own
+    /// path goes anywhere.
+    @Test(arguments: ["/tmp/elsewhere", "../up", "a/../../up"])
+    func aConfigCannotSendTheModelOutsideTheWorkingFolder(_ name: String) throws {
+        let folder = Folder()
+        let config = folder.write("c.json", "{\"input_size\": 4, \"model_output_filename\": \(SafeTensors.jsonString(name)), \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"dense\", \"out_features\": 10}, {\"type\": \"softmax\"}]}")
+        let (session, display) = makeSession()
+        guard case .success = session.run("m = cnn(\(Value.quote(config)))", name: "t") else {
+            Issue.record("the config was refused")
+            return
+        }
+        let refused = failure(of: "save(m)", in: session)
+        #expect(refused?.message == "save: argument 'path' is needed: the config's model_output_filename '\(name)' points outside the working folder, and nv saves there only when you give the path: save(m, \"\(name).safetensors\")")
+        let mine = folder.path + "/mine.safetensors"
+        #expect(failure(of: "save(m, \(Value.quote(mine)))", in: session) == nil)
+        #expect(display.text == "saved \(mine)\n")
+        #expect(FileManager.default.fileExists(atPath: mine))
     }
 
     @Test func pngChunkType() {

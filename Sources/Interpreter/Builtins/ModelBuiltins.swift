@@ -68,7 +68,7 @@ enum ModelBuiltins {
                 return .figure(XORViews.surface(model.current))
             },
             Builtin("save(model, path?)", area: "models",
-                    doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all). A cnn's path defaults to models/<model_output_filename>.safetensors.",
+                    doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all, through a symbolic link to its file; never over a device, FIFO or folder). A cnn's path defaults to models/<model_output_filename>.safetensors, which must stay inside the working folder; any path given here is used as is.",
                     example: "save(net, \"/tmp/xor.safetensors\")", body: save),
             Builtin("load(path)", area: "models", doc: "Loads a model saved by save().",
                     example: "net = load(\"/tmp/xor.safetensors\")", body: load),
@@ -247,7 +247,11 @@ enum ModelBuiltins {
         if args.has("path") {
             path = try args.string("path")
         } else if case .cnn(let cnn) = model {
-            path = cnn.network.config.checkpointPath
+            let config = cnn.network.config
+            guard config.checkpointPathStaysInside else {
+                throw args.error("path", "is needed: the config's model_output_filename '\(visible(config.modelOutputFilename))' points outside the working folder, and nv saves there only when you give the path: save(m, \(Value.quote(config.checkpointPath)))")
+            }
+            path = config.checkpointPath
         } else {
             throw args.error("path", "is needed for an xor or mlp model: save(net, \"models/net.safetensors\")")
         }

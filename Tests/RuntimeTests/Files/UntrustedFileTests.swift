@@ -180,12 +180,18 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/etc/cron.d/x", "../outside", "models/../../x", "a/\u{1B}]0;t\u{07}"])
-    func aConfigCannotSendTheModelOutsideTheWorkingFolder(_ name: String) {
-        let config = "{\"model_output_filename\": \(SafeTensors.jsonString(name))}"
+    @Test func aConfigsOutputNameMayNotHoldControlCharacters() {
+        let config = "{\"model_output_filename\": \(SafeTensors.jsonString("a/\u{1B}]0;t\u{07}"))}"
         let problem = message { _ = try CNNConfig.parse(Data(config.utf8), source: "c.json") }
-        #expect(problem?.hasPrefix("c.json: 'model_output_filename' must name a file inside the working folder") == true, "\(problem ?? "")")
-        noControls(problem)
+        #expect(problem == "c.json: 'model_output_filename' must be a file name without control characters, got 'a/\\u{1b}]0;t\\u{7}'")
+    }
+
+    @Test(arguments: [("/etc/cron.d/x", false), ("../outside", false), ("models/../../x", false), ("~/x", false),
+                      ("mnist_cnn", true), ("runs/today", true), ("a..b", true)])
+    func aConfigsOutputNameMustStayInsideTheWorkingFolder(_ name: String, _ inside: Bool) throws {
+        var config = CNNConfig.standard
+        config.modelOutputFilename = name
+        #expect(config.checkpointPathStaysInside == inside)
     }
 
     @Test(arguments: ["mnist_cnn", "runs/today", "models/x.safetensors", "a..b"])

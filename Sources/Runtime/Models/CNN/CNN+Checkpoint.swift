@@ -80,4 +80,11 @@ extension CNNConfig {
         let file = name.hasSuffix(".safetensors") ? name : name + ".safetensors"
         return name.contains("/") ? file : "models/" + file
     }
+
+    /// Whether `checkpointPath` stays inside the working folder: not absolute, no `..`. A config
+    /// may come from anyone, so `save(m)` writes elsewhere only when the user gives the path.
+    public var checkpointPathStaysInside: Bool {
+        let path = checkpointPath
+        return !path.hasPrefix("/") && !path.hasPrefix("~") && !path.split(separator: "/").contains("..")
+    }
 }
