@@ -8,8 +8,8 @@ import Foundation
 /// - a symbolic link is written through: the file it points to gets the new content and the
 ///   link stays;
 /// - the temporary file is removed on every failure, and leftovers of killed saves (nv's own
-///   naming, older than `staleAge`, their process gone) are removed at the next write to the
-///   same folder.
+///   naming, older than `staleAge`, their process gone) are removed at this process's first
+///   write to the same folder.
 public enum AtomicFile {
     /// Every temporary file's name holds this, between the target's name and the writer's pid:
     /// `.<name>.nv-tmp-<pid>-<random>`.
@@ -42,7 +42,7 @@ public enum AtomicFile {
         let (target, existing) = try resolve(path, what: what)
         let folder = (target as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
-        removeStale(in: directory)
+        if scannedFolders.firstVisit(directory) { removeStale(in: directory) }
         let name = (target as NSString).lastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(
             ".\(name)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -115,6 +115,10 @@ public enum AtomicFile {
         throw RuntimeError("\(what): cannot write '\(FileStatus.shown(path))': too many levels of symbolic links")
     }
 
+    /// Folders already cleaned by this process: `--frames` writes thousands of files into one
+    /// folder, and scanning it before each would make writing them quadratic.
+    static let scannedFolders = FolderSet()
+
     /// Removes nv's temporary files in `directory` that are older than `staleAge` and whose
     /// writing process is gone: leftovers of saves that were killed. Only regular files owned by
     /// this user with nv's exact naming are touched; anything unexpected is left alone.
@@ -139,5 +143,18 @@ public enum AtomicFile {
         let parts = name[range.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt32(parts[1]) != nil else { return nil }
         return pid
+    }
+}
+
+/// A set of folder paths shared by every thread that writes files.
+final class FolderSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+
+    /// True the first time `folder` is given, false after.
+    func firstVisit(_ folder: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return folders.insert(folder).inserted
     }
 }
