@@ -28,6 +28,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["err"])
     }
 
+    /// A script may come from a pipe (`nv <(...)`, the user's choice), but a device that never
+    /// ends is cut at the script size limit.
+    @Test func scriptsFromPipesRunAndEndlessDevicesAreRefused() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "\"$0\" <(echo 'print(6 * 7)')", NVProcess.executable.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text == "42\n")
+        guard getuid() == 0 else { return }
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zero = folder.appendingPathComponent("zero").path
+        try #require(mknod(zero, S_IFCHR | 0o666, dev_t(1 << 8 | 5)) == 0)  // like /dev/zero
+        let result = try NVProcess.run([zero])
+        #expect(result.status == 66)
+        #expect(result.stderr == "nv: error: '\(zero)' is longer than the \(ScriptRunner.maximumScriptBytes) bytes nv reads\n")
+    }
+
     @Test func aHistoryFileMustBeARegularFile() throws {
         let folder = try NVProcess.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -61,6 +61,35 @@ public enum RegularFile {
         return data
     }
 
+    /// The bytes of a script or lesson the user runs: a regular file, or a pipe, FIFO or
+    /// terminal (`nv <(...)`, `nv /dev/stdin`), which the user named on purpose and which is read
+    /// to its end — but never more than `limit` bytes (`/dev/zero` would never end).
+    /// - Throws: `RuntimeError` naming the path: missing, a directory, unreadable, too large.
+    public static func readStream(_ path: String, what: String, limit: Int) throws -> Data {
+        let shown = FileStatus.shown(path)
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RuntimeError("\(what): cannot read '\(shown)': \(FileStatus.reason(errno))") }
+        defer { Glibc.close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw RuntimeError("\(what): '\(shown)' is a directory, not a file")
+        }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw RuntimeError("\(what): cannot read '\(shown)': \(FileStatus.reason(errno))")
+            }
+            if count == 0 { return data }
+            guard data.count + count <= limit else {
+                throw RuntimeError("\(what): '\(shown)' is longer than the \(limit) bytes nv reads")
+            }
+            data.append(contentsOf: chunk[0..<count])
+        }
+    }
+
     /// Whether `path` names a regular file (following symbolic links).
     public static func isRegular(_ path: String) -> Bool {
         var info = stat()
