@@ -82,7 +82,7 @@ import Testing
         ("trailing bytes", "the tensors cover 36 bytes but the data section has 37"),
         ("header past end", "truncated: the header needs"),
         ("bad json", "the header is not valid JSON"),
-        ("wrong dtype", "has dtype F16; nv reads only F32"),
+        ("wrong dtype", "has dtype 'F16'; nv reads only F32"),
         ("offsets out of range", "lie outside the 36 bytes of data"),
         ("offsets disagree with shape", "needs 8 bytes, its offsets give 12"),
         ("gap", "a gap or an overlap"),

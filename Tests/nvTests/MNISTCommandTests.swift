@@ -24,7 +24,7 @@ import Testing
         let folder = try NVProcess.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (config, model) = try Self.tinyConfig(in: folder)
-        let train = try NVProcess.run(["mnist", "train", "--config", config, "--seed", "3"],
+        let train = try NVProcess.run(["mnist", "train", "--config", config, "--output", model, "--seed", "3"],
                                       environment: ["NV_GRAPHICS": "none"], timeout: 300)
         #expect(train.status == 0, "stderr: \(train.stderr)")
         // The config's percent_of_train_data_to_use (0.2 when not given) of the 5,000 digits.
@@ -114,12 +114,13 @@ import Testing
     @Test func showProgramPrintsWhatRunsAndTheProgramRunsTheSame() throws {
         let folder = try NVProcess.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (config, _) = try Self.tinyConfig(in: folder)
-        let shown = try NVProcess.run(["mnist", "train", "--config", config, "--epochs", "1", "--show-program"])
+        let (config, model) = try Self.tinyConfig(in: folder)
+        let shown = try NVProcess.run(["mnist", "train", "--config", config, "--output", model, "--epochs", "1", "--show-program"])
         #expect(shown.status == 0)
         #expect(shown.stdout.hasPrefix("m = cnn(\"\(config)\")\n"))
         #expect(shown.stdout.contains("train(m, data, epochs: 1)"))
-        let command = try NVProcess.run(["mnist", "train", "--config", config, "--epochs", "1", "--seed", "5"],
+        #expect(shown.stdout.contains("save(m, \"\(model)\")"))
+        let command = try NVProcess.run(["mnist", "train", "--config", config, "--output", model, "--epochs", "1", "--seed", "5"],
                                         environment: ["NV_GRAPHICS": "none"], timeout: 300)
         let program = try NVProcess.run(["--seed", "5", "-e", shown.stdout], environment: ["NV_GRAPHICS": "none"], timeout: 300)
         // The status line carries the clock; every other line is the same.
@@ -139,6 +140,18 @@ import Testing
         let result = try NVProcess.run(arguments, environment: ["NV_GRAPHICS": "none"])
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "stderr: \(result.stderr)")
+    }
+
+    /// A config whose model_output_filename leaves the working folder is refused before
+    /// training, unless --output gives the place.
+    @Test func aConfigMayNotChooseAPlaceOutsideTheWorkingFolder() throws {
+        let folder = try NVProcess.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (config, model) = try Self.tinyConfig(in: folder)
+        let result = try NVProcess.run(["mnist", "train", "--config", config], environment: ["NV_GRAPHICS": "none"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--config: its model_output_filename '\(model)' points outside the working folder; give --output \(model) to save there"), "stderr: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: model))
     }
 
     @Test func badFilesGetClearMessages() throws {

@@ -107,23 +107,22 @@ enum CNNViewBuiltins {
     /// The model input made from the user's PNG at `path`: `[size, size]`, ink bright on black,
     /// cropped, scaled to 20/28 of the side and centred by mass (see `UserDigit`).
     static func loadDigit(_ args: Arguments, path: String, size: Int) throws -> Tensor {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let expanded = (path as NSString).expandingTildeInPath
+        let shown = visible(path, limit: 200)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw args.error("pixels", "names no file: \(path) does not exist")
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+            throw args.error("pixels", "names no file: \(shown) does not exist")
         }
-        guard !isDirectory.boolValue else { throw args.error("pixels", "names a directory, not a PNG file: \(path)") }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard bytes <= UserDigit.maxFileBytes else {
-            throw args.error("pixels", "names a file of \(bytes >> 20) MB; a digit's PNG must be under \(UserDigit.maxFileBytes >> 20) MB")
-        }
-        guard let data = try? Data(contentsOf: url) else { throw args.error("pixels", "cannot be read: \(path)") }
+        guard !isDirectory.boolValue else { throw args.error("pixels", "names a directory, not a PNG file: \(shown)") }
+        // RegularFile refuses a FIFO or a device, and a file over the limit by its size, before
+        // reading it.
+        let data = try args.runtime { try RegularFile.read(expanded, what: "image", limit: UserDigit.maxFileBytes) }
         do {
             return Tensor(shape: [size, size], data: try UserDigit.modelInput(png: [UInt8](data), side: size))
         } catch let error as PNGDecodingError {
-            throw BuiltinError("image: \(path): \(error.message)")
+            throw BuiltinError("image: \(shown): \(error.message)")
         } catch let error as RuntimeError {
-            throw BuiltinError("image: \(path): \(error.message)")
+            throw BuiltinError("image: \(shown): \(error.message)")
         }
     }
 }

@@ -74,7 +74,7 @@ enum ModelBuiltins {
                 return .figure(XORViews.surface(model.current, camera: Camera(azimuth: azimuth, elevation: elevation)))
             },
             Builtin("save(model, path?)", area: "models",
-                    doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all). A cnn's path defaults to models/<model_output_filename>.safetensors.",
+                    doc: "Saves a model as safetensors (PyTorch nn.Sequential names; written whole or not at all, through a symbolic link to its file; never over a device, FIFO or folder). A cnn's path defaults to models/<model_output_filename>.safetensors, which must stay inside the working folder; any path given here is used as is.",
                     example: "save(net, \"/tmp/xor.safetensors\")", body: save),
             Builtin("load(path)", area: "models", doc: "Loads a model saved by save().",
                     example: "net = load(\"/tmp/xor.safetensors\")", body: load),
@@ -253,21 +253,23 @@ enum ModelBuiltins {
         if args.has("path") {
             path = try args.string("path")
         } else if case .cnn(let cnn) = model {
-            path = cnn.network.config.checkpointPath
+            let config = cnn.network.config
+            guard config.checkpointPathStaysInside else {
+                throw args.error("path", "is needed: the config's model_output_filename '\(visible(config.modelOutputFilename))' points outside the working folder, and nv saves there only when you give the path: save(m, \(Value.quote(config.checkpointPath)))")
+            }
+            path = config.checkpointPath
         } else {
             throw args.error("path", "is needed for an xor or mlp model: save(net, \"models/net.safetensors\")")
         }
         guard !path.isEmpty else { throw args.error("path", "is empty") }
-        do {
+        try args.runtime {
             switch model {
             case .xor(let model): try model.current.save(to: path)
             case .mlp(let model): try model.current.save(to: path)
             case .cnn(let model): try model.network.save(path: path, metrics: model.metrics)
             }
-        } catch let error as RuntimeError {
-            throw args.error("path", "could not be written: \(error.message)")
         }
-        args.context.display.write("saved \(path)\n")
+        args.context.display.write("saved \(visible(path, limit: 200))\n")
         return .null
     }
 
@@ -283,7 +285,7 @@ enum ModelBuiltins {
                 model.loadedFrom = path
                 return .object(model)
             default:
-                throw RuntimeError("load: \(path) is a safetensors file but not an nv model (no nv-xor, nv-mlp or nv-cnn format in __metadata__)")
+                throw RuntimeError("load: '\(visible(path, limit: 200))' is a safetensors file but not an nv model (no nv-xor, nv-mlp or nv-cnn format in __metadata__)")
             }
         }
     }

@@ -206,24 +206,9 @@ enum PlotBuiltins {
         let width = try size(args, "width", default: figure.figure.preferredWidth)
         let height = try size(args, "height", default: figure.figure.preferredHeight)
         let raster = figure.figure.render(width: width, height: height)
-        do {
-            try Data(PNGEncoder.encode(raster, options: .compact))
-                .write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw args.error("path", "could not be written: \"\(path)\": \(reason(error))")
-        }
-        args.context.display.write("wrote \(path) (\(raster.width)x\(raster.height))\n")
+        try args.runtime { try AtomicFile.write(PNGEncoder.encode(raster, options: .compact), to: path, what: "export") }
+        args.context.display.write("wrote \(visible(path, limit: 200)) (\(raster.width)x\(raster.height))\n")
         return .null
-    }
-
-    /// The system's reason for a failed write, without Foundation's wrapping sentence.
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
     }
 
     // MARK: - Shared argument readers

@@ -1,3 +1,5 @@
+import Runtime
+
 /// Prints errors the way compilers do:
 ///
 ///     script.nv:3:7: error: undefined variable 'nett'
@@ -31,9 +33,11 @@ public enum ErrorRenderer {
         let line = lineContaining(error.span.start, in: error.source)
         let label = "error"
         var out = "\(bold)\(error.file):\(line.number):\(line.prefix.count + 1):\(reset) "
-        out += "\(red)\(label):\(reset) \(bold)\(error.message)\(reset)\n"
-        var shownText = line.text
-        var shownPrefix = line.prefix
+        // Messages quote data with `visible` already; this is the last guard that no control
+        // character from a file (or a source line) reaches the terminal.
+        out += "\(red)\(label):\(reset) \(bold)\(VisibleText.escapeKeepingLines(error.message))\(reset)\n"
+        var shownText = VisibleText.escapeKeepingLines(line.text)
+        var shownPrefix = VisibleText.escapeKeepingLines(line.prefix)
         if shownText.count > maxLineWidth {
             let skip = max(0, shownPrefix.count - maxLineWidth / 2)
             shownText = (skip > 0 ? "..." : "") + String(shownText.dropFirst(skip).prefix(maxLineWidth))

@@ -108,18 +108,16 @@ extension Value: CustomStringConvertible {
         return value.description
     }
 
-    /// A string literal as the user would type it, with escapes.
+    /// A string literal as the user would type it, with escapes: like Python's `repr`, control
+    /// characters (ESC, C1 controls, bidi overrides, ...) show as `\u{1b}`, so displaying a
+    /// value never sends an escape sequence to the terminal (`print` writes the text as is).
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\0": out += "\\0"
-            default: out.unicodeScalars.append(scalar)
+            default: VisibleText.append(scalar, to: &out)
             }
         }
         return out + "\""

@@ -1,3 +1,5 @@
+import Runtime
+
 /// A lesson: a Markdown file whose ```nv blocks run, in order, in one session.
 ///
 /// Only the Markdown the lessons and the README use is understood: `#` headings, paragraphs,
@@ -92,10 +94,24 @@ public struct Lesson: Sendable {
 
     /// Parses Markdown `text` into blocks. It never fails: what it does not understand is a
     /// paragraph. An unclosed fence runs to the end of the file.
+    /// Lines may end in LF or CRLF ("\r\n" is one Character, so splitting on "\n" alone would
+    /// keep a CRLF file as one line).
     public static func parse(_ text: String) -> Lesson {
-        var parser = BlockParser(lines: text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) })
+        var parser = BlockParser(lines: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map(visibleLine))
         return Lesson(blocks: parser.parse())
+    }
+
+    /// A line of a lesson with its control characters (other than tabs) written as nv escapes
+    /// (`\u{1b}`): a lesson may come from anyone, and an ESC in it must not drive the terminal
+    /// when its prose or code is shown. Inside a string literal of a code block the escape
+    /// stands for the same character, so the code runs as written.
+    static func visibleLine(_ line: Substring) -> String {
+        var out = ""
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" { out.unicodeScalars.append(scalar) } else { VisibleText.append(scalar, to: &out) }
+        }
+        return out
     }
 }
 

@@ -1,3 +1,5 @@
+import Runtime
+
 /// Why a PNG could not be read; the description names what was wrong.
 public struct PNGDecodingError: Error, Equatable, CustomStringConvertible {
     /// What was wrong, in words for the user.
@@ -32,7 +34,8 @@ public enum PNGDecoder {
             guard offset + 12 <= bytes.count else { throw PNGDecodingError("chunk header cut short at byte \(offset) (file truncated)") }
             let length = Int(readBigEndian(bytes, offset))
             let typeBytes = Array(bytes[(offset + 4)..<(offset + 8)])
-            let type = String(decoding: typeBytes, as: UTF8.self)
+            // Shown in messages: a damaged or hostile file may put any bytes here.
+            let type = visible(String(decoding: typeBytes, as: UTF8.self))
             guard length <= bytes.count - offset - 12 else {
                 throw PNGDecodingError("chunk \(type) at byte \(offset) claims \(length) bytes, past the end of the file (file truncated)")
             }

@@ -39,24 +39,11 @@ public enum SafeTensors {
         return out
     }
 
-    /// Writes a file atomically: the bytes go to a temporary file in the same directory, which is
-    /// then renamed over `path`, so a crash never leaves half a file.
-    /// - Throws: `RuntimeError` naming the path when writing or renaming fails.
+    /// Writes a file atomically (see `AtomicFile`: a temporary file renamed over `path`, links
+    /// written through, devices and folders refused).
+    /// - Throws: `RuntimeError` "save: cannot write '...': reason" or as `encode`.
     public static func write(tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:], to path: String) throws {
-        let data = try encode(tensors: tensors, metadata: metadata)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw RuntimeError("save: cannot write '\(path)': \(error.localizedDescription)")
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw RuntimeError("save: cannot move the new file into place at '\(path)': \(reason)")
-        }
+        try AtomicFile.write(try encode(tensors: tensors, metadata: metadata), to: path, what: "save")
     }
 
     /// Parses safetensors bytes; `source` names them in messages. Every tensor is checked: dtype
@@ -96,34 +83,34 @@ public enum SafeTensors {
                 }
                 for (k, v) in map {
                     guard let s = v as? String else {
-                        throw RuntimeError("\(source): __metadata__ entry '\(k)' is not a string")
+                        throw RuntimeError("\(source): __metadata__ entry '\(visible(k))' is not a string")
                     }
                     metadata[k] = s
                 }
                 continue
             }
             guard let info = value as? [String: Any] else {
-                throw RuntimeError("\(source): entry '\(name)' is not an object")
+                throw RuntimeError("\(source): entry '\(visible(name))' is not an object")
             }
             guard let dtype = info["dtype"] as? String else {
-                throw RuntimeError("\(source): tensor '\(name)' has no dtype")
+                throw RuntimeError("\(source): tensor '\(visible(name))' has no dtype")
             }
             guard dtype == "F32" else {
-                throw RuntimeError("\(source): tensor '\(name)' has dtype \(dtype); nv reads only F32")
+                throw RuntimeError("\(source): tensor '\(visible(name))' has dtype '\(visible(dtype))'; nv reads only F32")
             }
             guard let shape = integers(info["shape"]), shape.allSatisfy({ $0 >= 0 }) else {
-                throw RuntimeError("\(source): tensor '\(name)' has no valid shape (a list of non-negative integers)")
+                throw RuntimeError("\(source): tensor '\(visible(name))' has no valid shape (a list of non-negative integers)")
             }
             guard let offsets = integers(info["data_offsets"]), offsets.count == 2 else {
-                throw RuntimeError("\(source): tensor '\(name)' has no valid data_offsets (two integers)")
+                throw RuntimeError("\(source): tensor '\(visible(name))' has no valid data_offsets (two integers)")
             }
             let (begin, end) = (offsets[0], offsets[1])
             guard begin >= 0, begin <= end, end <= dataSize else {
-                throw RuntimeError("\(source): tensor '\(name)' data_offsets [\(begin), \(end)] lie outside the \(dataSize) bytes of data")
+                throw RuntimeError("\(source): tensor '\(visible(name))' data_offsets [\(begin), \(end)] lie outside the \(dataSize) bytes of data")
             }
             guard let expectedBytes = byteCount(shape), end - begin == expectedBytes else {
                 let needed = byteCount(shape).map { "\($0) bytes" } ?? "more bytes than a file can hold"
-                throw RuntimeError("\(source): tensor '\(name)' of shape \(shape) needs \(needed), its offsets give \(end - begin)")
+                throw RuntimeError("\(source): tensor '\(visible(name))' of shape \(shape) needs \(needed), its offsets give \(end - begin)")
             }
             entries.append((name, shape, begin, end))
         }
@@ -131,7 +118,7 @@ public enum SafeTensors {
         var covered = 0
         for entry in entries {
             guard entry.begin == covered else {
-                throw RuntimeError("\(source): tensor '\(entry.name)' starts at byte \(entry.begin) where \(covered) was expected (a gap or an overlap in the data)")
+                throw RuntimeError("\(source): tensor '\(visible(entry.name))' starts at byte \(entry.begin) where \(covered) was expected (a gap or an overlap in the data)")
             }
             covered = entry.end
         }
@@ -155,10 +142,7 @@ public enum SafeTensors {
     /// Reads and decodes the file at `path`.
     /// - Throws: `RuntimeError` when it cannot be read, or as `decode`.
     public static func read(path: String) throws -> SafeTensorsFile {
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("load: cannot read '\(path)' (missing file or no permission)")
-        }
-        return try decode(bytes, source: path)
+        try decode(try RegularFile.read(path, what: "load"), source: visible(path, limit: 200))
     }
 
     /// 4 × the product of `shape`, or nil when that overflows.

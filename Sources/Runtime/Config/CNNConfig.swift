@@ -63,10 +63,7 @@ public struct CNNConfig: Sendable, Equatable {
     /// Reads and checks a config file.
     /// - Throws: `RuntimeError` naming the file and what is wrong in it.
     public static func load(path: String) throws -> CNNConfig {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("cnn: cannot read config '\(path)' (missing file or no permission)")
-        }
-        return try parse(data, source: path)
+        try parse(try RegularFile.read(path, what: "cnn", limit: 16 << 20), source: visible(path, limit: 200))
     }
 
     /// Parses config JSON; `source` names it in messages.
@@ -77,20 +74,20 @@ public struct CNNConfig: Sendable, Equatable {
             throw RuntimeError("\(source): not a JSON object")
         }
         if let unknown = top.keys.sorted().first(where: { !topKeys.contains($0) }) {
-            throw RuntimeError("\(source): unknown key '\(unknown)'; known keys: \(topKeys.sorted().joined(separator: ", "))")
+            throw RuntimeError("\(source): unknown key '\(visible(unknown))'; known keys: \(topKeys.sorted().joined(separator: ", "))")
         }
         var config = CNNConfig.standard
         func int(_ key: String, min: Int, max: Int) throws -> Int? {
             guard let value = top[key] else { return nil }
             guard let n = value as? NSNumber, let i = Int(exactly: n.doubleValue), i >= min, i <= max else {
-                throw RuntimeError("\(source): '\(key)' must be an integer from \(min) to \(SizeText.count(Double(max))), got \(value)")
+                throw RuntimeError("\(source): '\(key)' must be an integer from \(min) to \(SizeText.count(Double(max))), got \(visible("\(value)"))")
             }
             return i
         }
         func fraction(_ key: String, allowZero: Bool) throws -> Double? {
             guard let value = top[key] else { return nil }
             guard let n = value as? NSNumber else {
-                throw RuntimeError("\(source): '\(key)' must be a number in \(allowZero ? "[0, 1)" : "(0, 1]"), got \(value)")
+                throw RuntimeError("\(source): '\(key)' must be a number in \(allowZero ? "[0, 1)" : "(0, 1]"), got \(visible("\(value)"))")
             }
             let d = n.doubleValue
             guard allowZero ? (d >= 0 && d < 1) : (d > 0 && d <= 1) else {
@@ -109,13 +106,18 @@ public struct CNNConfig: Sendable, Equatable {
         if let v = try int("in_channels", min: 1, max: CNNLayerSpec.maximumChannels) { config.inChannels = v }
         if let v = top["model_output_filename"] {
             guard let name = v as? String, !name.isEmpty else {
-                throw RuntimeError("\(source): 'model_output_filename' must be a non-empty string, got \(v)")
+                throw RuntimeError("\(source): 'model_output_filename' must be a non-empty string, got \(visible("\(v)"))")
+            }
+            // Shown in m.output, m.config and "saved <path>": a file name has no use for
+            // control characters, so a config that holds some is refused.
+            guard !VisibleText.hasControls(name) else {
+                throw RuntimeError("\(source): 'model_output_filename' must be a file name without control characters, got '\(visible(name))'")
             }
             config.modelOutputFilename = name
         }
         if let v = top["learning_rate"] {
             guard let n = v as? NSNumber, n.doubleValue > 0, n.doubleValue.isFinite else {
-                throw RuntimeError("\(source): 'learning_rate' must be a positive number, got \(v)")
+                throw RuntimeError("\(source): 'learning_rate' must be a positive number, got \(visible("\(v)"))")
             }
             config.learningRate = n.doubleValue
         }
@@ -149,11 +151,11 @@ public struct CNNConfig: Sendable, Equatable {
             throw RuntimeError("\(source): layer \(index) has no 'type' string")
         }
         guard let allowed = layerKeys[type] else {
-            throw RuntimeError("\(source): layer \(index) has unknown type '\(type)'; known types: \(layerKeys.keys.sorted().joined(separator: ", "))")
+            throw RuntimeError("\(source): layer \(index) has unknown type '\(visible(type))'; known types: \(layerKeys.keys.sorted().joined(separator: ", "))")
         }
         if let unknown = object.keys.sorted().first(where: { $0 != "type" && !allowed.contains($0) }) {
             let keys = allowed.isEmpty ? "none" : allowed.sorted().joined(separator: ", ")
-            throw RuntimeError("\(source): layer \(index) (\(type)) has unknown key '\(unknown)'; it accepts: \(keys)")
+            throw RuntimeError("\(source): layer \(index) (\(type)) has unknown key '\(visible(unknown))'; it accepts: \(keys)")
         }
         func int(_ key: String, default value: Int?) throws -> Int {
             guard let raw = object[key] else {
@@ -161,7 +163,7 @@ public struct CNNConfig: Sendable, Equatable {
                 return value
             }
             guard let n = raw as? NSNumber, let i = Int(exactly: n.doubleValue) else {
-                throw RuntimeError("\(source): layer \(index) (\(type)): '\(key)' must be an integer, got \(raw)")
+                throw RuntimeError("\(source): layer \(index) (\(type)): '\(key)' must be an integer, got \(visible("\(raw)"))")
             }
             return i
         }

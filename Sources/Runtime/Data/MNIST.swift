@@ -27,7 +27,7 @@ public enum MNIST {
     public static func locateDirectory(explicit: String? = nil, filePath: String = #filePath) throws -> String {
         if let explicit {
             guard directoryHasImages(explicit) else {
-                throw RuntimeError("mnist: no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]) in '\(explicit)'")
+                throw RuntimeError("mnist: no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]) in '\(visible(explicit, limit: 200))'")
             }
             return explicit
         }
@@ -61,7 +61,7 @@ public enum MNIST {
                 return candidate
             }
         }
-        throw RuntimeError("mnist: '\(dir)' has none of \(names.map { $0 + "[.gz]" }.joined(separator: ", "))")
+        throw RuntimeError("mnist: '\(visible(dir, limit: 200))' has none of \(names.map { $0 + "[.gz]" }.joined(separator: ", "))")
     }
 
     /// The label file that goes with an image file ("-images-idx3-" → "-labels-idx1-").
@@ -72,17 +72,20 @@ public enum MNIST {
     /// Reads one image/label file pair at full resolution, pixels scaled to [0, 1].
     /// - Throws: `RuntimeError` naming the file when one is missing, corrupt or they disagree.
     public static func readPair(images imagePath: String, classes: Int = 10, name: String) throws -> ImageDataset {
-        let images = try IDXFile.read(path: imagePath, expectedMagic: IDXFile.imagesMagic)
+        // The small label file first: the image file's header must then declare as many images
+        // before its (possibly huge) data is inflated.
         let labelFile = labelPath(for: imagePath)
         let labels = try IDXFile.read(path: labelFile, expectedMagic: IDXFile.labelsMagic)
-        guard images.dimensions.count == 3 else {
-            throw RuntimeError("\(imagePath): an image file needs 3 dimensions, has \(images.dimensions)")
-        }
-        guard labels.dimensions.count == 1, labels.dimensions[0] == images.dimensions[0] else {
-            throw RuntimeError("\(labelFile): \(labels.dimensions) labels for \(images.dimensions[0]) images in \(imagePath)")
+        let images = try IDXFile.read(path: imagePath, expectedMagic: IDXFile.imagesMagic) { dims in
+            guard dims.count == 3 else {
+                throw RuntimeError("\(visible(imagePath, limit: 200)): an image file needs 3 dimensions, has \(dims)")
+            }
+            guard labels.dimensions.count == 1, labels.dimensions[0] == dims[0] else {
+                throw RuntimeError("\(visible(labelFile, limit: 200)): \(labels.dimensions) labels for \(dims[0]) images in \(visible(imagePath, limit: 200))")
+            }
         }
         if let bad = labels.bytes.firstIndex(where: { Int($0) >= classes }) {
-            throw RuntimeError("\(labelFile): label \(labels.bytes[bad]) of image \(bad + 1) is not below \(classes)")
+            throw RuntimeError("\(visible(labelFile, limit: 200)): label \(labels.bytes[bad]) of image \(bad + 1) is not below \(classes)")
         }
         let scale: Float = 1 / 255
         return try ImageDataset(shape: [1, images.dimensions[1], images.dimensions[2]],

@@ -1,5 +1,6 @@
 import Foundation
 import Plots
+import Runtime
 
 /// Writes every drawn frame as a numbered PNG (`frame-00001.png`, ...) for `--frames DIR`.
 ///
@@ -35,14 +36,17 @@ public final class FrameRecorder {
         guard !failed else { return }
         if !directoryReady {
             if let problem = Self.makeDirectory(directory) {
-                fail("cannot create the directory '\(directory)': \(problem)")
+                fail("cannot create the directory '\(visible(directory, limit: 200))': \(problem)")
                 return
             }
             directoryReady = true
         }
         let path = (directory as NSString).appendingPathComponent(Self.fileName(index: written + 1))
-        if let problem = Self.writeFile(path, png(raster)) {
-            fail("cannot write '\(path)': \(problem)")
+        do {
+            try AtomicFile.write(png(raster), to: path, what: "--frames")
+        } catch {
+            failed = true  // the message already names --frames and the file
+            reportError("nv: \(error); no more frames will be written\n")
             return
         }
         written += 1
@@ -64,23 +68,6 @@ public final class FrameRecorder {
         if !parent.isEmpty, parent != path, let problem = makeDirectory(parent) { return problem }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             return "'\(path)': \(String(cString: strerror(errno)))"
-        }
-        return nil
-    }
-
-    /// Writes `bytes` to a new file at `path`; nil on success, else the system's reason.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            offset += count
         }
         return nil
     }

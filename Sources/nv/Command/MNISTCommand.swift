@@ -25,8 +25,9 @@ struct MNISTTrainCommand: ProgramCommand {
         abstract: "Train a CNN on the digits (as m = cnn(config); train(m, mnist(...)); save(m)).",
         discussion: """
             Without --config, the original's default network and settings. The network is saved \
-            where the config's model_output_filename says (models/mnist_cnn.safetensors by default). \
-            q or Ctrl-C stops early and keeps the best weights so far.
+            where --output says, else where the config's model_output_filename says \
+            (models/mnist_cnn.safetensors by default; a config's name must stay inside the working \
+            folder). q or Ctrl-C stops early and keeps the best weights so far.
             """,
         helpNames: NV.subcommandHelpNames)
 
@@ -35,6 +36,9 @@ struct MNISTTrainCommand: ProgramCommand {
 
     @Option(name: .long, help: ArgumentHelp("Epochs to train (default: the config's).", valueName: "n"))
     var epochs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Where to save the network (default: the config's model_output_filename).", valueName: "file"))
+    var output: String?
 
     @Flag(name: .customLong("show-program"), help: "Print the nv program this command runs, and stop.")
     var showProgram = false
@@ -45,6 +49,11 @@ struct MNISTTrainCommand: ProgramCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be a positive integer, got \(epochs)") }
         if let config, !FileManager.default.fileExists(atPath: config) {
             throw ValidationError("--config: no file '\(config)'")
+        }
+        // Refused now rather than after training: a config may not choose a place outside the
+        // working folder (a config that does not parse is reported by the program itself).
+        if output == nil, let config, let parsed = try? CNNConfig.load(path: config), !parsed.checkpointPathStaysInside {
+            throw ValidationError("--config: its model_output_filename '\(visible(parsed.modelOutputFilename))' points outside the working folder; give --output \(parsed.checkpointPath) to save there")
         }
     }
 
@@ -58,7 +67,7 @@ struct MNISTTrainCommand: ProgramCommand {
             data = mnist(size: m.input[1], train_fraction: m.config.percent_of_train_data_to_use, validation: m.config.percent_train_data_to_use_for_validation)
             print(data)
             history = train(m\(epochs.map { ", data, epochs: \($0)" } ?? ", data"))
-            save(m)
+            save(m\(output.map { ", \(MNISTInferCommand.literal($0))" } ?? ""))
 
             """
     }

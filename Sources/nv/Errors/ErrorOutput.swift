@@ -1,5 +1,6 @@
 import Foundation
 import Interpreter
+import Runtime
 
 /// How the executable reports problems on stderr: language errors through the interpreter's
 /// `ErrorRenderer` (`file:line:col: error: message`, the source line, a caret, the call chain),
@@ -23,9 +24,11 @@ struct ErrorOutput {
     }
 
     /// A one-line message that has no source location, e.g. `nv: error: cannot read 'x.nv'`;
-    /// `program` names who reports it (`nv mnist infer: error: ...`).
+    /// `program` names who reports it (`nv mnist infer: error: ...`). Control characters in it
+    /// (from a file name, say) are shown as escapes.
     func renderPlain(_ message: String, program: String = "nv") -> String {
-        useColor ? "\u{1B}[1m\(program):\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \(message)\n" : "\(program): error: \(message)\n"
+        let message = VisibleText.escapeKeepingLines(message)
+        return useColor ? "\u{1B}[1m\(program):\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \(message)\n" : "\(program): error: \(message)\n"
     }
 
     /// A language error raised inside a program nv wrote for a command (`nv mnist infer`): the

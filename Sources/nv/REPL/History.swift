@@ -1,16 +1,19 @@
 import CReadline
 import Foundation
+import Runtime
 
 /// The REPL's persistent history: readline's in-memory list, mirrored to a file.
 ///
 /// The file is `NV_HISTORY` if set (empty disables saving), else `~/.nv_history`. It is read at
-/// start, appended one entry at a time (so two REPLs don't overwrite each other and a crash
-/// loses nothing), and cut to `limit` entries at start and exit. Entries are written with
-/// timestamps so a multi-line entry (a `fn` typed over several lines) comes back as one.
+/// start (readline keeps its newest `limit` entries in memory) and appended one entry at a
+/// time, so two REPLs don't overwrite each other and a crash loses nothing. The file itself is
+/// never cut: it is the user's, and older entries may matter to them. Only a regular file is
+/// used (a FIFO would block the start, a device would swallow the entries). Entries are written
+/// with timestamps so a multi-line entry (a `fn` typed over several lines) comes back as one.
 final class History {
     /// Where entries are saved; nil when saving is off.
     let path: String?
-    /// The most entries kept, in memory and in the file.
+    /// The most entries kept in memory (the newest ones of the file).
     let limit: Int
     private var lastEntry: String?
 
@@ -21,18 +24,13 @@ final class History {
             self.path = nil
             return
         }
-        // append_history does not create the file, so make sure it exists, private to the user.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            writeStandardError("nv: history will not be saved: cannot open '\(path)': \(reason)\n")
+        if let problem = History.prepare(path) {
+            writeStandardError("nv: history will not be saved: \(problem)\n")
             self.path = nil
             return
         }
-        Glibc.close(descriptor)
         self.path = path
         read_history(path)
-        history_truncate_file(path, Int32(limit))
         lastEntry = nv_history_newest().map { String(cString: $0) }
         using_history()
     }
@@ -54,8 +52,23 @@ final class History {
         if let path { append_history(1, path) }
     }
 
-    /// Cuts the file to `limit` entries; called when the REPL ends.
-    func close() {
-        if let path { history_truncate_file(path, Int32(limit)) }
+    /// Called when the REPL ends; every entry is already in the file.
+    func close() {}
+
+    /// Makes sure `path` is a regular file that exists (append_history does not create it),
+    /// private to the user when new; nil when it is ready, else what is wrong.
+    static func prepare(_ path: String) -> String? {
+        let shown = visible(path, limit: 200)
+        // O_NONBLOCK: opening a FIFO for writing would otherwise wait for a reader.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == ENXIO { return "'\(shown)' is a FIFO (named pipe), not a regular file" }
+            return "cannot open '\(shown)': \(FileStatus.reason(errno))"
+        }
+        defer { Glibc.close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return "cannot open '\(shown)': \(FileStatus.reason(errno))" }
+        if let kind = FileStatus.notRegular(info.st_mode) { return "'\(shown)' is \(kind), not a regular file" }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import Interpreter
 
 /// Where a script's text comes from.
@@ -95,13 +96,21 @@ struct ScriptRunner {
             if isDirectory.boolValue {
                 return .failure(LoadProblem(message: "cannot read '\(path)': it is a directory", exitCode: 66))
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failure(LoadProblem(message: "cannot read '\(path)': permission denied or unreadable",
-                                            exitCode: 66))
+            // A pipe is fine here (`nv <(...)`): the user chose to run it.
+            do {
+                let data = try RegularFile.readStream(path, what: "nv", limit: maximumScriptBytes)
+                return decode(data, name: path).map { (name: path, text: $0) }
+            } catch let error as RuntimeError {
+                return .failure(LoadProblem(message: String(error.message.dropFirst("nv: ".count)), exitCode: 66))
+            } catch {
+                return .failure(LoadProblem(message: "cannot read '\(path)': \(error)", exitCode: 66))
             }
-            return decode(data, name: path).map { (name: path, text: $0) }
         }
     }
+
+    /// Scripts and lessons longer than this are refused (a wrong path to a huge file or a
+    /// device that never ends).
+    static let maximumScriptBytes = 64 << 20
 
     /// The directory holding the script or lesson at `path` (the current one for a bare name).
     static func directory(of path: String) -> String {

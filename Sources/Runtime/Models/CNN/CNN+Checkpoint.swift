@@ -67,7 +67,7 @@ extension CNN {
             layers[i].parameters = params
         }
         if let extra = tensors.keys.sorted().first(where: { !used.contains($0) }) {
-            throw RuntimeError("'\(source)' has a tensor '\(extra)' that no layer of this network uses")
+            throw RuntimeError("'\(source)' has a tensor '\(visible(extra))' that no layer of this network uses")
         }
     }
 }
@@ -79,5 +79,12 @@ extension CNNConfig {
         let name = modelOutputFilename
         let file = name.hasSuffix(".safetensors") ? name : name + ".safetensors"
         return name.contains("/") ? file : "models/" + file
+    }
+
+    /// Whether `checkpointPath` stays inside the working folder: not absolute, no `..`. A config
+    /// may come from anyone, so `save(m)` writes elsewhere only when the user gives the path.
+    public var checkpointPathStaysInside: Bool {
+        let path = checkpointPath
+        return !path.hasPrefix("/") && !path.hasPrefix("~") && !path.split(separator: "/").contains("..")
     }
 }

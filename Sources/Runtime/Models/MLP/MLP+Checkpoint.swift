@@ -73,15 +73,15 @@ extension MLP {
             throw RuntimeError("\(source): the config in __metadata__ is not a valid MLP config")
         }
         guard config.model == "mlp" else {
-            throw RuntimeError("\(source): holds a '\(config.model)' model, not an mlp")
+            throw RuntimeError("\(source): holds a '\(visible(config.model))' model, not an mlp")
         }
         guard let activation = Activation.Kind(rawValue: config.activation) else {
-            throw RuntimeError("\(source): unknown activation '\(config.activation)'")
+            throw RuntimeError("\(source): unknown activation '\(visible(config.activation))'")
         }
-        guard let loss = Loss(rawValue: config.loss) else { throw RuntimeError("\(source): unknown loss '\(config.loss)'") }
+        guard let loss = Loss(rawValue: config.loss) else { throw RuntimeError("\(source): unknown loss '\(visible(config.loss))'") }
         var features: [InputFeature] = []
         for name in config.features {
-            guard let f = InputFeature(rawValue: name) else { throw RuntimeError("\(source): unknown input feature '\(name)'") }
+            guard let f = InputFeature(rawValue: name) else { throw RuntimeError("\(source): unknown input feature '\(visible(name))'") }
             features.append(f)
         }
         let regularization: Regularization
@@ -89,7 +89,7 @@ extension MLP {
         case "none": regularization = .none
         case "l1": regularization = .l1(rate: config.regularizationRate)
         case "l2": regularization = .l2(rate: config.regularizationRate)
-        default: throw RuntimeError("\(source): unknown regularization '\(config.regularization)'")
+        default: throw RuntimeError("\(source): unknown regularization '\(visible(config.regularization))'")
         }
         let optimizer: any Optimizer
         switch config.optimizer {
@@ -97,7 +97,7 @@ extension MLP {
         case "momentum": optimizer = Momentum(lr: config.learningRate, beta: config.beta ?? 0.9)
         case "adam": optimizer = Adam(lr: config.learningRate, beta1: config.beta1 ?? 0.9,
                                       beta2: config.beta2 ?? 0.999, epsilon: config.epsilon ?? 1e-8)
-        default: throw RuntimeError("\(source): unknown optimizer '\(config.optimizer)'")
+        default: throw RuntimeError("\(source): unknown optimizer '\(visible(config.optimizer))'")
         }
         var rng = SeededGenerator(seed: 0)
         var model: MLP
@@ -110,17 +110,17 @@ extension MLP {
         }
         let expected = Set(model.stateDict.map(\.name))
         if let extra = file.tensors.keys.sorted().first(where: { !expected.contains($0) }) {
-            throw RuntimeError("\(source): unexpected tensor '\(extra)' for an mlp with layers \(config.layers)")
+            throw RuntimeError("\(source): unexpected tensor '\(visible(extra))' for an mlp with layers \(config.layers)")
         }
         for i in model.layers.indices {
             for p in model.layers[i].parameters.indices {
                 let name = "layers.\(i).\(model.layers[i].parameters[p].name)"
                 guard let tensor = file.tensors[name] else {
-                    throw RuntimeError("\(source): tensor '\(name)' is missing")
+                    throw RuntimeError("\(source): tensor '\(visible(name))' is missing")
                 }
                 let shape = model.layers[i].parameters[p].value.shape
                 guard tensor.shape == shape else {
-                    throw RuntimeError("\(source): tensor '\(name)' has shape \(tensor.shape), the config needs \(shape)")
+                    throw RuntimeError("\(source): tensor '\(visible(name))' has shape \(tensor.shape), the config needs \(shape)")
                 }
                 model.layers[i].parameters[p].value = tensor
             }
