@@ -138,9 +138,14 @@ import Testing
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // Poll before reading, so an nv that never prints fails the test after 30 s instead of
+        // blocking it in a read.
         var seen = Data()
         let deadline = Date().addingTimeInterval(30)
         while !String(decoding: seen, as: UTF8.self).contains("looping\n") && Date() < deadline {
+            var reader = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&reader, 1, 100) >= 0 else { break }
+            guard reader.revents != 0 else { continue }
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += chunk
