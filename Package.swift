@@ -3,7 +3,7 @@ import PackageDescription
 
 /// nv: machine learning, opened up, in the terminal.
 ///
-/// Dependencies point one way: nv (executable) -> Interpreter -> Plots -> Runtime.
+/// Dependencies point one way: nv (executable) -> TerminalKit -> Interpreter -> Plots -> Runtime.
 /// See DESIGN.md for what each module may and may not do.
 /// The CNN's kernels are written with 8-lane SIMD vectors. On x86-64 they are compiled for
 /// AVX2 with FMA (Haswell, 2013, and every x86-64 CPU since), where one vector is one register;

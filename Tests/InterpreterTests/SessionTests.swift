@@ -160,22 +160,29 @@ import Testing
         #expect(display.shown.count == 1)
     }
 
+    /// The interrupt is raised from inside the running loop (its first `print` reaches the
+    /// display), so it always comes after `run` cleared the flag: no timing, no race. The step
+    /// budget turns a lost interrupt into a failure instead of a hang.
     @Test func interruptStopsALoopAndKeepsState() {
-        let (session, _) = makeSession()
+        let display = InterruptingDisplay()
+        let session = Session(display: display, options: SessionOptions(graphics: .none))
+        display.flag = session.interrupt
         _ = session.run("count = 0", name: "t")
-        let flag = session.interrupt
-        let timer = Thread {
-            Thread.sleep(forTimeInterval: 0.2)
-            flag.raise()
-        }
-        timer.start()
-        let outcome = session.run("while true { count += 1 }", name: "t")
+        session.stepBudget = 50_000_000
+        let outcome = session.run("while true { count += 1; if count == 1 { print(\"started\") } }", name: "t")
         guard case .failure(let error) = outcome else {
             Issue.record("expected an interruption")
             return
         }
         #expect(error.message == "interrupted")
-        if case .number(let count)? = session.value(of: "count") { #expect(count > 0) } else { Issue.record("count lost") }
+        #expect(display.text == "started\n")
+        // The flag is polled every `pollInterval` steps, so the loop stops within two polls.
+        if case .number(let count)? = session.value(of: "count") {
+            #expect(count > 1 && count <= Double(1 + 2 * Machine.pollInterval), "\(count)")
+        } else {
+            Issue.record("count lost")
+        }
+        session.stepBudget = nil
         #expect(echo(session.run("1 + 1", name: "t")) == "2")
     }
 
@@ -185,4 +192,21 @@ import Testing
         #expect(failure(of: "while true { }", in: session)?.message.contains("step budget") == true)
         #expect(failure(of: "fn f() { while true { } }; f()", in: session)?.message.contains("step budget") == true)
     }
+}
+
+/// A display that raises the session's interrupt flag when the program first prints, as a
+/// Ctrl-C pressed while the program runs would.
+private final class InterruptingDisplay: Display {
+    var flag: StopFlag?
+    var text = ""
+
+    func write(_ text: String) {
+        self.text += text
+        flag?.raise()
+    }
+    func show(_ figure: Figure) {}
+    func beginLive() {}
+    func updateLive(_ figure: Figure, force: Bool) -> Bool { true }
+    func endLive() {}
+    func stopRequested() -> Bool { false }
 }

@@ -125,20 +125,35 @@ import Testing
 
     // MARK: language
 
+    /// The script prints a marker from inside its loop and the test signals only once it has
+    /// read it, so the Ctrl-C always lands while the loop runs (not before nv installed its
+    /// handler or before the run cleared the flag).
     @Test func ctrlCStopsAScriptWithStatus130() throws {
         let process = Process()
         process.executableURL = NVProcess.executable
-        process.arguments = ["-e", "n = 0; while true { n = n + 1 }"]
+        process.arguments = ["-e", "n = 0; while true { n = n + 1; if n == 1 { print(\"looping\") } }"]
         process.environment = ["NO_COLOR": "1", "NV_HISTORY": ""]
-        let errors = Pipe()
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
         process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.5)
-        process.interrupt()
+        // Poll before reading, so an nv that never prints fails the test after 30 s instead of
+        // blocking it in a read.
+        var seen = Data()
         let deadline = Date().addingTimeInterval(30)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
+        while !String(decoding: seen, as: UTF8.self).contains("looping\n") && Date() < deadline {
+            var reader = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&reader, 1, 100) >= 0 else { break }
+            guard reader.revents != 0 else { continue }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        #expect(String(decoding: seen, as: UTF8.self) == "looping\n", "the loop started")
+        process.interrupt()
+        let exitDeadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < exitDeadline { usleep(10_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)

@@ -97,9 +97,10 @@ import Testing
         let terminal = try PseudoTerminal()
         terminal.type("n = 0\n")
         #expect(terminal.waitFor("nv[2]> "))
-        terminal.type("while true { n = n + 1 }\n")
-        #expect(terminal.waitFor("while true { n = n + 1 }\n"))
-        Thread.sleep(forTimeInterval: 0.3)
+        // The loop prints a marker its echoed source does not contain; Ctrl-C goes only once
+        // it is seen, so it always lands during the evaluation, never before it starts.
+        terminal.type("while true { n = n + 1; if n == 1 { print(\"loop\" + \" started\") } }\n")
+        #expect(terminal.waitFor("loop started"))
         terminal.interrupt()
         #expect(terminal.waitFor("interrupted"))
         #expect(terminal.waitFor("nv[3]> "))

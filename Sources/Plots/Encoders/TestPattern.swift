@@ -1,5 +1,4 @@
 import Foundation
-import Runtime
 
 /// Synthetic images with known properties, for encoder tests, `nv-bench-plots` and the test
 /// picture of `nv --doctor`. They are drawn with plain loops, not the chart code, so that they
@@ -59,9 +58,10 @@ public enum TestPattern {
         return raster
     }
 
-    /// Uniform random colours (opaque unless `alpha`), from a seeded generator.
-    public static func noise(width: Int, height: Int, seed: UInt64, alpha: Bool = false) -> Raster {
-        var generator = SeededGenerator(seed: seed)
+    /// Uniform random colours (opaque unless `alpha`), drawn from `generator` (the caller
+    /// passes a seeded one, so the picture is the same on every run).
+    public static func noise(width: Int, height: Int, using generator: inout some RandomNumberGenerator,
+                             alpha: Bool = false) -> Raster {
         var raster = Raster(width: width, height: height)
         for i in 0..<raster.pixels.count {
             raster.pixels[i] = UInt8(truncatingIfNeeded: generator.next() >> 56)
