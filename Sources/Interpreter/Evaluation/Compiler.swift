@@ -145,11 +145,13 @@ final class Compiler {
             return { frame throws(Unwind) in
                 var i = try lower(frame)
                 let end = try upper(frame)
-                // The bounds are within 2^53, so `i += 1` is exact up to the end (only an
-                // infinite end could take `i` past 2^53, where it would stop growing).
-                while inclusive ? i <= end : i < end, i <= RangeValue.maxExactInteger {
+                // The bounds are within 2^53, so `i += 1` is exact up to the end. At 2^53
+                // itself `i + 1 == i`: the loop stops there (an end of 2^53 + 1 rounds to
+                // 2^53, and an infinite end would otherwise count for ever on one number).
+                while inclusive ? i <= end : i < end {
                     store(frame, .number(i))
                     if try !runBody(frame) { break }
+                    if i >= RangeValue.maxExactInteger { break }
                     i += 1
                 }
                 return .null
