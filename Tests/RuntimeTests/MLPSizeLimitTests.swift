@@ -5,32 +5,21 @@ import Testing
 /// aborted), and running it over many points takes memory by chunks, not by the whole set.
 @Suite("MLP size limits")
 struct MLPSizeLimitTests {
-    static func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "(accepted)"
-        } catch let error as RuntimeError {
-            return error.message
-        } catch {
-            return "(unexpected \(error))"
-        }
-    }
-
     @Test func deepNetworkIsRefusedWithItsSize() {
         var rng = SeededGenerator(seed: 1)
         let widths = [2] + Array(repeating: 4096, count: 300) + [1]
-        #expect(Self.message { _ = try MLP(layers: widths, rng: &rng) }
+        #expect(runtimeMessage { _ = try MLP(layers: widths, rng: &rng) }
             == "layers [2, 4096, 4096, 4096, ... (296 more), 4096, 1] would have 5,017,628,673 parameters (20.1 GB of weights); the limit is 20,000,000 (80 MB)")
-        #expect(Self.message { _ = try MLP(layers: [2, 4096, 4096, 4096, 1], rng: &rng) }.contains("33,579,009 parameters (134 MB of weights)"))
-        #expect(Self.message { _ = try MLP(layers: [2, 4096, 4096, 1], rng: &rng) } == "(accepted)")
+        #expect(runtimeMessage { _ = try MLP(layers: [2, 4096, 4096, 4096, 1], rng: &rng) }.contains("33,579,009 parameters (134 MB of weights)"))
+        #expect(runtimeMessage { _ = try MLP(layers: [2, 4096, 4096, 1], rng: &rng) } == "(accepted)")
     }
 
     @Test func trainingBatchIsBounded() throws {
         var rng = SeededGenerator(seed: 1)
         let model = try MLP(layers: [2, 4096, 4096, 1], batchSize: 1_000_000, rng: &rng)
-        #expect(Self.message { try model.checkBudget(batch: 1_000_000) }
+        #expect(runtimeMessage { try model.checkBudget(batch: 1_000_000) }
             == "the network would need 98.3 GB for activations at batch 1000000 (limit 4 GB); use a smaller batch")
-        #expect(Self.message { try model.checkBudget(batch: 200) } == "(accepted)")
+        #expect(runtimeMessage { try model.checkBudget(batch: 200) } == "(accepted)")
     }
 
     /// 10,000 points go through in chunks of 4,096 rows; each row's output is computed on its

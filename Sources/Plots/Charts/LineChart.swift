@@ -56,18 +56,29 @@ public struct LineChart: PlotLayer {
 
     /// Per pixel column: first, min, max, last (in index order), gaps kept as NaN points.
     static func decimate(_ ys: [Double], frame: AxesFrame, into points: inout [Point]) {
-        var column = Int.min
+        let indices = decimatedIndices(ys) { i in
+            let p = frame.point(Double(i), ys[i])
+            return p.isFinite ? clampedInt(p.x, -1 << 30, 1 << 30) : nil
+        }
+        for i in indices { points.append(frame.point(Double(i), ys[i])) }
+    }
+
+    /// The indices of `ys` a drawing keeps when many values share a column: per run of values
+    /// in one column (`column(i)`), the first, lowest, highest and last, in index order. A value
+    /// without a column (not finite) is kept as a gap and ends the run. Raster and text line
+    /// charts decimate with it, each with its own columns.
+    static func decimatedIndices(_ ys: [Double], column: (Int) -> Int?) -> [Int] {
+        var kept: [Int] = []
+        var current = Int.min
         var first = 0, last = 0, lowest = 0, highest = 0
         func flush() {
-            guard column != Int.min else { return }
-            for i in Set([first, lowest, highest, last]).sorted() { points.append(frame.point(Double(i), ys[i])) }
+            guard current != Int.min else { return }
+            kept.append(contentsOf: Set([first, lowest, highest, last]).sorted())
         }
         for i in ys.indices {
-            let p = frame.point(Double(i), ys[i])
-            guard p.isFinite else { flush(); column = Int.min; points.append(p); continue }
-            let c = clampedInt(p.x, -1 << 30, 1 << 30)
-            if c != column {
-                flush(); column = c; first = i; last = i; lowest = i; highest = i
+            guard let c = column(i) else { flush(); current = Int.min; kept.append(i); continue }
+            if c != current {
+                flush(); current = c; first = i; last = i; lowest = i; highest = i
             } else {
                 last = i
                 if ys[i] < ys[lowest] { lowest = i }
@@ -75,6 +86,7 @@ public struct LineChart: PlotLayer {
             }
         }
         flush()
+        return kept
     }
 
     public var legendEntries: [LegendEntry] {

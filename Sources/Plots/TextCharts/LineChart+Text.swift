@@ -26,26 +26,10 @@ extension LineChart: TextPlotLayer {
 
     /// Per dot column: the first, lowest, highest and last point in index order; gaps kept.
     static func decimated(_ ys: [Double], frame: TextFrame) -> [(x: Double, y: Double)] {
-        var points: [(x: Double, y: Double)] = []
-        var column = Int.min
-        var first = 0, last = 0, lowest = 0, highest = 0
-        func flush() {
-            guard column != Int.min else { return }
-            for i in Set([first, lowest, highest, last]).sorted() { points.append(frame.dot(Double(i), ys[i])) }
-        }
-        for i in ys.indices {
+        let indices = decimatedIndices(ys) { i in
             let p = frame.dot(Double(i), ys[i])
-            guard p.x.isFinite, p.y.isFinite else { flush(); column = Int.min; points.append(p); continue }
-            let c = Int(p.x.rounded())
-            if c != column {
-                flush(); column = c; first = i; last = i; lowest = i; highest = i
-            } else {
-                last = i
-                if ys[i] < ys[lowest] { lowest = i }
-                if ys[i] > ys[highest] { highest = i }
-            }
+            return p.x.isFinite && p.y.isFinite ? clampedInt(p.x.rounded(), -1 << 30, 1 << 30) : nil
         }
-        flush()
-        return points
+        return indices.map { frame.dot(Double($0), ys[$0]) }
     }
 }

@@ -43,17 +43,6 @@ struct UntrustedModelFileTests {
         return folder
     }
 
-    static func message(_ body: () throws -> Any) -> String {
-        do {
-            _ = try body()
-            return "(accepted)"
-        } catch let error as RuntimeError {
-            return error.message
-        } catch {
-            return "(unexpected \(error))"
-        }
-    }
-
     @Test(arguments: evil.indices)
     func configFileIsRefused(_ index: Int) throws {
         let c = Self.evil[index]
@@ -61,7 +50,7 @@ struct UntrustedModelFileTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("evil.json").path
         try c.json.write(toFile: path, atomically: true, encoding: .utf8)
-        let text = Self.message { try CNN(config: try CNNConfig.load(path: path), seed: 1) }
+        let text = runtimeMessage { try CNN(config: try CNNConfig.load(path: path), seed: 1) }
         #expect(text.hasPrefix("\(path): "), "\(c.name): \(text)")
         #expect(text.contains(c.expected), "\(c.name): \(text)")
     }
@@ -76,7 +65,7 @@ struct UntrustedModelFileTests {
         let bytes = try SafeTensors.encode(tensors: [("layers.0.weight", Tensor(shape: [1], data: [0]))],
                                            metadata: ["format": "nv-cnn", "config": c.json])
         try bytes.write(to: URL(fileURLWithPath: path))
-        let text = Self.message { try CNN.load(path: path) }
+        let text = runtimeMessage { try CNN.load(path: path) }
         #expect(text.hasPrefix("\(path) (__metadata__ config): "), "\(c.name): \(text)")
         #expect(text.contains(c.expected), "\(c.name): \(text)")
     }
@@ -89,7 +78,7 @@ struct UntrustedModelFileTests {
         let path = folder.appendingPathComponent("xor.safetensors").path
         let config = #"{"model": "xor", "hidden": \#(hidden), "lr": 0.1, "epoch": 0}"#
         try SafeTensors.encode(tensors: [], metadata: ["format": "nv-xor", "config": config]).write(to: URL(fileURLWithPath: path))
-        let text = Self.message { try XORNetwork.load(path: path) }
+        let text = runtimeMessage { try XORNetwork.load(path: path) }
         let expected = hidden == "1e300" ? "\(path): no xor config in __metadata__"
             : "\(path): the config in __metadata__: the hidden layer needs 1 to 4096 units, got \(hidden)"
         #expect(text.hasPrefix(expected), "\(text)")
@@ -103,10 +92,10 @@ struct UntrustedModelFileTests {
         let bytes = try SafeTensors.encode(tensors: [("layers.0.weight", Tensor(shape: [1], data: [0]))],
                                            metadata: ["format": "nv-mlp", "config": json])
         let file = try SafeTensors.decode(bytes, source: "deep.safetensors")
-        let text = Self.message { try MLP(checkpoint: file, source: "deep.safetensors") }
+        let text = runtimeMessage { try MLP(checkpoint: file, source: "deep.safetensors") }
         #expect(text == "deep.safetensors: the config in __metadata__: layers [2, 4096, 4096, 4096, ... (296 more), 4096, 1] would have 5,017,628,673 parameters (20.1 GB of weights); the limit is 20,000,000 (80 MB)")
         let deepNarrow = [2] + Array(repeating: 1, count: 2000) + [1]
-        #expect(Self.message {
+        #expect(runtimeMessage {
             var rng = SeededGenerator(seed: 1)
             return try MLP(layers: deepNarrow, rng: &rng)
         }.contains("'layers' has 2002 widths; at most 1024 are accepted"))
