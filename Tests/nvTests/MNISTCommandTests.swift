@@ -77,8 +77,9 @@ import Testing
     func percentOfTrainDataIsApplied(_ percent: Double, _ counts: String) throws {
         let folder = try NVProcess.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (config, _) = try Self.tinyConfig(in: folder, extra: #""percent_of_train_data_to_use": \#(percent), "#)
-        let train = try NVProcess.run(["mnist", "train", "--config", config, "--seed", "3"],
+        let (config, model) = try Self.tinyConfig(in: folder, extra: #""percent_of_train_data_to_use": \#(percent), "#)
+        // --output: the config's model file is in the scratch folder, outside the working folder.
+        let train = try NVProcess.run(["mnist", "train", "--config", config, "--output", model, "--seed", "3"],
                                       environment: ["NV_GRAPHICS": "none"], timeout: 300)
         #expect(train.status == 0, "stderr: \(train.stderr)")
         #expect(train.stdout.contains("images mnist (7x7): \(counts) / 10000 test"), "stdout: \(train.stdout)")
