@@ -98,4 +98,20 @@ import Testing
         #expect(display.events.last == .end)
         #expect(display.statuses.last?.contains("done in") == true)
     }
+
+    /// A run too short (or frames too rare) for any frame to be due still ends on a dashboard
+    /// showing its last batch, not the placeholder of a run that has not drawn yet.
+    @Test func theLastFrameShowsTheLastBatchWhenNoFrameWasDue() throws {
+        let (session, display) = makeSession(seed: 1)
+        let source = """
+            d = mnist(size: 7, train_fraction: 0.1, test_fraction: 0.02, seed: 1)
+            m = cnn(input: 7, layers: [conv(2, size: 3), relu(), flatten(), dense(10)], seed: 1)
+            h = train(m, d, epochs: 2, batch: 8, every: 100000)
+            """
+        if case .failure(let error) = session.run(source, name: "test") { Issue.record("\(error.message)") }
+        let figure = try #require(display.lastLive)
+        let text = try #require(figure.drawText?(160, 60, .ascii)).plainText
+        #expect(!text.contains("the batch appears"), "\(text)")
+        #expect(text.contains("batch 50/50"), "\(text)")
+    }
 }

@@ -12,7 +12,9 @@ import Runtime
 /// digits used to pass in half a second with three frames. Otherwise (`--frames` without a
 /// terminal) training is never slowed: frames are offered at most 30 a second and, after a frame
 /// that cost d, not before 11.5·d has passed, so drawing takes at most about 8% of the run;
-/// the rest are dropped. Called on the training thread, one call at a time.
+/// the rest are dropped. The last batch of every epoch is copied too, without a frame, so the
+/// final frame shows the last batch even when a short run offered no frame at all. Called on the
+/// training thread, one call at a time.
 final class CNNLiveDashboard: @unchecked Sendable {
     /// The largest share of the run's time spent drawing frames when nobody watches.
     static let drawingShare = 0.08
@@ -23,17 +25,22 @@ final class CNNLiveDashboard: @unchecked Sendable {
     private let every: Int
     private var pace: TrainingProgress
     private var batches = 0
+    /// Batches per epoch, as the trainer cuts the training images.
+    private let batchesPerEpoch: Int
+    /// Whether the detail being copied is for a frame (and not only the epoch's last batch).
+    private var frameWanted = false
     /// What the frames draw.
     private(set) var state: CNNTrainingState
     /// The probe digit `[C, H, W]` (the first validation image, else the first training image).
     let probe: [Float]?
 
     init(session: Session, network: CNN, epochs: Int, every: Int, framesPerSecond: Double = TrainingProgress.defaultFramesPerSecond,
-         data: ImageDataset, validation: ImageDataset) {
+         data: ImageDataset, validation: ImageDataset, batchSize: Int) {
         display = session.display
         live = session.options.live
         watching = live && display.animates
         self.every = max(1, every)
+        batchesPerEpoch = (data.count + max(1, batchSize) - 1) / max(1, batchSize)
         pace = watching ? TrainingProgress(total: epochs, firstEpoch: 0, framesPerSecond: framesPerSecond)
                         : TrainingProgress(total: epochs, firstEpoch: 0, drawingShare: Self.drawingShare)
         let source = validation.count > 0 ? validation : data
@@ -43,7 +50,9 @@ final class CNNLiveDashboard: @unchecked Sendable {
 
     /// Asked by the trainer after each batch's backward pass: copy the pictures' data now?
     func wantsDetail(epoch: Int, batch: Int) -> Bool {
-        live && (batches + 1) % every == 0 && pace.frameDue(watching: watching)
+        guard live else { return false }
+        frameWanted = (batches + 1) % every == 0 && pace.frameDue(watching: watching)
+        return frameWanted || batch == batchesPerEpoch
     }
 
     /// The share of the run training waited for the display (see `TrainingProgress.waitingShare`).
@@ -53,7 +62,7 @@ final class CNNLiveDashboard: @unchecked Sendable {
     func batch(_ snapshot: CNNBatchSnapshot) {
         batches += 1
         state.record(snapshot)
-        guard snapshot.detail != nil else { return }
+        guard snapshot.detail != nil, frameWanted else { return }
         let figure = CNNViews.dashboard(state)
         pace.offerFrame { display.updateLive(figure, force: false) }
     }

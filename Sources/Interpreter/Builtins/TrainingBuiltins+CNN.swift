@@ -41,7 +41,7 @@ extension TrainingBuiltins {
         let run = CNNRun(session: args.context.session, epochs: epochs, firstEpoch: model.epochs.count,
                          every: 1, images: data.data.count, batch: batch)
         let dashboard = CNNLiveDashboard(session: args.context.session, network: model.network, epochs: epochs,
-                                         every: every, framesPerSecond: fps, data: data.data, validation: validation)
+                                         every: every, framesPerSecond: fps, data: data.data, validation: validation, batchSize: batch)
         run.dashboard = dashboard
         run.holdLines = args.context.session.options.live && args.context.display.animates
         let observer = CNNTrainingObserver(onBatch: { run.batch($0); dashboard.batch($0) },

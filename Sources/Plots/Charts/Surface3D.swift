@@ -38,6 +38,9 @@ public struct Surface3D: Chart {
     /// Shaded faces get thin darker edges, so a flat region (a plateau, one colour under the
     /// light) still shows its grid and its shape.
     public var meshLines = false
+    /// A small legend names the path's end markers ("start", a ring; "end", a filled dot), for
+    /// a path whose start does not explain itself (one that floats off the surface).
+    public var pathLegend = false
 
     /// A surface from sampled heights `z[j][i]` at `(xs[i], ys[j])`.
     public init(xs: [Double], ys: [Double], z: [[Double]], style: Style = .shaded,
@@ -175,14 +178,17 @@ public struct Surface3D: Chart {
                 previous = next
             }
         }
+        // With a legend the markers are named, so they must be seen: drawn over everything,
+        // even where a hill in front hides that part of the path.
+        let front = -Double.greatestFiniteMagnitude
         if let first = points.first, points.count > 1 {
             let start = projection.project(first)
             scene.add(.dot(Point(start.x, start.y), radius: 2.5, fill: .white, outline: pathColor),
-                      depth: start.depth - bias)
+                      depth: pathLegend ? front : start.depth - bias)
         }
         let end = projection.project(last)
         scene.add(.dot(Point(end.x, end.y), radius: 4, fill: pathColor, outline: .white),
-                  depth: end.depth - 2 * bias)
+                  depth: pathLegend ? front : end.depth - 2 * bias)
     }
 
     /// Draws the chart into `rect`. Invalid input draws its `problem` instead.
@@ -194,6 +200,12 @@ public struct Surface3D: Chart {
             box.drawPanes(into: &raster, theme: theme)
             scene(projection: projection, theme: theme).draw(into: &raster)
             box.drawAxes(into: &raster, theme: theme)
+            if pathLegend, path.filter(\.isFinite).count > 1 {
+                let entries = [LegendEntry(label: "start", color: pathColor, swatch: .ring),
+                               LegendEntry(label: "end", color: pathColor, swatch: .marker)]
+                let corner = Legend.emptiestCorner(for: entries, in: raster, plotArea: rect, theme: theme)
+                Legend.draw(entries, into: &raster, plotArea: rect, corner: corner, theme: theme)
+            }
         }
     }
 }

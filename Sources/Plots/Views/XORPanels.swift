@@ -181,6 +181,7 @@ enum XORPanels {
                               axisNames: ["w1[0,0]", "w1[0,1]", "loss"], camera: camera)
         chart.opacity = 0.88
         chart.meshLines = true
+        chart.pathLegend = true
         return chart
     }
 

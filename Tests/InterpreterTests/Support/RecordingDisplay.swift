@@ -6,11 +6,13 @@ final class RecordingDisplay: Display {
     var text = ""
     var shown: [Figure] = []
     var liveFrames = 0
+    /// The last live frame offered (drawn or not).
+    var lastLive: Figure?
 
     func write(_ text: String) { self.text += text }
     func show(_ figure: Figure) { shown.append(figure) }
     func beginLive() {}
-    func updateLive(_ figure: Figure, force: Bool) -> Bool { liveFrames += 1; return true }
+    func updateLive(_ figure: Figure, force: Bool) -> Bool { liveFrames += 1; lastLive = figure; return true }
     func endLive() {}
     func stopRequested() -> Bool { false }
 }

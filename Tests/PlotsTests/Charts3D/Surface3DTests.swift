@@ -59,6 +59,32 @@ import Testing
         #expect(behind < front / 4)
     }
 
+    @Test func namedEndMarkersStayInFrontOfAHill() {
+        // The ridge of the test above hides the path from +y; with the start/end legend the
+        // two markers it names are still drawn, over the ridge, and the legend is drawn too.
+        var chart = Surface3D(x: -1...1, y: -2...2, samples: 21) { _, y in 2 * exp(-8 * y * y) }
+        chart.path = (0...10).map { k in Vector3(-0.8 + 0.16 * Double(k), -1.5, 0.01) }
+        chart.pathColor = RGBA(255, 0, 255)
+        chart.camera = Camera(azimuth: 90, elevation: 10)
+        let rect = Rect(x: 0, y: 0, width: 300, height: 240)
+        func endPixel(legend: Bool) -> (RGBA, Int) {
+            var c = chart
+            c.pathLegend = legend
+            var raster = Raster(width: 300, height: 240, fill: .white)
+            c.draw(into: &raster, in: rect)
+            let end = c.projection(in: rect).project(chart.path[chart.path.count - 1])
+            let magenta = raster.pixels.indices.filter { $0 % 4 == 0 }.filter { i in
+                raster.pixels[i] > 200 && raster.pixels[i + 1] < 60 && raster.pixels[i + 2] > 200
+            }.count
+            return (raster[Int(end.x.rounded()), Int(end.y.rounded())], magenta)
+        }
+        let (hidden, without) = endPixel(legend: false)
+        let (shown, with) = endPixel(legend: true)
+        #expect(hidden != RGBA(255, 0, 255))
+        #expect(shown == RGBA(255, 0, 255))
+        #expect(with > without + 40)
+    }
+
     @Test(arguments: [
         (Surface3D(xs: [0], ys: [0, 1], z: [[0], [0]]), "a surface needs at least 2x2 grid points, got 1x2"),
         (Surface3D(xs: [0, 1], ys: [0, 1], z: [[0, 0]]), "z has 1 rows, expected 2 (one per y value)"),
