@@ -186,6 +186,27 @@ import Testing
         #expect(echo(session.run("1 + 1", name: "t")) == "2")
     }
 
+    /// A loop of builtin calls answers Ctrl-C at the next call, not `pollInterval` calls later
+    /// (a loop of `mnist()` loads took 20 s to stop).
+    @Test func interruptStopsALoopOfBuiltinsAtTheNextCall() {
+        let display = InterruptingDisplay()
+        let session = Session(display: display, options: SessionOptions(graphics: .none))
+        display.flag = session.interrupt
+        _ = session.run("count = 0", name: "t")
+        let outcome = session.run("while count < 100000 { count += 1; print(count) }", name: "t")
+        guard case .failure(let error) = outcome else {
+            Issue.record("expected an interruption")
+            return
+        }
+        #expect(error.message == "interrupted")
+        #expect(display.text == "1\n")
+        if case .number(let count)? = session.value(of: "count") {
+            #expect(count == 2)
+        } else {
+            Issue.record("count lost")
+        }
+    }
+
     @Test func stepBudgetBoundsEndlessPrograms() {
         let (session, _) = makeSession()
         session.stepBudget = 100_000

@@ -160,7 +160,7 @@ enum Calls {
             }
             return try invoke(function, frame, machine, span, source)
         case .builtin(let builtin):
-            try machine.tick(span, source)
+            try machine.tickBeforeBuiltin(span, source)
             guard let session = machine.session else { throw .error("the session has ended", span, source) }
             let context = BuiltinContext(session: session, machine: machine, span: span, source: source)
             do {
