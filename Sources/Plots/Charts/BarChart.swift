@@ -39,6 +39,17 @@ public struct BarChart: Chart {
     }
 
     /// Draws labels, bars, value labels and the value axis into `rect`.
+    /// The value axis of the first `count` bars: `range` when it is a finite, non-empty span,
+    /// else 0...max, min...0 or min...max of the finite values (raster and text draw the same).
+    func valueSpan(count: Int) -> (lo: Double, hi: Double) {
+        if let range, range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound {
+            return (range.lowerBound, range.upperBound)
+        }
+        let finite = values.prefix(count).filter(\.isFinite)
+        let lo = min(0, finite.min() ?? 0), hi = max(0, finite.max() ?? 1)
+        return (lo, hi > lo ? hi : lo + 1)
+    }
+
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
         let font = Font.small
         let lineHeight = Double(font.lineHeight)
@@ -49,12 +60,7 @@ public struct BarChart: Chart {
                 raster.drawText("no data", x: rect.midX, y: rect.midY, color: theme.mutedText, anchor: .center)
                 return
             }
-            let finite = values.prefix(count).filter(\.isFinite)
-            var lo = min(0, finite.min() ?? 0), hi = max(0, finite.max() ?? 1)
-            if let range, range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound {
-                lo = range.lowerBound; hi = range.upperBound
-            }
-            if hi <= lo { hi = lo + 1 }
+            let (lo, hi) = valueSpan(count: count)
             let axisHeight = 4 + 3 + lineHeight + (xLabel == nil ? 0 : lineHeight + 4) + 2
             let top = rect.minY + 2
             let rowsHeight = rect.height - axisHeight - 2

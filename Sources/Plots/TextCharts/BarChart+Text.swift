@@ -8,12 +8,7 @@ extension BarChart: TextChart {
             grid.putCentred("no data", x: rect.x, y: rect.y + rect.height / 2, width: rect.width, color: TextStyle.muted)
             return
         }
-        let finite = values.prefix(count).filter(\.isFinite)
-        var lo = min(0, finite.min() ?? 0), hi = max(0, finite.max() ?? 1)
-        if let range, range.lowerBound.isFinite, range.upperBound.isFinite, range.upperBound > range.lowerBound {
-            lo = range.lowerBound; hi = range.upperBound
-        }
-        if hi <= lo { hi = lo + 1 }
+        let (lo, hi) = valueSpan(count: count)
         let footer = rect.height > count + 1 ? 1 : 0
         let fitting = rect.height - footer
         let shown = count <= fitting ? count : max(0, fitting - 1)
