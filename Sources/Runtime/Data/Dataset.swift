@@ -137,7 +137,7 @@ public struct Dataset: Sendable, Equatable {
     /// - Throws: `RuntimeError` when `trainFraction` is not in (0, 1].
     public func split(trainFraction: Double, rng: inout SeededGenerator) throws -> (train: Dataset, test: Dataset) {
         guard trainFraction > 0, trainFraction <= 1 else {
-            throw RuntimeError("split: the training fraction must be in (0, 1], got \(trainFraction)")
+            throw RuntimeError("the training fraction must be in (0, 1], got \(trainFraction)")
         }
         let order = shuffledIndices(count, rng: &rng)
         let cut = Int((Double(count) * trainFraction).rounded())

@@ -16,6 +16,6 @@ extension RuntimeError {
     /// The error for a training run whose loss or weights stopped being finite numbers.
     static func diverged(loss: Float, epoch: Int, learningRate: Float) -> RuntimeError {
         let what = loss.isNaN ? "the loss became NaN" : loss.isInfinite ? "the loss became infinite" : "the weights overflowed"
-        return RuntimeError("train: \(what) at epoch \(epoch); the learning rate \(learningRate) may be too large, or a weight is not a number")
+        return RuntimeError("\(what) at epoch \(epoch); the learning rate \(learningRate) may be too large, or a weight is not a number")
     }
 }

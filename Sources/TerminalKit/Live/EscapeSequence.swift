@@ -1,3 +1,4 @@
+import Plots
 import Foundation
 
 /// The escape sequences nv writes to move the cursor, hide it, and ask the terminal questions.
@@ -77,18 +78,12 @@ public enum EscapeSequence {
     /// inside, so tmux forwards it to the outer terminal unchanged. Needs tmux's
     /// `allow-passthrough` option (tmux 3.3 and later).
     public static func tmuxPassthrough(_ sequence: String) -> String {
-        "\u{1B}Ptmux;" + sequence.replacingOccurrences(of: "\u{1B}", with: "\u{1B}\u{1B}") + "\u{1B}\\"
+        String(decoding: TmuxPassthrough.wrap(Array(sequence.utf8)), as: UTF8.self)
     }
 
-    /// `tmuxPassthrough` on bytes (encoders produce bytes, not strings).
+    /// `tmuxPassthrough` on bytes (encoders produce bytes, not strings): `TmuxPassthrough`,
+    /// the one wrapper.
     public static func tmuxPassthrough(_ sequence: [UInt8]) -> [UInt8] {
-        var wrapped = Array("\u{1B}Ptmux;".utf8)
-        wrapped.reserveCapacity(sequence.count + sequence.count / 64 + 16)
-        for byte in sequence {
-            if byte == 0x1B { wrapped.append(0x1B) }
-            wrapped.append(byte)
-        }
-        wrapped += [0x1B, UInt8(ascii: "\\")]
-        return wrapped
+        TmuxPassthrough.wrap(sequence)
     }
 }

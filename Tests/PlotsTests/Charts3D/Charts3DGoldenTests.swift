@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Plots
 
-/// Golden pictures of the 3D surface and scatter charts (see `GoldenFile`).
+/// Golden pictures of the 3D surface and scatter charts (each at 360x240 as a 72x24 `Golden` picture).
 @Suite struct Charts3DGoldenTests {
     static func cases() -> [(String, any Chart)] {
         let high = Camera(azimuth: -60, elevation: 55)
@@ -17,8 +17,9 @@ import Testing
     }
 
     @Test func chartsMatchTheirGoldens() throws {
-        try GoldenFile.check(Self.cases(), stored: Charts3DGoldens.all, enumName: "Charts3DGoldens",
-                             path: #filePath.replacingOccurrences(of: "Charts3DGoldenTests.swift",
-                                                                  with: "Charts3DGoldens.swift"))
+        for (name, chart) in Self.cases() {
+            let raster = Figure.single(chart, title: name, width: 360, height: 240).render()
+            try Golden.check(picture: raster, "charts3d/\(name).txt", columns: 72, rows: 24)
+        }
     }
 }

@@ -40,7 +40,7 @@ import Testing
         var raster = Raster(width: 260, height: 50, fill: .white)
         raster.drawText("5×10⁻⁴ 2×10⁻⁶ 1×10³ 0.001 3.5", x: 4, y: 4, font: .small, color: .black, anchor: .topLeft)
         raster.drawText("5×10⁻⁴ 2×10⁻⁶ 0.001", x: 4, y: 24, font: .large, color: .black, anchor: .topLeft)
-        ViewFixtures.look(raster, "superscripts")
+        LookAt.save(raster, "superscripts")
         #expect(ViewFixtures.hasInk(raster))
     }
 }

@@ -35,12 +35,12 @@ import Runtime
         for (name, figure) in try Self.figures() {
             let full = figure.render()
             #expect(ViewFixtures.hasInk(full), "\(name) is blank")
-            ViewFixtures.look(full, name)
+            LookAt.save(full, name)
             let width = 79 * 8, height = Int(Double(width) * Double(figure.preferredHeight) / Double(figure.preferredWidth))
             let small = figure.render(width: width, height: height)
             #expect(small.width == width && ViewFixtures.hasInk(small))
-            ViewFixtures.look(small, name + "-text")
-            ViewFixtures.lookBlocks(small, name + "-blocks", columns: 79)
+            LookAt.save(small, name + "-text")
+            LookAt.saveBlocks(small, name + "-blocks", columns: 79)
         }
     }
 

@@ -11,12 +11,12 @@ import Runtime
         let model = try ViewFixtures.mlp([2, 8, 8, 1], train: train, test: test, epochs: 60)
         for discretize in [false, true] {
             let raster = PlaygroundViews.dashboard(model, train: train, test: test, discretize: discretize).render()
-            ViewFixtures.look(raster, "playground-\(kind.rawValue)\(discretize ? "-discrete" : "")")
+            LookAt.save(raster, "playground-\(kind.rawValue)\(discretize ? "-discrete" : "")")
             #expect(ViewFixtures.hasInk(raster))
         }
         let narrow = PlaygroundViews.dashboard(model, train: train, test: test, width: 800, height: 480).render()
-        ViewFixtures.look(narrow, "playground-\(kind.rawValue)-800")
-        ViewFixtures.lookBlocks(narrow, "playground-\(kind.rawValue)-blocks")
+        LookAt.save(narrow, "playground-\(kind.rawValue)-800")
+        LookAt.saveBlocks(narrow, "playground-\(kind.rawValue)-blocks")
     }
 
     @Test func singleViewsDrawUntrainedModelsAndMissingTestSets() throws {

@@ -39,22 +39,6 @@ enum ViewFixtures {
         return model
     }
 
-    /// Writes `raster` as PNG into `$NV_LOOK_DIR` when set, for a person to look at; never part
-    /// of an assertion.
-    static func look(_ raster: Raster, _ name: String) {
-        guard let dir = ProcessInfo.processInfo.environment["NV_LOOK_DIR"] else { return }
-        let bytes = PNGEncoder.encode(raster)
-        try? Data(bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".png"))
-    }
-
-    /// Writes `raster` as half-block text `columns` cells wide into `$NV_LOOK_DIR` when set, as
-    /// `--graphics blocks` would show it; never part of an assertion.
-    static func lookBlocks(_ raster: Raster, _ name: String, columns: Int = 100) {
-        guard let dir = ProcessInfo.processInfo.environment["NV_LOOK_DIR"] else { return }
-        let text = HalfBlockEncoder.encode(raster, columns: columns).joined(separator: "\n") + "\n"
-        try? text.write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
-    }
-
     /// Whether any pixel of `raster` differs from its top-left pixel (the figure drew something).
     static func hasInk(_ raster: Raster) -> Bool {
         let first = raster[0, 0]

@@ -9,10 +9,10 @@ import Runtime
     func dashboardDrawsTrainedNetworks(hidden: Int) throws {
         let network = try ViewFixtures.xor(hidden: hidden, seed: 2, epochs: 6000, every: 100)
         let raster = XORViews.dashboard(network).render()
-        ViewFixtures.look(raster, "xor-h\(hidden)")
+        LookAt.save(raster, "xor-h\(hidden)")
         let narrow = XORViews.dashboard(network, width: 800, height: 480).render()
-        ViewFixtures.look(narrow, "xor-h\(hidden)-800")
-        ViewFixtures.lookBlocks(narrow, "xor-h\(hidden)-blocks")
+        LookAt.save(narrow, "xor-h\(hidden)-800")
+        LookAt.saveBlocks(narrow, "xor-h\(hidden)-blocks")
         #expect(raster.width == 1200 && raster.height == 720)
         #expect(ViewFixtures.hasInk(raster))
     }
@@ -27,7 +27,7 @@ import Runtime
                                    ("loss", XORViews.loss(network)),
                                    ("dashboard", XORViews.dashboard(network, width: 600, height: 360))] {
                 let raster = figure.render()
-                ViewFixtures.look(raster, "xor-\(name)-h\(hidden)-e\(network.epoch)")
+                LookAt.save(raster, "xor-\(name)-h\(hidden)-e\(network.epoch)")
                 #expect(ViewFixtures.hasInk(raster), "\(name) drew nothing for h = \(hidden)")
             }
         }
@@ -59,6 +59,6 @@ import Runtime
                        XORViews.features(network), XORViews.surface(network), XORViews.loss(network)] {
             #expect(ViewFixtures.hasInk(figure.render(width: 500, height: 300)))
         }
-        ViewFixtures.look(XORViews.dashboard(network).render(), "xor-nan-h\(hidden)")
+        LookAt.save(XORViews.dashboard(network).render(), "xor-nan-h\(hidden)")
     }
 }

@@ -29,7 +29,8 @@ enum XORTraining {
         } catch {
             model.networkChanged()
             run.fail(status: run.progress.status(epoch: model.network.epoch, loss: model.network.losses.last ?? .nan))
-            throw error
+            guard let error = error as? RuntimeError else { throw error }
+            throw BuiltinError("train: \(error.message)")
         }
         model.networkChanged()
         let network = model.network

@@ -22,7 +22,7 @@ extension CNN {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw RuntimeError("save: cannot create the directory '\(directory)' for '\(path)'")
+                throw RuntimeError("cannot create the directory '\(directory)' for '\(path)'")
             }
         }
         let finite = metrics.filter { $0.value.isFinite }

@@ -86,15 +86,15 @@ extension MLP {
                                rng: inout SeededGenerator, stop: StopFlag? = nil,
                                observer: (MLPSnapshot) -> Void = { _ in }) throws -> Int {
         guard epochs >= 0, epochs <= TrainingLimits.maximumEpochs else {
-            throw RuntimeError("train: argument 'epochs' must be an integer from 0 to \(TrainingLimits.maximumEpochs), got \(epochs)")
+            throw RuntimeError("the epoch count must be an integer from 0 to \(TrainingLimits.maximumEpochs), got \(epochs)")
         }
         guard every >= 1 else {
-            throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
+            throw RuntimeError("the report interval must be a positive integer, got \(every)")
         }
-        guard train.count > 0 else { throw RuntimeError("train: the training set '\(train.name)' is empty") }
+        guard train.count > 0 else { throw RuntimeError("the training set '\(train.name)' is empty") }
         try checkBudget(batch: min(batchSize, train.count))
         guard optimizer.learningRate.isFinite, optimizer.learningRate > 0 else {
-            throw RuntimeError("train: the learning rate must be a positive number, got \(optimizer.learningRate)")
+            throw RuntimeError("the learning rate must be a positive number, got \(optimizer.learningRate)")
         }
         func report(final: Bool) {
             observer(MLPSnapshot(epoch: epoch, trainLoss: trainLosses.last ?? loss(on: train),

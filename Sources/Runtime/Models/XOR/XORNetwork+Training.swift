@@ -48,13 +48,13 @@ extension XORNetwork {
     public mutating func train(epochs: Int, every: Int = 100, stop: StopFlag? = nil,
                                observer: (XORSnapshot) -> Void = { _ in }) throws -> XORTrainingResult {
         guard epochs >= 0, epochs <= TrainingLimits.maximumEpochs else {
-            throw RuntimeError("train: argument 'epochs' must be an integer from 0 to \(TrainingLimits.maximumEpochs), got \(epochs)")
+            throw RuntimeError("the epoch count must be an integer from 0 to \(TrainingLimits.maximumEpochs), got \(epochs)")
         }
         guard every >= 1 else {
-            throw RuntimeError("train: argument 'every' must be a positive integer, got \(every)")
+            throw RuntimeError("the report interval must be a positive integer, got \(every)")
         }
         guard learningRate.isFinite, learningRate > 0 else {
-            throw RuntimeError("train: argument 'lr' must be a positive number, got \(learningRate)")
+            throw RuntimeError("the learning rate must be a positive number, got \(learningRate)")
         }
         var run = 0
         var stopped = false
