@@ -113,8 +113,8 @@ import Testing
             if snapshot.epoch == 15 { stop.raise() }
         }
         #expect(run == 15 && epochs == [0, 5, 10, 15, 15])
-        #expect { try net.train(on: data, epochs: -1, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("'epochs'") == true }
-        #expect { try net.train(on: data, epochs: 1, every: 0, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("'every'") == true }
+        #expect { try net.train(on: data, epochs: -1, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("epoch count") == true }
+        #expect { try net.train(on: data, epochs: 1, every: 0, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("report interval") == true }
         net.optimizer.learningRate = -1
         #expect { try net.train(on: data, epochs: 1, rng: &rng) } throws: { ($0 as? RuntimeError)?.message.contains("learning rate must be a positive number") == true }
     }

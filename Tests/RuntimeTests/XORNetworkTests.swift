@@ -94,7 +94,7 @@ import Testing
         #expect(net.epoch == 500)
     }
 
-    @Test(arguments: [(-3, 100, "'epochs'"), (20_000_000, 100, "'epochs'"), (10, 0, "'every'")])
+    @Test(arguments: [(-3, 100, "epoch count"), (20_000_000, 100, "epoch count"), (10, 0, "report interval")])
     func badTrainingArgumentsAreNamed(epochs: Int, every: Int, named: String) throws {
         var rng = SeededGenerator(seed: 1)
         var net = try XORNetwork(hidden: 2, rng: &rng)
@@ -107,7 +107,7 @@ import Testing
         var rng = SeededGenerator(seed: 1)
         var net = try XORNetwork(hidden: 2, rng: &rng)
         net.learningRate = 0
-        #expect(throws: RuntimeError("train: argument 'lr' must be a positive number, got 0.0")) { try net.train(epochs: 10) }
+        #expect(throws: RuntimeError("the learning rate must be a positive number, got 0.0")) { try net.train(epochs: 10) }
     }
 
     @Test(arguments: [0, -2, 1_000_000_000])
