@@ -8,10 +8,14 @@ import PackageDescription
 /// The CNN's kernels are written with 8-lane SIMD vectors. On x86-64 they are compiled for
 /// AVX2 with FMA (Haswell, 2013, and every x86-64 CPU since), where one vector is one register;
 /// for the baseline x86-64 target each would be two SSE halves. `nv` checks the CPU at start.
+/// CKernels (the packed GEMM, C with intrinsics) is compiled for the same Haswell baseline; its
+/// AVX-512 kernel carries its own target attribute and runs only when the CPU reports AVX-512.
 #if arch(x86_64)
 let vectorSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let kernelSettings: [CSetting] = [.unsafeFlags(["-march=haswell", "-O3"])]
 #else
 let vectorSettings: [SwiftSetting] = []
+let kernelSettings: [CSetting] = [.unsafeFlags(["-O3"])]
 #endif
 
 /// The test suites `@testable import` the modules, which needs them compiled with
@@ -35,7 +39,8 @@ let package = Package(
                        providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib",
                        providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Runtime", dependencies: ["CZlib"], swiftSettings: vectorSettings + testable),
+        .target(name: "CKernels", cSettings: kernelSettings),
+        .target(name: "Runtime", dependencies: ["CZlib", "CKernels"], swiftSettings: vectorSettings + testable),
         .target(name: "Plots", dependencies: ["Runtime", "CZlib"], swiftSettings: testable),
         .target(name: "Interpreter", dependencies: ["Runtime", "Plots"], swiftSettings: testable),
         .target(name: "TerminalKit", dependencies: ["Interpreter", "Plots", "Runtime"],
@@ -51,6 +56,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-runtime", dependencies: ["Runtime"]),
         // Encoder benchmark; run it in release: swift run -c release nv-bench-plots
         .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
+        // Large GEMM against NumPy/OpenBLAS; run it in release: swift run -c release nv-bench-gemm
+        .executableTarget(name: "nv-bench-gemm", dependencies: ["Runtime"]),
         // CNN benchmark against PyTorch/JAX; run it in release: swift run -c release nv-bench-cnn
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),

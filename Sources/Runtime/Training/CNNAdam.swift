@@ -14,6 +14,8 @@ public struct CNNAdam: Sendable {
     public private(set) var steps = 0
     /// First and second moments, one buffer per (layer, parameter) in layer order.
     private var moments: [[Float]] = []
+    /// The second core's half of a long parameter's update (this value's own: see `step`).
+    private var job = RangeJob<Update>()
 
     /// Adam with the original project's settings unless given.
     public init(lr: Float = 0.01, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
@@ -30,6 +32,9 @@ public struct CNNAdam: Sendable {
                 for p in layer.parameters { moments.append([Float](repeating: 0, count: 2 * p.value.count)) }
             }
         }
+        // A copy of this optimizer shares the job object; it must not post the same job from
+        // another thread at the same time.
+        if !isKnownUniquelyReferenced(&job) { job = RangeJob<Update>() }
         steps += 1
         let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon
         let c1 = 1 / (1 - Float(pow(Double(b1), Double(steps))))
@@ -39,33 +44,48 @@ public struct CNNAdam: Sendable {
             for p in 0..<model.layers[i].parameterCount {
                 moments[slot].withUnsafeMutableBufferPointer { state in
                     model.layers[i].withParameter(p) { v, g in
-                        let n = v.count
-                        let m = state.baseAddress!, s = m + n
-                        let (vp, gp) = (v.baseAddress!, g.baseAddress!)
-                        let vectors = n / 8
-                        let (vb1, vb2, vlr, veps) = (SIMD8<Float>(repeating: b1), SIMD8<Float>(repeating: b2),
-                                                     SIMD8<Float>(repeating: lr), SIMD8<Float>(repeating: eps))
-                        for q in 0..<vectors {
-                            let at = 8 &* q
-                            let grad = UnsafeRawPointer(gp + at).loadUnaligned(as: SIMD8<Float>.self)
-                            let mk = vb1 * UnsafeRawPointer(m + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb1) * grad
-                            let sk = vb2 * UnsafeRawPointer(s + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb2) * grad * grad
-                            UnsafeMutableRawPointer(m + at).storeBytes(of: mk, as: SIMD8<Float>.self)
-                            UnsafeMutableRawPointer(s + at).storeBytes(of: sk, as: SIMD8<Float>.self)
-                            let value = UnsafeRawPointer(vp + at).loadUnaligned(as: SIMD8<Float>.self)
-                            let update = vlr * (mk * c1) / (Self.squareRoot(sk * c2) + veps)
-                            UnsafeMutableRawPointer(vp + at).storeBytes(of: value - update, as: SIMD8<Float>.self)
-                        }
-                        for k in (8 * vectors)..<n {
-                            let grad = gp[k]
-                            m[k] = b1 * m[k] + (1 - b1) * grad
-                            s[k] = b2 * s[k] + (1 - b2) * grad * grad
-                            let root = Self.squareRoot(SIMD8<Float>(repeating: s[k] * c2))[0]
-                            vp[k] -= lr * (m[k] * c1) / (root + eps)
-                        }
+                        let update = Update(value: v.baseAddress!, gradient: g.baseAddress!, first: state.baseAddress!,
+                                            second: state.baseAddress! + v.count,
+                                            lr: lr, beta1: b1, beta2: b2, epsilon: eps, c1: c1, c2: c2)
+                        Parallel.apply(update, count: v.count, alignment: 8, job: job)
                     }
                 }
                 slot += 1
+            }
+        }
+    }
+
+    /// The update of one parameter buffer (values, gradients, moments: [n] each), by ranges.
+    /// Elements are independent; a range starting at a multiple of 8 gives each element the
+    /// vector or scalar path it gets in one pass over the whole buffer (the last n mod 8 scalar).
+    struct Update: RangeOperation {
+        let value: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>
+        let first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>
+        let lr: Float, beta1: Float, beta2: Float, epsilon: Float, c1: Float, c2: Float
+
+        func apply(_ range: Range<Int>) {
+            let (vp, gp, m, s) = (value, gradient, first, second)
+            let (b1, b2, lr, eps, c1, c2) = (beta1, beta2, self.lr, epsilon, self.c1, self.c2)
+            let (vb1, vb2, vlr, veps) = (SIMD8<Float>(repeating: b1), SIMD8<Float>(repeating: b2),
+                                         SIMD8<Float>(repeating: lr), SIMD8<Float>(repeating: eps))
+            var at = range.lowerBound
+            while at + 8 <= range.upperBound {
+                let grad = UnsafeRawPointer(gp + at).loadUnaligned(as: SIMD8<Float>.self)
+                let mk = vb1 * UnsafeRawPointer(m + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb1) * grad
+                let sk = vb2 * UnsafeRawPointer(s + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb2) * grad * grad
+                UnsafeMutableRawPointer(m + at).storeBytes(of: mk, as: SIMD8<Float>.self)
+                UnsafeMutableRawPointer(s + at).storeBytes(of: sk, as: SIMD8<Float>.self)
+                let value = UnsafeRawPointer(vp + at).loadUnaligned(as: SIMD8<Float>.self)
+                let update = vlr * (mk * c1) / (CNNAdam.squareRoot(sk * c2) + veps)
+                UnsafeMutableRawPointer(vp + at).storeBytes(of: value - update, as: SIMD8<Float>.self)
+                at += 8
+            }
+            for k in at..<range.upperBound {
+                let grad = gp[k]
+                m[k] = b1 * m[k] + (1 - b1) * grad
+                s[k] = b2 * s[k] + (1 - b2) * grad * grad
+                let root = CNNAdam.squareRoot(SIMD8<Float>(repeating: s[k] * c2))[0]
+                vp[k] -= lr * (m[k] * c1) / (root + eps)
             }
         }
     }

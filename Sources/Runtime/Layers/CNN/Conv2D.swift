@@ -255,7 +255,7 @@ public struct Conv2D: CNNLayer {
                 }
                 db[o] += lanes.sum() + s                                         // db += Σ dy
             }
-            GEMM.multiplyTransposed(m: oc, n: rows, k: wide, a: dyT, lda: wide, b: c.baseAddress!, ldb: wide,
+            GEMM.multiplyTransposedByRowDots(m: oc, n: rows, k: wide, a: dyT, lda: wide, b: c.baseAddress!, ldb: wide,
                                     c: dw.baseAddress!, ldc: rows, accumulate: true)   // dW += dy · colsᵀ
         }}}}
         guard let dx else { return }

@@ -60,7 +60,7 @@ public struct DenseLayer: CNNLayer {
             weight.withUnsafeBufferPointer { w in    // w: [out, in]
             bias.withUnsafeBufferPointer { b in      // b: [out]
                 for r in 0..<batch { (y + r * m).update(from: b.baseAddress!, count: m) }
-                GEMM.multiplyTransposed(m: batch, n: m, k: n, a: x, lda: n, b: w.baseAddress!, ldb: n,
+                GEMM.multiplyTransposedByRowDots(m: batch, n: m, k: n, a: x, lda: n, b: w.baseAddress!, ldb: n,
                                         c: y, ldc: m, accumulate: true)   // y = x Wᵀ + b
             }}
             return

@@ -220,7 +220,8 @@ public struct CNN: Sendable {
                 for p in 0..<layers[i].parameterCount {
                     replica.model.layers[i].withParameter(p) { _, extra in
                         layers[i].withParameter(p) { _, g in
-                            for k in g.indices { g[k] += extra[k] }
+                            Parallel.apply(GradientSum(into: g.baseAddress!, from: extra.baseAddress!), count: g.count,
+                                           alignment: 1, job: workspace.sumJob)
                         }
                     }
                 }
@@ -334,6 +335,14 @@ public struct CNN: Sendable {
             for p in params.indices { params[p].value = values[i][p] }
             layers[i].parameters = params
         }
+    }
+}
+
+/// g += extra over a range of one parameter's gradient (the replica's half-batch added in).
+struct GradientSum: RangeOperation {
+    let into: UnsafeMutablePointer<Float>, from: UnsafeMutablePointer<Float>
+    func apply(_ range: Range<Int>) {
+        for k in range { into[k] += from[k] }
     }
 }
 

@@ -18,6 +18,8 @@ final class CNNWorkspace: @unchecked Sendable {
     private(set) var probabilities: UnsafeMutablePointer<Float>?
     /// The copy of the network that runs the second half of split batches (made on first use).
     var replica: CNNReplica?
+    /// The second core's half of adding the replica's gradients to this network's.
+    let sumJob = RangeJob<GradientSum>()
     /// Per-sample predicted classes of the last `trainStep`, kept to reuse its storage.
     var predictions: [Int] = []
 

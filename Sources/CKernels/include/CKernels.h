@@ -1,0 +1,47 @@
+#ifndef NV_CKERNELS_H
+#define NV_CKERNELS_H
+
+/// The vector kernels of nv's Runtime that Swift cannot express: instruction sets chosen at run
+/// time. Swift has no per-function target attribute, so a Swift function can only use AVX-512 if
+/// its whole module is compiled for it (and then the module would die with SIGILL on an AVX2
+/// CPU). C has `__attribute__((target("avx512f")))`, so one binary carries the AVX2+FMA and the
+/// AVX-512 kernels and the caller picks one after asking the CPU.
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Instruction sets of the single-precision GEMM micro-kernels.
+typedef enum {
+    NV_ISA_SCALAR = 0,  ///< portable C (fmaf), for targets with none of the below
+    NV_ISA_NEON = 1,    ///< arm64 Advanced SIMD, 4 lanes
+    NV_ISA_AVX2 = 2,    ///< x86-64 AVX2 + FMA, 8 lanes (the baseline nv is built for)
+    NV_ISA_AVX512 = 3,  ///< x86-64 AVX-512F, 16 lanes
+} nv_isa;
+
+/// The fastest instruction set this CPU and operating system can run (AVX-512 needs the OS to
+/// save the ZMM state, which XGETBV reports).
+nv_isa nv_best_isa(void);
+
+/// 1 when `isa` can run on this machine (the scalar path always can).
+int nv_isa_available(nv_isa isa);
+
+/// C[m, n] = A[m, k] · B[k, n] (+ C when `accumulate`), single precision, one thread.
+/// Element (i, p) of A is a[i*rsa + p*csa] and (p, j) of B is b[p*rsb + j*csb], so transposed
+/// operands are strides, not copies; C is row-major with row length ldc.
+///
+/// Every element of C is one chain of fused multiply-adds from 0 in increasing p (then added to
+/// the old C when accumulating), whatever the ISA, the blocking or the tile an element falls in:
+/// results do not depend on `isa`, on the sizes, or on how a caller splits C between threads.
+void nv_sgemm(nv_isa isa, long m, long n, long k,
+              const float *a, long rsa, long csa,
+              const float *b, long rsb, long csb,
+              float *c, long ldc, int accumulate);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
