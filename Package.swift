@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
-                    exclude: ["Encoders/Golden", "TextCharts/Golden"]),
+                    exclude: ["Goldens"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Plots", "Runtime"],
                     resources: [.copy("Scripts")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "Interpreter", "Plots"]),
