@@ -13,9 +13,12 @@ enum PlaygroundPanels {
     static let defaultRange: ClosedRange<Float> = -6...6
     static let classNames = ["class 0", "class 1"]
 
-    /// The legend's class names: one per output of a softmax network, two otherwise.
-    static func names(_ model: MLP) -> [String] {
-        model.head == .softmax ? (0..<model.widths[model.widths.count - 1]).map { "class \($0)" } : classNames
+    /// The legend's class names: for a softmax network the data's own (setosa, ...) when it
+    /// names one per output, else "class k"; "class 0" and "class 1" for a sigmoid.
+    static func names(_ model: MLP, _ data: Dataset) -> [String] {
+        guard model.head == .softmax else { return classNames }
+        let k = model.widths[model.widths.count - 1]
+        return data.classNames.count == k ? data.classNames : (0..<k).map { "class \($0)" }
     }
 
     /// The square range that frames every point of `sets` with a 5% margin (the plane is
@@ -61,9 +64,12 @@ enum PlaygroundPanels {
         return InputPlane(xAxis: a, yAxis: b, xRange: range(a), yRange: range(b), base: base)
     }
 
-    /// The axis names of a plane: x and y for 2D points, else the columns' numbers.
-    static func axisNames(_ model: MLP, _ plane: InputPlane) -> (String, String) {
-        model.features.isEmpty ? ("column \(plane.xAxis)", "column \(plane.yAxis)") : ("x", "y")
+    /// The axis names of a plane: x and y for 2D points, else the data's names of the two
+    /// columns (their numbers when it names none).
+    static func axisNames(_ model: MLP, _ plane: InputPlane, _ data: Dataset) -> (String, String) {
+        guard model.features.isEmpty else { return ("x", "y") }
+        func name(_ c: Int) -> String { data.featureNames.indices.contains(c) ? data.featureNames[c] : "column \(c)" }
+        return (name(plane.xAxis), name(plane.yAxis))
     }
 
     // MARK: architecture
@@ -148,7 +154,7 @@ enum PlaygroundPanels {
         // colour bar would claim probabilities they do not have, so it is hidden.
         let shown = discretize ? probabilities.map { $0.isFinite ? ($0 >= 0.5 ? 0.8 : 0.2) : .nan } : probabilities
         let (xRange, yRange, xCells, yCells) = cellRanges(plane, resolution: n)
-        let (xName, yName) = axisNames(model, plane)
+        let (xName, yName) = axisNames(model, plane, train)
         var layers: [any PlotLayer] = [
             Heatmap(values: shown, columns: n, rows: n, x: xCells, y: yCells, colormap: FieldColormap.soft,
                     range: 0...1, interpolation: discretize ? .nearest : .bilinear, label: "P(class 1)",
@@ -196,8 +202,8 @@ enum PlaygroundPanels {
     }
 
     /// A label's palette index: 0 or 1 for a sigmoid network, the class itself for a softmax.
-    static func classIndex(_ label: Float, _ model: MLP) -> Int {
-        model.head == .softmax ? Int(label) : (label >= 0.5 ? 1 : 0)
+    static func classIndex(_ label: Int, _ model: MLP) -> Int {
+        model.head == .softmax ? label : (label >= 1 ? 1 : 0)
     }
 
     // MARK: curves
@@ -237,7 +243,7 @@ enum PlaygroundPanels {
         let xs = (0..<data.count).map { Double(outputs.data[$0 * 2]) }
         let ys = (0..<data.count).map { Double(outputs.data[$0 * 2 + 1]) }
         return Axes([ScatterChart(xs: xs, ys: ys, classes: data.labels.map { classIndex($0, model) },
-                                  classNames: names(model), radius: 3)],
+                                  classNames: names(model, data), radius: 3)],
                     xLabel: "layer \(layer) neuron \(neurons.0)", yLabel: "layer \(layer) neuron \(neurons.1)",
                     legend: .above)
     }
