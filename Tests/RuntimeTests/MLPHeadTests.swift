@@ -83,17 +83,22 @@ import Testing
 
     @Test func dataThatDoesNotFitIsNamedNotCrashedOn() throws {
         var rng = SeededGenerator(seed: 25)
-        let table = Dataset(unchecked: [1, 2, 3, 4, 5, 6], labels: [0, 3], name: "table")
+        let table = try Dataset(points: [1, 2, 3, 4, 5, 6, 7, 8, 9], labels: [0, 3, 1], featureNames: ["a", "b", "c"], name: "table")
         var net = try MLP(layers: [3, 4, 3], loss: .crossEntropy, features: [], rng: &rng)
-        #expect(net.mismatch(table) == "'table' point 2 has label 3; the network's 3 outputs learn classes 0 to 2")
+        #expect(net.mismatch(table) == "'table' has 4 classes but the network has 3 outputs; its last layer needs one per class")
         #expect(net.loss(on: table).isNaN && net.accuracy(on: table).isNaN)
-        #expect(throws: RuntimeError("train: 'table' point 2 has label 3; the network's 3 outputs learn classes 0 to 2")) {
+        #expect(throws: RuntimeError("train: 'table' has 4 classes but the network has 3 outputs; its last layer needs one per class")) {
             try net.train(on: table, epochs: 1, rng: &rng)
         }
         let plane = try MLP(layers: [2, 4, 1], rng: &rng)
         #expect(plane.mismatch(table) == "'table' has 3 values per point, but the network takes 2: it computes its features (x, y) from 2D points")
-        let binary = Dataset(unchecked: [1, 2, 3, 4], labels: [0, 2], name: "three")
-        #expect(plane.mismatch(binary)?.hasPrefix("'three' point 2 has label 2; a sigmoid output learns labels 0 and 1") == true)
+        let three = try Dataset(points: [1, 2, 3, 4], labels: [0, 2], name: "three")
+        #expect(plane.mismatch(three)?.hasPrefix("'three' point 2 has class 2 of 3; a sigmoid output learns classes 0 and 1") == true)
+        let surface = try RegressionData.make(.plane, n: 10, noise: 0, rng: &rng)
+        #expect(plane.mismatch(surface)?.hasPrefix("'plane(n: 10, noise: 0.0)' holds regression targets, not classes") == true)
+        let regression = try MLP(layers: [2, 4, 1], loss: .meanSquaredError, head: .linear, rng: &rng)
+        #expect(regression.mismatch(surface) == nil)
+        #expect(regression.mismatch(three)?.hasPrefix("'three' holds classes, not regression targets") == true)
     }
 
     @Test func cosineFeaturesAreCosines() {

@@ -17,10 +17,10 @@ private let optimizedBuild = true
         let one = try RegressionData.make(kind, n: 200, noise: 0, rng: &a)
         #expect(one == (try RegressionData.make(kind, n: 200, noise: 0, rng: &b)))
         #expect(one.count == 200 && one.points.count == 400)
-        #expect(one.points.allSatisfy { abs($0) <= 6 } && one.labels.allSatisfy { abs($0) <= 1.2 })
+        #expect(one.isRegression && one.points.allSatisfy { abs($0) <= 6 } && one.targets!.allSatisfy { abs($0) <= 1.2 })
         for i in 0..<one.count {
             let x = Double(one.points[2 * i]), y = Double(one.points[2 * i + 1])
-            #expect(abs(Double(one.labels[i]) - RegressionData.target(kind, x: x, y: y)) < 1e-6)
+            #expect(abs(Double(one.targets![i]) - RegressionData.target(kind, x: x, y: y)) < 1e-6)
         }
         #expect(throws: RuntimeError("\(kind.rawValue): the noise must be between 0 and 1, got 2.0")) {
             try RegressionData.make(kind, n: 10, noise: 2, rng: &a)
@@ -47,23 +47,14 @@ private let optimizedBuild = true
 
     static func iris() throws -> Dataset {
         let text = try String(contentsOfFile: irisPath, encoding: .utf8)
-        var points = [Float](), labels = [Float]()
+        var points = [Float](), labels = [Int]()
         for line in text.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces))! }
             points += cells[0..<4]
-            labels.append(cells[4])
+            labels.append(Int(cells[4]))
         }
-        return Dataset(unchecked: points, labels: labels, name: "iris")
-    }
-
-    /// A shuffled split of `data` `[count, dimension]` (Dataset's own split takes 2D points).
-    static func split(_ data: Dataset, dimension d: Int, trainFraction: Double, rng: inout SeededGenerator) -> (Dataset, Dataset) {
-        let order = shuffledIndices(data.count, rng: &rng)
-        let cut = Int((Double(data.count) * trainFraction).rounded())
-        func part(_ rows: ArraySlice<Int>, _ name: String) -> Dataset {
-            Dataset(unchecked: rows.flatMap { data.points[(d * $0)..<(d * $0 + d)] }, labels: rows.map { data.labels[$0] }, name: name)
-        }
-        return (part(order[..<cut], "iris (train)"), part(order[cut...], "iris (test)"))
+        return try Dataset(points: points, labels: labels, featureNames: ["sepal length", "sepal width", "petal length", "petal width"],
+                           classNames: ["setosa", "versicolor", "virginica"], name: "iris")
     }
 
     /// Issue 13's bar: an mlp on iris at ≥ 95% test accuracy, the measurements as they are,
@@ -71,7 +62,7 @@ private let optimizedBuild = true
     @Test(.enabled(if: optimizedBuild && FileManager.default.fileExists(atPath: irisPath)))
     func irisReachesNinetyFivePercent() throws {
         var rng = SeededGenerator(seed: 1)
-        let (train, test) = Self.split(try Self.iris(), dimension: 4, trainFraction: 0.7, rng: &rng)
+        let (train, test) = try Self.iris().split(trainFraction: 0.7, rng: &rng)
         var net = try MLP(layers: [4, 16, 3], activation: .tanh, loss: .crossEntropy, features: [],
                           batchSize: 10, optimizer: Adam(lr: 0.01), rng: &rng)
         try net.train(on: train, test: test, epochs: 200, rng: &rng)

@@ -21,12 +21,12 @@ extension PlaygroundPanels {
             confidence[s] = Double(fields[best].values[s])
         }
         let (xRange, yRange, xCells, yCells) = cellRanges(plane, resolution: n)
-        let (xName, yName) = axisNames(model, plane)
+        let (xName, yName) = axisNames(model, plane, train)
         var layers: [any PlotLayer] = [
             ClassRegions(classes: classes, confidence: confidence, columns: n, rows: n, x: xCells, y: yCells,
                          classCount: fields.count),
         ]
-        layers += classPoints(model, train: train, test: test, plane: plane, names: names(model))
+        layers += classPoints(model, train: train, test: test, plane: plane, names: names(model, train))
         return Axes(layers, xLabel: xName, yLabel: yName, xRange: xRange, yRange: yRange, grid: false,
                     legend: .above)
     }
@@ -35,7 +35,7 @@ extension PlaygroundPanels {
     /// every target and fitted value, so white is 0 as in Playground.
     static func valueRange(_ sets: [Dataset], _ field: [Float]) -> ClosedRange<Double> {
         var top: Float = 0
-        for set in sets { for v in set.labels where v.isFinite { top = max(top, abs(v)) } }
+        for set in sets { for v in set.targets ?? [] where v.isFinite { top = max(top, abs(v)) } }
         for v in field where v.isFinite { top = max(top, abs(v)) }
         let bound = Double(top > 0 ? top : 1)
         return -bound...bound
@@ -52,17 +52,17 @@ extension PlaygroundPanels {
         let sets = [train] + (test.map { [$0] } ?? [])
         let range = valueRange(sets, field.values)
         let (xRange, yRange, xCells, yCells) = cellRanges(plane, resolution: n)
-        let (xName, yName) = axisNames(model, plane)
+        let (xName, yName) = axisNames(model, plane, train)
         var layers: [any PlotLayer] = [
             Heatmap(values: field.values.map(Double.init), columns: n, rows: n, x: xCells, y: yCells,
                     colormap: FieldColormap.soft, range: range, interpolation: .bilinear, label: "ŷ"),
         ]
         let (tx, ty) = coordinates(train, model: model, plane: plane)
-        layers.append(ValuePoints(xs: tx, ys: ty, values: train.labels.map(Double.init), colormap: .diverging,
+        layers.append(ValuePoints(xs: tx, ys: ty, values: (train.targets ?? []).map(Double.init), colormap: .diverging,
                                   range: range, radius: 3, label: "train (target)"))
         if let test, test.count > 0 {
             let (x, y) = coordinates(test, model: model, plane: plane)
-            layers.append(ValuePoints(xs: x, ys: y, values: test.labels.map(Double.init), colormap: .diverging,
+            layers.append(ValuePoints(xs: x, ys: y, values: (test.targets ?? []).map(Double.init), colormap: .diverging,
                                       range: range, radius: 3.5, hollow: true, label: "test (rings)"))
         }
         return Axes(layers, xLabel: xName, yLabel: yName, xRange: xRange, yRange: yRange, grid: false,
@@ -78,7 +78,7 @@ extension PlaygroundPanels {
         let xs = (0..<n).map { Double(GridField.coordinate($0, of: n, in: plane.xRange)) }
         let ys = (0..<n).map { Double(GridField.coordinate($0, of: n, in: plane.yRange)) }
         let z = (0..<n).map { j in (0..<n).map { i in Double(field.values[j * n + i]) } }
-        let (xName, yName) = axisNames(model, plane)
+        let (xName, yName) = axisNames(model, plane, train)
         var surface = Surface3D(xs: xs, ys: ys, z: z, colormap: FieldColormap.soft, axisNames: [xName, yName, "ŷ"])
         surface.meshLines = true
         let range = valueRange([train] + (test.map { [$0] } ?? []), field.values)

@@ -44,6 +44,6 @@ public enum RegressionData {
             points.append(Float(x)); points.append(Float(y))
             targets.append(Float(target(kind, x: x + nx, y: y + ny)))
         }
-        return Dataset(unchecked: points, labels: targets, name: "\(kind.rawValue)(n: \(n), noise: \(noise))")
+        return try Dataset(points: points, targets: targets, targetName: "z", name: "\(kind.rawValue)(n: \(n), noise: \(noise))")
     }
 }

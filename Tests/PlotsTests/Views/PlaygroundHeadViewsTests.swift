@@ -9,14 +9,14 @@ import Testing
     static func blobs(seed: UInt64) -> (train: Dataset, test: Dataset) {
         var rng = SeededGenerator(seed: seed)
         let centres: [(Double, Double)] = [(-3, -2), (3, -2), (0, 3)]
-        var points = [Float](), labels = [Float]()
+        var points = [Float](), labels = [Int]()
         for _ in 0..<60 {
             for (k, c) in centres.enumerated() {
                 points += [Float(c.0 + rng.normal()), Float(c.1 + rng.normal())]
-                labels.append(Float(k))
+                labels.append(k)
             }
         }
-        let all = Dataset(unchecked: points, labels: labels, name: "blobs")
+        let all = Dataset(unchecked: points, labels: labels, classNames: ["a", "b", "c"], name: "blobs")
         return ((all.subset(Array(0..<120))), all.subset(Array(120..<180)))
     }
 
@@ -33,7 +33,7 @@ import Testing
         let title = PlaygroundViews.title(model, train: train, test: test)
         #expect(title.hasPrefix("MLP 2-8-3 tanh") && title.contains("%"))
         // The regions layer alone: a cell deep in each blob has that class's hue.
-        let chart = PlaygroundPanels.regions(model, train: Dataset(unchecked: [], labels: [], name: "none"), test: nil,
+        let chart = PlaygroundPanels.regions(model, train: Dataset(unchecked: [], labels: [], classNames: ["a", "b", "c"], name: "none"), test: nil,
                                              plane: InputPlane(square: -6...6, dimension: 2))
         var picture = Raster(width: 300, height: 300)
         chart.draw(into: &picture, in: Rect(x: 0, y: 0, width: 300, height: 300), theme: .light)
@@ -71,13 +71,14 @@ import Testing
     @Test func aTableNetworkDrawsAChosenPairOfColumns() throws {
         var rng = SeededGenerator(seed: 44)
         // Four columns; the class is decided by columns 2 and 3.
-        var points = [Float](), labels = [Float]()
+        var points = [Float](), labels = [Int]()
         for _ in 0..<90 {
             let row = (0..<4).map { _ in Float(rng.normal()) }
             points += row
             labels.append(row[2] + row[3] > 0 ? 1 : (row[2] > row[3] ? 0 : 2))
         }
-        let data = Dataset(unchecked: points, labels: labels, name: "table")
+        let data = Dataset(unchecked: points, labels: labels, featureNames: ["a", "b", "c", "d"],
+                           classNames: ["0", "1", "2"], name: "table")
         var model = try MLP(layers: [4, 6, 3], loss: .crossEntropy, features: [], optimizer: Adam(lr: 0.02), rng: &rng)
         try model.train(on: data, epochs: 20, rng: &rng)
         let plane = PlaygroundPanels.plane(model, [data], pair: (2, 3))

@@ -10,17 +10,13 @@ extension MLP {
         return InputFeature.matrix(features, points: points)
     }
 
-    /// Values per point of `data` (its points are `[count, dimension]` row-major).
-    static func dimension(of data: Dataset) -> Int {
-        data.count > 0 ? data.points.count / data.count : 0
-    }
 
     /// What keeps `data` from going through this network, or nil when it fits: the values per
-    /// point, and labels the head can learn (0 or 1 for a sigmoid, a class 0..<K for a softmax
-    /// of K, a finite number for a regression).
+    /// point, and labels the head can learn (classes 0 and 1 for a sigmoid, classes 0..<K for a
+    /// softmax of K, regression targets for a linear output).
     public func mismatch(_ data: Dataset) -> String? {
         guard data.count > 0 else { return nil }
-        let d = Self.dimension(of: data)
+        let d = data.featureCount
         if d != inputDimension {
             let takes = features.isEmpty
                 ? "its first layer has \(widths[0]) inputs"
@@ -28,18 +24,24 @@ extension MLP {
             return "'\(data.name)' has \(d) values per point, but the network takes \(inputDimension): \(takes)"
         }
         let outputs = widths[widths.count - 1]
+        if head.classifies, data.isRegression {
+            return "'\(data.name)' holds regression targets, not classes: a regression needs a linear output with loss mse"
+        }
         switch head {
         case .sigmoid:
             if let bad = data.labels.firstIndex(where: { $0 != 0 && $0 != 1 }) {
-                return "'\(data.name)' point \(bad + 1) has label \(labelText(data.labels[bad])); a sigmoid output learns labels 0 and 1 (for more classes use loss ce and one output per class)"
+                return "'\(data.name)' point \(bad + 1) has class \(data.labels[bad]) of \(data.classCount); a sigmoid output learns classes 0 and 1 (for more, use loss ce with one output per class)"
             }
         case .softmax:
-            if let bad = data.labels.firstIndex(where: { !($0 >= 0 && $0 < Float(outputs) && $0 == $0.rounded()) }) {
-                return "'\(data.name)' point \(bad + 1) has label \(labelText(data.labels[bad])); the network's \(outputs) outputs learn classes 0 to \(outputs - 1)"
+            if data.classCount > outputs {
+                return "'\(data.name)' has \(data.classCount) classes but the network has \(outputs) outputs; its last layer needs one per class"
+            }
+            if let bad = data.labels.firstIndex(where: { $0 < 0 || $0 >= outputs }) {
+                return "'\(data.name)' point \(bad + 1) has class \(data.labels[bad]); the network's \(outputs) outputs learn classes 0 to \(outputs - 1)"
             }
         case .linear:
-            if let bad = data.labels.firstIndex(where: { !$0.isFinite }) {
-                return "'\(data.name)' point \(bad + 1) has target \(data.labels[bad]); a regression needs finite targets"
+            guard data.isRegression else {
+                return "'\(data.name)' holds classes, not regression targets: for classes use loss ce (or bce for two)"
             }
         }
         return nil
@@ -53,13 +55,8 @@ extension MLP {
         labels.reserveCapacity(rows.count)
         for r in rows {
             points.append(contentsOf: data.points[(d * r)..<(d * r + d)])
-            labels.append(data.labels[r])
+            labels.append(data.targets?[r] ?? Float(data.labels[r]))
         }
         return (inputMatrix(points: points), Tensor(shape: [rows.count, 1], data: labels))
     }
-}
-
-/// A label for a message: a whole number without a decimal point.
-private func labelText(_ v: Float) -> String {
-    v.isFinite && v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : "\(v)"
 }

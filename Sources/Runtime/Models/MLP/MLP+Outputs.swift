@@ -30,7 +30,7 @@ extension MLP {
     public func accuracy(on data: Dataset) -> Float {
         guard data.count > 0 else { return 0 }
         guard head.classifies, mismatch(data) == nil else { return .nan }
-        let right = zip(classify(points: data.points), data.labels).filter { Float($0) == $1 }.count
+        let right = zip(classify(points: data.points), data.labels).filter { $0 == $1 }.count
         return Float(right) / Float(data.count)
     }
 

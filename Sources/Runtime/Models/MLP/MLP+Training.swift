@@ -35,7 +35,7 @@ extension MLP {
     /// One gradient step on one batch; returns its loss before the update.
     @discardableResult
     public mutating func step(on batch: Dataset) -> Float {
-        let (x, target) = self.batch(batch, rows: Array(batch.labels.indices)[...])
+        let (x, target) = self.batch(batch, rows: Array(0..<batch.count)[...])
         return step(x: x, target: target)
     }
 
@@ -66,7 +66,7 @@ extension MLP {
     /// Zeroes the gradients, then runs forward and backward on `batch` and adds the weight
     /// penalty's gradient; returns the data loss and the gradient with respect to the features.
     mutating func accumulateGradients(on batch: Dataset) -> (loss: Float, inputGradient: Tensor) {
-        let (x, target) = self.batch(batch, rows: Array(batch.labels.indices)[...])
+        let (x, target) = self.batch(batch, rows: Array(0..<batch.count)[...])
         return accumulateGradients(x: x, target: target)
     }
 
