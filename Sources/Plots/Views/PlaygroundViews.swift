@@ -11,22 +11,27 @@ public enum PlaygroundViews {
     /// train dots and test rings (right, 2 x 2 cells), the loss curves and the hidden feature
     /// view of `featureNeurons` of dense layer `featureLayer` (bottom left). The plane framed
     /// is the square around all points. `lineScale` thickens curves and the boundary line for
-    /// coarse outputs (about 3 for half blocks).
+    /// coarse outputs (about 3 for half blocks). A softmax network shows its K class regions in
+    /// place of the boundary, a regression its fitted surface (and that surface in 3D in place
+    /// of the hidden features). For a network that takes a table's columns, the plane spans
+    /// columns `pair` (0 and 1 unless given) with the others held at the training means.
     public static func dashboard(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool = false,
                                  width: Int = 1200, height: Int = 720, featureLayer: Int = 0,
-                                 featureNeurons: (Int, Int) = (0, 1), lineScale: Double = 1) -> Figure {
+                                 featureNeurons: (Int, Int) = (0, 1), lineScale: Double = 1,
+                                 pair: (Int, Int)? = nil) -> Figure {
         let (w, h) = Figure.clampedSize(width: width, height: height)
         return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in
             let title = title(model, train: train, test: test)
             guard width >= narrowWidth else {
                 return Figure.grid(rows: 1, columns: width < 280 ? 1 : 2,
                                    panels: narrowPanels(model, train: train, test: test, discretize: discretize,
-                                                        width: width, lineScale: lineScale),
+                                                        width: width, lineScale: lineScale, pair: pair),
                                    title: title, width: width, height: height)
             }
             return Figure.grid(rows: 2, columns: 4,
                                panels: dashboardPanels(model, train: train, test: test, discretize: discretize,
-                                                       featureLayer: featureLayer, featureNeurons: featureNeurons, lineScale: lineScale),
+                                                       featureLayer: featureLayer, featureNeurons: featureNeurons,
+                                                       lineScale: lineScale, pair: pair),
                                title: title, width: width, height: height)
         }
     }
@@ -38,30 +43,34 @@ public enum PlaygroundViews {
 
     /// The panels of a dashboard narrower than `narrowWidth`, most important first.
     static func narrowPanels(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool,
-                             width: Int, lineScale: Double) -> [Panel] {
-        let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
+                             width: Int, lineScale: Double, pair: (Int, Int)? = nil) -> [Panel] {
+        let plane = PlaygroundPanels.plane(model, [train] + (test.map { [$0] } ?? []), pair: pair)
         let boundary = Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize,
                                                       plane: plane, lineScale: lineScale),
-                             title: discretize ? "decision regions" : "decision boundary")
+                             title: boundaryTitle(model, discretize: discretize))
         guard width >= 280 else { return [boundary] }
         return [boundary, Panel(PlaygroundPanels.loss(model, lineScale: lineScale), title: "loss")]
     }
 
     /// The panels of `dashboard`, placed in its 2 x 4 grid (built when drawn).
     static func dashboardPanels(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool,
-                                featureLayer: Int, featureNeurons: (Int, Int), lineScale: Double = 1) -> [Panel] {
-        let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
+                                featureLayer: Int, featureNeurons: (Int, Int), lineScale: Double = 1,
+                                pair: (Int, Int)? = nil) -> [Panel] {
+        let plane = PlaygroundPanels.plane(model, [train] + (test.map { [$0] } ?? []), pair: pair)
         let neurons = defaultNeurons(model, layer: featureLayer, asked: featureNeurons)
         return [
             Panel(PlaygroundPanels.architecture(model, plane: plane), title: "architecture · neuron outputs",
                   row: 0, column: 0, columnSpan: 2),
             Panel(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane,
                                            lineScale: lineScale),
-                  title: discretize ? "decision regions" : "decision boundary",
+                  title: boundaryTitle(model, discretize: discretize),
                   row: 0, column: 2, rowSpan: 2, columnSpan: 2),
             Panel(PlaygroundPanels.loss(model, lineScale: lineScale), title: "loss", row: 1, column: 0),
-            Panel(PlaygroundPanels.features(model, data: train, layer: featureLayer, neurons: neurons),
-                  title: "features · layer \(featureLayer)", row: 1, column: 1),
+            model.head == .linear
+                ? Panel(PlaygroundPanels.surface3D(model, train: train, test: test, plane: plane),
+                        title: "fitted surface · 3D", row: 1, column: 1)
+                : Panel(PlaygroundPanels.features(model, data: train, layer: featureLayer, neurons: neurons),
+                        title: "features · layer \(featureLayer)", row: 1, column: 1),
         ]
     }
 
@@ -69,18 +78,20 @@ public enum PlaygroundViews {
     /// plane and weight-coloured edges.
     public static func architecture(_ model: MLP) -> Figure {
         Figure.built(preferredWidth: 720, preferredHeight: 420) { w, h in
-            Figure.single(PlaygroundPanels.architecture(model, plane: PlaygroundPanels.defaultRange),
+            Figure.single(PlaygroundPanels.architecture(model, plane: InputPlane(square: PlaygroundPanels.defaultRange,
+                                                                                 dimension: model.inputDimension)),
                           title: "architecture · neuron outputs", width: w, height: h)
         }
     }
 
     /// The output probability over the plane around the points (hard regions with
     /// `discretize`), with train points as dots and test points as rings.
-    public static func boundary(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool = false) -> Figure {
+    public static func boundary(_ model: MLP, train: Dataset, test: Dataset?, discretize: Bool = false,
+                                pair: (Int, Int)? = nil) -> Figure {
         Figure.built(preferredWidth: 560, preferredHeight: 480) { w, h in
-            let plane = PlaygroundPanels.plane([train] + (test.map { [$0] } ?? []))
+            let plane = PlaygroundPanels.plane(model, [train] + (test.map { [$0] } ?? []), pair: pair)
             return Figure.single(PlaygroundPanels.boundary(model, train: train, test: test, discretize: discretize, plane: plane),
-                                 title: discretize ? "decision regions" : "decision boundary", width: w, height: h)
+                                 title: boundaryTitle(model, discretize: discretize), width: w, height: h)
         }
     }
 
@@ -100,6 +111,16 @@ public enum PlaygroundViews {
         }
     }
 
+    /// The big panel's title: the decision boundary (regions when discretized), the class
+    /// regions of a softmax network, a regression's fitted surface.
+    static func boundaryTitle(_ model: MLP, discretize: Bool) -> String {
+        switch model.head {
+        case .sigmoid: discretize ? "decision regions" : "decision boundary"
+        case .softmax: "class regions"
+        case .linear: "fitted surface"
+        }
+    }
+
     /// `asked` when the layer has those neurons; for a one-neuron layer (0, 0), so the default
     /// still draws something.
     static func defaultNeurons(_ model: MLP, layer: Int, asked: (Int, Int)) -> (Int, Int) {
@@ -116,11 +137,14 @@ public enum PlaygroundViews {
         var text = "MLP \(shape) \(model.activation.rawValue) · epoch \(ViewFormat.count(model.epoch))"
         let trainLoss = train.count > 0 ? Double(model.loss(on: train)) : .nan
         let testCount = test?.count ?? 0
+        // A regression has no accuracy: its title gives the losses alone.
+        let classifies = model.head.classifies
         text += " · train \(ViewFormat.value(trainLoss))"
-        if train.count > 0 { text += " (\(percent(model.accuracy(on: train))))" }
+        if train.count > 0, classifies { text += " (\(percent(model.accuracy(on: train))))" }
         if testCount > 0, let test {
             let testLoss = Double(model.loss(on: test))
-            text += " · test \(ViewFormat.value(testLoss)) (\(percent(model.accuracy(on: test))))"
+            text += " · test \(ViewFormat.value(testLoss))"
+            if classifies { text += " (\(percent(model.accuracy(on: test))))" }
         }
         return text
     }

@@ -91,13 +91,13 @@ struct CNNAdamSquareRootTests {
         for _ in 0..<4000 { values.append(Float(pow(10, rng.uniform() * 82 - 44))) }
         for start in stride(from: 0, to: values.count - 8, by: 8) {
             let x = SIMD8<Float>(values[start..<(start + 8)])
-            let root = CNNAdam.squareRoot(x)
+            let root = AdamRule.squareRoot(x)
             for lane in 0..<8 {
                 let exact = x[lane].squareRoot()
                 #expect(abs(root[lane] - exact) <= 2 * exact.ulp, "√\(x[lane]) = \(exact), got \(root[lane])")
             }
         }
-        #expect(CNNAdam.squareRoot(SIMD8<Float>(repeating: 0)) == SIMD8<Float>(repeating: 0))
+        #expect(AdamRule.squareRoot(SIMD8<Float>(repeating: 0)) == SIMD8<Float>(repeating: 0))
     }
 }
 

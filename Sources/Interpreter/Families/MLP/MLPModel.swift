@@ -35,9 +35,12 @@ final class MLPModel: NVObject, ParameterOwner, ShowableObject {
     var description: String {
         let net = current
         let widths = net.widths.map(String.init).joined(separator: "-")
-        let features = net.features.map(\.rawValue).joined(separator: ", ")
-        let title = "mlp model: \(widths), \(net.activation.rawValue), loss \(net.loss.rawValue), "
-            + "\(net.optimizer.description), batch \(net.batchSize), features [\(features)]"
+        let features = net.features.isEmpty ? "the \(net.widths[0]) columns as they are"
+            : "[" + net.features.map(\.rawValue).joined(separator: ", ") + "]"
+        // The output is named only when it is not the two-class sigmoid, so those summaries read as before.
+        let output = net.head == .sigmoid ? "" : ", output \(net.head.rawValue)"
+        let title = "mlp model: \(widths), \(net.activation.rawValue), loss \(net.loss.rawValue)\(output), "
+            + "\(net.optimizer.description), batch \(net.batchSize), features \(features)"
         var state = net.epoch == 0 ? "untrained" : "epoch \(net.epoch)"
         if let loss = net.trainLosses.last { state += ", train loss \(String(format4: Double(loss)))" }
         if let loss = net.testLosses.last { state += ", test loss \(String(format4: Double(loss)))" }
@@ -46,7 +49,7 @@ final class MLPModel: NVObject, ParameterOwner, ShowableObject {
 
     var memberNames: [String] {
         ["loss", "losses", "test_losses", "weights", "biases", "layers", "epoch", "lr", "widths",
-         "activation", "features"]
+         "activation", "features", "output"]
     }
 
     func member(_ name: String) throws -> Value? {
@@ -62,6 +65,7 @@ final class MLPModel: NVObject, ParameterOwner, ShowableObject {
         case "widths": return .list(network.widths.map { .number(Double($0)) })
         case "activation": return .string(network.activation.rawValue)
         case "features": return .list(network.features.map { .string($0.rawValue) })
+        case "output": return .string(network.head.rawValue)
         default: return nil
         }
     }

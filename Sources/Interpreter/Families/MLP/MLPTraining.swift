@@ -13,9 +13,13 @@ enum MLPTraining {
         let data = try args.dataset("data")
         let (epochs, every) = try args.schedule(epochs: 100, every: 5)
         let discretize = try args.flag("discretize")
+        let pair = try MLPFamily.columns(args, model.network)
         if args.has("lr") { model.network.optimizer.learningRate = Float(try args.positiveNumber("lr", default: 0.03)) }
         let run = try args.liveTraining(total: epochs, firstEpoch: model.network.epoch)
         let (trainSet, testSet) = data.trainingSets
+        for set in [trainSet] + (testSet.map { [$0] } ?? []) {
+            if let problem = model.network.mismatch(set) { throw args.error("data", "does not fit the model: \(problem)\(hint(model.network, set))") }
+        }
         model.trainData = trainSet
         model.testData = testSet
         model.networkChanged()
@@ -31,7 +35,7 @@ enum MLPTraining {
                 run.report(status: {
                     run.progress.status(epoch: snapshot.epoch, loss: Double(snapshot.trainLoss), testLoss: snapshot.testLoss.map(Double.init))
                 }, frame: {
-                    PlaygroundViews.dashboard(snapshot.network, train: trainSet, test: testSet, discretize: discretize)
+                    PlaygroundViews.dashboard(snapshot.network, train: trainSet, test: testSet, discretize: discretize, pair: pair)
                 })
             }
         } catch {
@@ -45,13 +49,32 @@ enum MLPTraining {
         let trainLoss = Double(network.trainLosses.last ?? network.loss(on: trainSet))
         let testLoss = testSet.map { Double(network.testLosses.last ?? network.loss(on: $0)) }
         run.finish(status: run.progress.status(epoch: network.epoch, loss: trainLoss, testLoss: testLoss, finished: true),
-                   frame: PlaygroundViews.dashboard(network, train: trainSet, test: testSet, discretize: discretize))
+                   frame: PlaygroundViews.dashboard(network, train: trainSet, test: testSet, discretize: discretize, pair: pair))
         if epochsRun < epochs { run.writeStopMessage(at: "at epoch \(network.epoch)") }
         let display = session.display
-        var summary = "train accuracy \(TrainingProgress.percent(Double(network.accuracy(on: trainSet))))"
-        if let testSet { summary += ", test accuracy \(TrainingProgress.percent(Double(network.accuracy(on: testSet))))" }
+        var summary: String
+        if network.head.classifies {
+            summary = "train accuracy \(TrainingProgress.percent(Double(network.accuracy(on: trainSet))))"
+            if let testSet { summary += ", test accuracy \(TrainingProgress.percent(Double(network.accuracy(on: testSet))))" }
+        } else {
+            // A regression has no accuracy: its losses (½ mean squared error) say how close it is.
+            summary = "train loss \(TrainingProgress.number(trainLoss))"
+            if let testLoss { summary += ", test loss \(TrainingProgress.number(testLoss))" }
+        }
         display.write(summary + bestEpochNote(network, epochsRun: epochsRun) + "\n")
         return .null
+    }
+
+    /// How to build a network for `data` in the language, when the data's kind (regression or
+    /// classes) is not the network's.
+    static func hint(_ network: MLP, _ data: Dataset) -> String {
+        if data.isRegression, network.head.classifies {
+            return "; e.g. mlp(layers: [\(network.widths[0]), 8, 1], loss: \"mse\", output: \"linear\")"
+        }
+        if !data.isRegression, network.head == .sigmoid, data.classCount > 2 {
+            return "; e.g. mlp(layers: [\(network.widths[0]), 8, \(data.classCount)], loss: \"ce\")"
+        }
+        return ""
     }
 
     /// "; best test loss 0.0712 at epoch 255 (last 0.0931)": where this call's test loss was

@@ -9,6 +9,8 @@ public enum InputFeature: String, Sendable, CaseIterable, Codable {
     case xTimesY = "xy"
     case sinX = "sinx"
     case sinY = "siny"
+    case cosX = "cosx"
+    case cosY = "cosy"
 
     /// The feature's value at (x, y).
     public func value(x: Float, y: Float) -> Float {
@@ -20,6 +22,8 @@ public enum InputFeature: String, Sendable, CaseIterable, Codable {
         case .xTimesY: x * y
         case .sinX: sin(x)
         case .sinY: sin(y)
+        case .cosX: cos(x)
+        case .cosY: cos(y)
         }
     }
 

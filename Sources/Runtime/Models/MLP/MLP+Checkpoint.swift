@@ -7,6 +7,9 @@ struct MLPCheckpointConfig: Codable, Equatable {
     var layers: [Int]
     var activation: String
     var loss: String
+    /// The head when it is not a sigmoid ("softmax", "linear"); absent in a two-class
+    /// network's checkpoint, as before heads existed. Features empty: the columns as they are.
+    var output: String?
     var features: [String]
     var regularization: String
     var regularizationRate: Float
@@ -20,7 +23,7 @@ struct MLPCheckpointConfig: Codable, Equatable {
     var epoch: Int
 
     enum CodingKeys: String, CodingKey {
-        case model, layers, activation, loss, features, regularization, optimizer, epoch, beta, beta1, beta2, epsilon
+        case model, layers, activation, loss, output, features, regularization, optimizer, epoch, beta, beta1, beta2, epsilon
         case regularizationRate = "regularization_rate", batchSize = "batch_size", learningRate = "lr"
     }
 }
@@ -36,7 +39,7 @@ extension MLP {
     /// The `__metadata__` of a checkpoint: `format` "nv-mlp" and `config` (JSON).
     public func checkpointMetadata() throws -> [String: String] {
         var config = MLPCheckpointConfig(layers: widths, activation: activation.rawValue, loss: loss.rawValue,
-                                         features: features.map(\.rawValue), regularization: "none",
+                                         output: head == .sigmoid ? nil : head.rawValue, features: features.map(\.rawValue), regularization: "none",
                                          regularizationRate: 0, batchSize: batchSize, optimizer: "sgd",
                                          learningRate: optimizer.learningRate, epoch: epoch)
         switch regularization {
@@ -79,6 +82,10 @@ extension MLP {
             throw RuntimeError("\(source): unknown activation '\(visible(config.activation))'")
         }
         guard let loss = Loss(rawValue: config.loss) else { throw RuntimeError("\(source): unknown loss '\(visible(config.loss))'") }
+        let head = try config.output.map { name in
+            guard let head = Head(rawValue: name) else { throw RuntimeError("\(source): unknown output '\(visible(name))'") }
+            return head
+        } ?? .sigmoid
         var features: [InputFeature] = []
         for name in config.features {
             guard let f = InputFeature(rawValue: name) else { throw RuntimeError("\(source): unknown input feature '\(visible(name))'") }
@@ -102,7 +109,7 @@ extension MLP {
         var rng = SeededGenerator(seed: 0)
         var model: MLP
         do {
-            model = try MLP(layers: config.layers, activation: activation, loss: loss, features: features,
+            model = try MLP(layers: config.layers, activation: activation, loss: loss, head: head, features: features,
                             regularization: regularization, batchSize: config.batchSize,
                             optimizer: optimizer, rng: &rng)
         } catch let error as RuntimeError {

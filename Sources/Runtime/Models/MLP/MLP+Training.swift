@@ -23,7 +23,8 @@ extension MLP {
         var start = 0
         while start < data.count {
             let end = min(start + batchSize, data.count)
-            total += step(on: data.subset(Array(order[start..<end])))
+            let (x, target) = batch(data, rows: order[start..<end])
+            total += step(x: x, target: target)
             batches += 1
             start = end
         }
@@ -34,7 +35,13 @@ extension MLP {
     /// One gradient step on one batch; returns its loss before the update.
     @discardableResult
     public mutating func step(on batch: Dataset) -> Float {
-        let (loss, _) = accumulateGradients(on: batch)
+        let (x, target) = self.batch(batch, rows: Array(0..<batch.count)[...])
+        return step(x: x, target: target)
+    }
+
+    /// One gradient step on the first layer's input `x` `[b, widths[0]]` and targets `[b, 1]`.
+    mutating func step(x: Tensor, target: Tensor) -> Float {
+        let (loss, _) = accumulateGradients(x: x, target: target)
         // Move the parameters out of the layers so that each buffer has one owner while the
         // optimizer writes it (shared buffers would be copied on every step), then move them back.
         var flat: [Parameter] = []
@@ -59,13 +66,20 @@ extension MLP {
     /// Zeroes the gradients, then runs forward and backward on `batch` and adds the weight
     /// penalty's gradient; returns the data loss and the gradient with respect to the features.
     mutating func accumulateGradients(on batch: Dataset) -> (loss: Float, inputGradient: Tensor) {
+        let (x, target) = self.batch(batch, rows: Array(0..<batch.count)[...])
+        return accumulateGradients(x: x, target: target)
+    }
+
+    /// `accumulateGradients(on:)` for the first layer's input `x` `[b, widths[0]]` and the
+    /// targets `[b, 1]`.
+    mutating func accumulateGradients(x input: Tensor, target: Tensor) -> (loss: Float, inputGradient: Tensor) {
         for i in layers.indices { layers[i].zeroGradients() }
-        // x: [batch, features] → ... → z: [batch, 1] (logit for bce, probability for mse)
-        var x = InputFeature.matrix(features, points: batch.points)
-        let fused = loss == .binaryCrossEntropy
-        let last = fused ? layers.count - 1 : layers.count
+        // x: [batch, features] → ... → z: [batch, outputs] (logits for bce and ce, the head's
+        // output for mse)
+        var x = input
+        let last = fusedEnd
         for i in 0..<last { x = layers[i].forward(x) }
-        var (value, gradient) = loss.evaluate(prediction: x, target: batch.labelTensor)
+        var (value, gradient) = loss.evaluate(prediction: x, target: target)
         for i in stride(from: last - 1, through: 0, by: -1) { gradient = layers[i].backward(gradient) }
         if regularization != .none {
             for (index, dense) in denseLayers {
@@ -78,8 +92,8 @@ extension MLP {
     /// Trains for `epochs` epochs on `train`, recording `trainLosses` (and `testLosses` when
     /// `test` is given) after each; reports before the first epoch, every `every` epochs and at
     /// the end; checks `stop` between mini-batch epochs and keeps the weights when raised.
-    /// - Throws: `RuntimeError` for `epochs` outside 0...`TrainingLimits.maximumEpochs`, `every` below 1, an empty training set, a
-    ///   learning rate that is not a positive number,
+    /// - Throws: `RuntimeError` for `epochs` outside 0...`TrainingLimits.maximumEpochs`, `every` below 1, an empty training set,
+    ///   data the network cannot take (see `mismatch`), a learning rate that is not a positive number,
     ///   or a loss that stops being finite (e.g. from a huge learning rate).
     @discardableResult
     public mutating func train(on train: Dataset, test: Dataset? = nil, epochs: Int, every: Int = 10,
@@ -92,6 +106,9 @@ extension MLP {
             throw RuntimeError("the report interval must be a positive integer, got \(every)")
         }
         guard train.count > 0 else { throw RuntimeError("the training set '\(train.name)' is empty") }
+        for set in [train] + (test.map { [$0] } ?? []) {
+            if let problem = mismatch(set) { throw RuntimeError(problem) }
+        }
         try checkBudget(batch: min(batchSize, train.count))
         guard optimizer.learningRate.isFinite, optimizer.learningRate > 0 else {
             throw RuntimeError("the learning rate must be a positive number, got \(optimizer.learningRate)")

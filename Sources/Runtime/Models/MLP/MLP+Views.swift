@@ -5,38 +5,57 @@ extension MLP {
     /// `resolution` samples over `range` on both axes (the Playground's −6...6 by default).
     /// - Throws: `RuntimeError` when `resolution` is outside 2...`TrainingLimits.maximumGridResolution`.
     public func neuronOutputs(resolution: Int, range: ClosedRange<Float> = -6...6) throws -> [[GridField]] {
+        try neuronOutputs(resolution: resolution, plane: InputPlane(square: range, dimension: inputDimension))
+    }
+
+    /// `neuronOutputs(resolution:range:)` over `plane` (for a network of more than two inputs,
+    /// two columns spanned and the others held).
+    public func neuronOutputs(resolution: Int, plane: InputPlane) throws -> [[GridField]] {
         guard resolution >= 2, resolution <= TrainingLimits.maximumGridResolution else {
             throw RuntimeError("neuron outputs: resolution must be 2 to \(TrainingLimits.maximumGridResolution), got \(resolution)")
         }
-        let points = Self.gridPoints(resolution: resolution, range: range)
+        let points = try plane.points(resolution: resolution, dimension: inputDimension)
         let samples = resolution * resolution
         func fields(_ t: Tensor) -> [GridField] {
             let width = t.shape[1]
             return (0..<width).map { k in
-                GridField(resolution: resolution, xRange: range, yRange: range,
+                GridField(resolution: resolution, xRange: plane.xRange, yRange: plane.yRange,
                           values: (0..<samples).map { t.data[$0 * width + k] })
             }
         }
-        var x = InputFeature.matrix(features, points: points)
+        var x = inputMatrix(points: points)
         var result = [fields(x)]
         for layer in layers {
             x = layer.infer(x)
-            if layer is Activation { result.append(fields(x)) }
+            if layer is Activation || layer is Softmax { result.append(fields(x)) }
         }
         return result
     }
 
-    /// The output probability over the input plane (the decision boundary's field).
+    /// The first output over the input plane: the class-1 probability of a sigmoid network
+    /// (the decision boundary's field), a regression's fitted surface.
     public func decisionField(resolution: Int, range: ClosedRange<Float> = -6...6) throws -> GridField {
+        try outputFields(resolution: resolution, plane: InputPlane(square: range, dimension: inputDimension))[0]
+    }
+
+    /// Every output over `plane`, one field per output unit: the class probabilities of a
+    /// softmax network (the regions are where each is largest), a regression's values.
+    /// - Throws: `RuntimeError` when `resolution` is outside 2...`TrainingLimits.maximumGridResolution`
+    ///   or the plane does not fit the network's inputs.
+    public func outputFields(resolution: Int, plane: InputPlane) throws -> [GridField] {
         guard resolution >= 2, resolution <= TrainingLimits.maximumGridResolution else {
             throw RuntimeError("decision field: resolution must be 2 to \(TrainingLimits.maximumGridResolution), got \(resolution)")
         }
-        return GridField(resolution: resolution, xRange: range, yRange: range,
-                         values: predict(points: Self.gridPoints(resolution: resolution, range: range)))
+        let k = widths[widths.count - 1], samples = resolution * resolution
+        let out = predict(points: try plane.points(resolution: resolution, dimension: inputDimension))   // [samples, k]
+        return (0..<k).map { j in
+            GridField(resolution: resolution, xRange: plane.xRange, yRange: plane.yRange,
+                      values: (0..<samples).map { out[$0 * k + j] })
+        }
     }
 
     /// The activated outputs of dense layer `layer` (0-based among dense layers) for `points`
-    /// `[n, 2]` → `[n, width]`, or only the columns of `neurons` → `[n, neurons.count]` (the
+    /// `[n, inputDimension]` → `[n, width]`, or only the columns of `neurons` → `[n, neurons.count]` (the
     /// hidden-feature view of a chosen pair, whose memory then does not grow with the width).
     /// - Throws: `RuntimeError` when `layer` or a neuron is out of range.
     public func layerOutputs(layer: Int, points: [Float], neurons: [Int]? = nil) throws -> Tensor {
@@ -49,7 +68,7 @@ extension MLP {
         if let bad = picked.first(where: { !(0..<width).contains($0) }) {
             throw RuntimeError("layer \(layer) has neurons 0 to \(width - 1), asked for \(bad)")
         }
-        let n = points.count / 2
+        let n = points.count / inputDimension
         var out = Tensor(shape: [n, picked.count])
         forwardInChunks(points: points, through: dense[layer].index + 2) { x, start in
             for r in 0..<x.shape[0] {
@@ -57,19 +76,5 @@ extension MLP {
             }
         }
         return out
-    }
-
-    /// Grid points `[n·n, 2]`, row i at y step i, column j at x step j.
-    static func gridPoints(resolution: Int, range: ClosedRange<Float>) -> [Float] {
-        var points = [Float]()
-        points.reserveCapacity(2 * resolution * resolution)
-        for i in 0..<resolution {
-            let y = GridField.coordinate(i, of: resolution, in: range)
-            for j in 0..<resolution {
-                points.append(GridField.coordinate(j, of: resolution, in: range))
-                points.append(y)
-            }
-        }
-        return points
     }
 }

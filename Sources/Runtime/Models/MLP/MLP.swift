@@ -1,9 +1,12 @@
-/// A multilayer perceptron for 2D binary classification, TensorFlow Playground style.
+/// A multilayer perceptron, TensorFlow Playground style: 2D points through chosen input features,
+/// or the columns of a table as they are; two classes, K classes, or a regression.
 ///
-/// `widths` `[f, h₁, ..., 1]` builds Dense(f→h₁), activation, ..., Dense(→1), Sigmoid — the same
-/// module list as a PyTorch `nn.Sequential`, so `layers[i]` is Sequential index i (activation
-/// layers count; `linear` becomes `nn.Identity`). The output is a probability of class 1. With
-/// `.binaryCrossEntropy` the final sigmoid is fused into the loss during training.
+/// `widths` `[f, h₁, ..., out]` builds Dense(f→h₁), activation, ..., Dense(→out), then the head
+/// — Sigmoid (one output, the probability of class 1), Softmax (K ≥ 2 outputs, one probability
+/// per class) or Identity (linear outputs, a regression) — the same module list as a PyTorch
+/// `nn.Sequential`, so `layers[i]` is Sequential index i (activation layers count; `linear`
+/// becomes `nn.Identity`). With `.binaryCrossEntropy` and `.crossEntropy` the final sigmoid or
+/// softmax is fused into the loss during training.
 public struct MLP: Sendable {
     /// Layer widths, inputs first; `widths[0]` equals `features.count`.
     public let widths: [Int]
@@ -11,7 +14,10 @@ public struct MLP: Sendable {
     public let activation: Activation.Kind
     /// Training loss.
     public let loss: Loss
-    /// Features computed from (x, y) for the first layer.
+    /// What the last layer computes.
+    public let head: Head
+    /// Features computed from (x, y) for the first layer; empty when the network takes the
+    /// data's columns as they are (`widths[0]` of them).
     public let features: [InputFeature]
     /// Weight penalty.
     public var regularization: Regularization
@@ -42,12 +48,14 @@ public struct MLP: Sendable {
     public internal(set) var testLosses: [Float] = []
 
     /// Builds a network with freshly initialised weights (see `Dense.init(inputs:outputs:rng:)`).
+    /// `head` defaults to softmax for `.crossEntropy` and to sigmoid for the other losses.
     /// - Throws: `RuntimeError` for fewer than 2 widths or more than `maximumDepth`, a width outside
     ///   1...`maximumWidth`, a first width that differs from the number of features, an output width
-    ///   other than 1, a batch size below 1, or more than `maximumParameters` parameters (the
-    ///   message gives the count and its size).
+    ///   the head cannot have (sigmoid 1, softmax 2 or more), a loss the head cannot train with,
+    ///   a batch size below 1, or more than `maximumParameters` parameters (the message gives the
+    ///   count and its size).
     public init(layers widths: [Int], activation: Activation.Kind = .tanh, loss: Loss = .binaryCrossEntropy,
-                features: [InputFeature] = [.x, .y], regularization: Regularization = .none,
+                head: Head? = nil, features: [InputFeature] = [.x, .y], regularization: Regularization = .none,
                 batchSize: Int = 10, optimizer: any Optimizer = SGD(lr: 0.03),
                 rng: inout SeededGenerator) throws {
         guard widths.count >= 2 else {
@@ -59,12 +67,11 @@ public struct MLP: Sendable {
         if let bad = widths.firstIndex(where: { $0 < 1 || $0 > Self.maximumWidth }) {
             throw RuntimeError("layer \(bad) has width \(widths[bad]); every width must be 1 to \(Self.maximumWidth)")
         }
-        guard !features.isEmpty, widths[0] == features.count else {
+        guard features.isEmpty || widths[0] == features.count else {
             throw RuntimeError("layers[0] is \(widths[0]) but \(features.count) input features are selected (\(features.map(\.rawValue).joined(separator: ", ")))")
         }
-        guard widths.last == 1 else {
-            throw RuntimeError("the last layer must have 1 output (a class-1 probability), got \(widths.last ?? 0)")
-        }
+        let head = head ?? (loss == .crossEntropy ? .softmax : .sigmoid)
+        try head.check(outputs: widths[widths.count - 1], loss: loss)
         guard batchSize >= 1 else {
             throw RuntimeError("'batch' must be a positive integer, got \(batchSize)")
         }
@@ -75,6 +82,7 @@ public struct MLP: Sendable {
         self.widths = widths
         self.activation = activation
         self.loss = loss
+        self.head = head
         self.features = features
         self.regularization = regularization
         self.batchSize = batchSize
@@ -82,7 +90,7 @@ public struct MLP: Sendable {
         var modules: [any Layer] = []
         for i in 1..<widths.count {
             modules.append(Dense(inputs: widths[i - 1], outputs: widths[i], rng: &rng))
-            modules.append(Activation(i == widths.count - 1 ? .sigmoid : activation))
+            modules.append(i == widths.count - 1 ? head.module : Activation(activation))
         }
         layers = modules
     }
@@ -111,14 +119,16 @@ public struct MLP: Sendable {
         }
     }
 
-    /// Runs `points` `[n, 2]` through modules `0..<end` in chunks of `inferenceChunk` rows,
-    /// handing each chunk's output `[rows, width]` and its first row's index to `body`.
+    /// Runs `points` `[n, inputDimension]` through modules `0..<end` in chunks of
+    /// `inferenceChunk` rows, handing each chunk's output `[rows, width]` and its first row's
+    /// index to `body`.
     func forwardInChunks(points: [Float], through end: Int, _ body: (Tensor, Int) -> Void) {
-        let n = points.count / 2
+        let d = inputDimension
+        let n = points.count / d
         var start = 0
         repeat {
             let rows = min(Self.inferenceChunk, n - start)
-            var x = InputFeature.matrix(features, points: Array(points[(2 * start)..<(2 * (start + rows))]))
+            var x = inputMatrix(points: Array(points[(d * start)..<(d * (start + rows))]))
             for layer in layers[..<end] { x = layer.infer(x) }
             body(x, start)
             start += rows
@@ -147,42 +157,6 @@ public struct MLP: Sendable {
             throw RuntimeError("layers[\(layer)].weight[\(row)][\(column)]: the weight is \(d.outputs) x \(d.inputs)")
         }
         layers[index].parameters[0].value.data[row * d.inputs + column] = value
-    }
-
-    /// Class-1 probabilities for points `[n, 2]` row-major → `[n]`.
-    public func predict(points: [Float]) -> [Float] {
-        var out: [Float] = []
-        out.reserveCapacity(points.count / 2)
-        forwardInChunks(points: points, through: layers.count) { x, _ in out += x.data }
-        return out
-    }
-
-    /// Fraction of `data` classified right (probability ≥ 0.5 means class 1).
-    public func accuracy(on data: Dataset) -> Float {
-        guard data.count > 0 else { return 0 }
-        let p = predict(points: data.points)
-        let right = zip(p, data.labels).filter { ($0 >= 0.5) == ($1 == 1) }.count
-        return Float(right) / Float(data.count)
-    }
-
-    /// The training loss (without the weight penalty) on `data`.
-    public func loss(on data: Dataset) -> Float {
-        guard data.count > 0 else { return 0 }
-        let stop = loss == .binaryCrossEntropy ? layers.count - 1 : layers.count
-        guard data.count > Self.inferenceChunk else {
-            var x = InputFeature.matrix(features, points: data.points)
-            for layer in layers[..<stop] { x = layer.infer(x) }
-            return loss.evaluate(prediction: x, target: data.labelTensor).loss
-        }
-        // The mean over chunks, each chunk's mean weighted by its rows.
-        let labels = data.labelTensor
-        var total = 0.0
-        forwardInChunks(points: data.points, through: stop) { x, start in
-            let rows = x.shape[0]
-            let target = Tensor(shape: [rows, 1], data: Array(labels.data[start..<(start + rows)]))
-            total += Double(loss.evaluate(prediction: x, target: target).loss) * Double(rows)
-        }
-        return Float(total / Double(data.count))
     }
 
     /// The weight penalty of the current weights.
