@@ -55,6 +55,12 @@ enum ViewFixtures {
         try? text.write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
     }
 
+    /// Writes a text rendering into `$NV_LOOK_DIR` when set; never part of an assertion.
+    static func lookText(_ text: String, _ name: String) {
+        guard let dir = ProcessInfo.processInfo.environment["NV_LOOK_DIR"] else { return }
+        try? text.write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
+    }
+
     /// Whether any pixel of `raster` differs from its top-left pixel (the figure drew something).
     static func hasInk(_ raster: Raster) -> Bool {
         let first = raster[0, 0]
