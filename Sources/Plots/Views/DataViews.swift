@@ -6,8 +6,8 @@ import Runtime
 /// legend says which is which).
 ///
 /// With two features the axes are the features. With more, the axes are a chosen pair of
-/// features (`Projection.features`) or the first two principal components (`Projection.pca`,
-/// centred, unscaled: see `PCA`), the default. A one-feature set is drawn against its class
+/// features (`Projection.features`) or the first two principal components (`Projection.pca`) of
+/// the standardised features (`FeatureScaling`, then `PCA`), the default. A one-feature set is drawn against its class
 /// (or target). A regression set is drawn in one colour, its target on the title.
 public enum DataViews {
     /// Which two coordinates the points are drawn at.
@@ -38,8 +38,11 @@ public enum DataViews {
             return MessageChart(problem(data, projection))
         }
         let classes = data.isRegression ? nil : data.labels
-        let radius = data.count > 1000 ? 2.0 : data.count > 300 ? 2.5 : 3.5
-        let scatter = ScatterChart(xs: view.xs, ys: view.ys, classes: classes, classNames: data.classNames,
+        let radius = data.count > 1000 ? 2.0 : 3.5
+        // Classes named by numbers ("0", "1", the digits) read better as "class 0" in a legend.
+        let numbered = data.classNames.allSatisfy { Double($0) != nil }
+        let names = numbered ? data.classNames.map { "class " + $0 } : data.classNames
+        let scatter = ScatterChart(xs: view.xs, ys: view.ys, classes: classes, classNames: names,
                                    radius: radius, label: data.isRegression ? data.targetName : nil)
         return Axes([scatter], xLabel: view.xLabel, yLabel: view.yLabel, legend: classes == nil ? nil : .best)
     }
@@ -62,8 +65,11 @@ public enum DataViews {
                     data.featureNames[i], data.featureNames[j])
         case .pca:
             guard d >= 2, data.count >= 1 else { throw RuntimeError(problem(data, projection)) }
-            let pca = try PCA.fit(points: data.points, featureCount: d, components: 2)
-            let projected = pca.project(points: data.points)  // [count, 2]
+            // Standardised first: unscaled, the feature with the largest unit (a body mass in
+            // grams, wine's proline) would be the whole of PC1.
+            let scaled = FeatureScaling.fit(points: data.points, featureCount: d).apply(data.points)
+            let pca = try PCA.fit(points: scaled, featureCount: d, components: 2)
+            let projected = pca.project(points: scaled)  // [count, 2]
             let ratio = pca.explainedRatio
             return ((0..<data.count).map { Double(projected[2 * $0]) }, (0..<data.count).map { Double(projected[2 * $0 + 1]) },
                     "PC1 (\(percent(ratio[0])) of variance)", "PC2 (\(percent(ratio[1])) of variance)")
@@ -73,7 +79,7 @@ public enum DataViews {
     static func title(_ data: Dataset, _ projection: Projection) -> String {
         var what: String
         switch projection {
-        case .pca: what = "PCA of \(data.featureCount) features"
+        case .pca: what = "PCA of \(data.featureCount) standardised features"
         case .features(let i, let j):
             let d = data.featureCount
             what = data.featureCount == 2 && i == 0 && j == 1 ? ""
@@ -90,9 +96,12 @@ public enum DataViews {
         }
     }
 
-    /// "73%", or "0.4%" below 1%.
+    /// "73%"; "0.4%" below 1%, "<0.1%" below that; never "100%" for a share below 1.
     static func percent(_ share: Double) -> String {
         let p = share * 100
-        return p >= 1 || p == 0 ? "\(Int(p.rounded()))%" : String(format: "%.1f%%", p)
+        if p == 0 { return "0%" }
+        if p < 0.1 { return "<0.1%" }
+        if p < 1 { return String(format: "%.1f%%", p) }
+        return p > 99.5 && share < 1 ? ">99%" : "\(Int(p.rounded()))%"
     }
 }

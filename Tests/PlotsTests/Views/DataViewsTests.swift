@@ -20,10 +20,22 @@ import Runtime
         for k in 0..<3 { #expect(Self.pixels(raster, ClassPalette.color(k)) > 100, "class \(k)") }
         #expect(Self.pixels(raster, ClassPalette.color(3)) == 0)
         let view = try DataViews.coordinates(iris, projection: .pca)
-        #expect(view.xLabel == "PC1 (92% of variance)" && view.yLabel == "PC2 (5% of variance)")
-        // PC1 separates setosa (class 0, negative side) from the others.
-        #expect(zip(view.xs, iris.labels).allSatisfy { $1 == 0 ? $0 < -1.5 : $0 > -1 })
-        #expect(DataViews.title(iris, .pca) == "iris: PCA of 4 features")
+        // scikit-learn: PCA(2) after StandardScaler explains 72.96% and 22.85%.
+        #expect(view.xLabel == "PC1 (73% of variance)" && view.yLabel == "PC2 (23% of variance)")
+        // PC1 separates setosa (class 0, at most −1.82 there) from the others (at least −0.49).
+        #expect(zip(view.xs, iris.labels).allSatisfy { $1 == 0 ? $0 < -1.8 : $0 > -0.5 })
+        #expect(DataViews.title(iris, .pca) == "iris: PCA of 4 standardised features")
+    }
+
+    @Test func percentagesNeverRoundToAllOrNothing() {
+        #expect(DataViews.percent(0.9997) == ">99%" && DataViews.percent(1) == "100%")
+        #expect(DataViews.percent(0.0003) == "<0.1%" && DataViews.percent(0.004) == "0.4%" && DataViews.percent(0) == "0%")
+    }
+
+    @Test func standardisingKeepsAnyUnitFromTakingOverPC1() throws {
+        let penguins = try TabularData.penguins().data
+        let view = try DataViews.coordinates(penguins, projection: .pca)
+        #expect(view.xLabel == "PC1 (69% of variance)" && view.yLabel == "PC2 (19% of variance)")
     }
 
     @Test func aChosenPairOfFeatures() throws {
@@ -45,6 +57,8 @@ import Runtime
         ViewFixtures.look(raster, "data-digits-pca")
         for k in 0..<10 { #expect(Self.pixels(raster, ClassPalette.color(k)) > 20, "digit \(k)") }
         #expect(Set((0..<10).map(ClassPalette.color)).count == 10)
+        let legend = (DataViews.chart(digits, projection: .pca) as? Axes)?.layers.first?.legendEntries.map(\.label)
+        #expect(legend == (0..<10).map { "class \($0)" })
     }
 
     @Test func theTwoFeaturePlaygroundSetIsDrawnAsBefore() throws {
