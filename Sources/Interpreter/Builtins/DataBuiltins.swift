@@ -1,7 +1,8 @@
 import Runtime
 
-/// 2D data sets for the playground: TensorFlow Playground's generators (seeded by the
-/// session's generator unless given `seed:`), a user's CSV file, and a train/test split.
+/// Data sets: TensorFlow Playground's 2D generators (seeded by the session's generator unless
+/// given `seed:`), the shipped tables and a user's CSV file (`TableBuiltins`), and a train/test
+/// split for any of them.
 enum DataBuiltins {
     static func all() -> [Builtin] {
         let docs: [PlaygroundData.Kind: String] = [
@@ -18,17 +19,22 @@ enum DataBuiltins {
                 try generate(kind, &args)
             }
         }
-        return generators + [
-            Builtin("csv(path)", area: "data",
-                    doc: "Reads your own 2D points: lines of x, y, label (0 or 1), an optional header.",
+        return generators + TableBuiltins.all() + [
+            Builtin("csv(path, label?, features?, target?, missing: \"error\")", area: "data",
+                    doc: "Reads a table. Without label: your own 2D points, lines of x, y, label (0 or 1), an optional header. With label: a header line, then rows; label names the class column (names or numbers), features the numeric feature columns (default: all the others); target instead of label names a number to regress on. A missing value (empty, NA) is an error naming its line and column, or with missing: \"drop\" its row is left out.",
                     example: "data = csv(\"examples/points.csv\")") { args in
                 let path = try args.inputPath("path")
+                if args.has("label") || args.has("target") { return try TableBuiltins.table(&args, path: path) }
+                for name in ["features", "missing"] where args.has(name) {
+                    throw args.error(name, "needs a table read with label: (or target:), e.g. csv(path, label: \"species\")")
+                }
                 return .object(DatasetObject(try args.runtime { try CSVPoints.read(path: path) }))
             },
             Builtin("split(data, fraction: 0.8, seed?)", area: "data",
                     doc: "Shuffles a dataset and cuts it into .train (that fraction) and .test parts; train(m, data) then uses both.",
                     example: "data = split(spiral(n: 400), 0.8)") { args in
-                let data = try args.dataset("data").data
+                let object = try args.dataset("data")
+                let data = object.data
                 let fraction = try args.has("fraction") ? args.number("fraction") : 0.8
                 guard fraction > 0, fraction < 1 else {
                     throw args.error("fraction", "must be between 0 and 1 (the training share), got \(Value.format(fraction))")
@@ -37,7 +43,7 @@ enum DataBuiltins {
                 guard parts.train.count > 0, parts.test.count > 0 else {
                     throw args.error("fraction", "leaves an empty part of \(data.count) points; use more points or a fraction nearer 0.5")
                 }
-                return .object(DatasetObject(data, train: parts.train, test: parts.test))
+                return .object(DatasetObject(data, train: parts.train, test: parts.test, note: object.note))
             },
         ]
     }

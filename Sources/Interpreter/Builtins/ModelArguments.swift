@@ -25,7 +25,7 @@ extension Arguments {
     func dataset(_ name: String) throws -> DatasetObject {
         let value = any(name)
         if case .object(let object) = value, let data = object as? DatasetObject { return data }
-        throw error(name, "must be a dataset (from circle, gaussian, spiral, moons, quadrants, csv or split), \(Arguments.got(value))")
+        throw error(name, "must be a dataset (from circle, gaussian, spiral, moons, quadrants, iris, wine, penguins, digits, csv or split), \(Arguments.got(value))")
     }
 
     /// One of a fixed set of strings; `fallback` when not given.

@@ -31,11 +31,16 @@ enum PlotBuiltins {
             Builtin("hist(values, bins?, \(options))", area: "plots",
                     doc: "A histogram of numbers; the bin count is chosen from the data unless given.",
                     example: "hist(randn(1000), bins: 30)", body: hist),
-            Builtin("show(value)", area: "plots",
-                    doc: "Shows a figure inline (or prints any other value) and goes on.",
+            Builtin("show(value, features?)", area: "plots",
+                    doc: "Shows a figure inline (or prints any other value) and goes on. For a dataset, features picks the axes: two feature numbers ([2, 3]) or \"pca\" (the default beyond two features).",
                     example: "show(plot([3, 1, 2]))") { args in
                 let value = args.any("value")
-                if case .figure(let figure) = value {
+                if args.has("features") {
+                    guard case .object(let object) = value, let data = object as? DatasetObject else {
+                        throw args.error("features", "is for a dataset, and the value is \(value.typeName)")
+                    }
+                    args.context.display.show(data.figure(try projection(args, data.data)))
+                } else if case .figure(let figure) = value {
                     args.context.display.show(figure.figure)
                 } else if case .object(let object) = value, let showable = object as? ShowableObject {
                     args.context.display.show(showable.figure)
@@ -48,6 +53,25 @@ enum PlotBuiltins {
                     doc: "Saves a figure as a PNG file (written whole or not at all).",
                     example: "export(plot([1, 2, 3]), \"/tmp/line.png\")", body: export),
         ]
+    }
+
+    /// `features: [i, j]` (two feature numbers) or `features: "pca"` for a dataset of `data`'s shape.
+    static func projection(_ args: Arguments, _ data: Dataset) throws -> DataViews.Projection {
+        let value = args.any("features"), d = data.featureCount
+        if case .string("pca") = value {
+            guard d >= 2 else { throw args.error("features", "\"pca\" needs at least 2 features; this dataset has \(d)") }
+            return .pca
+        }
+        let expected = "must be two feature numbers from 0 to \(d - 1), like [0, 1], or \"pca\""
+        guard case .list(let list) = value, list.elements.count == 2,
+              case .number(let a) = list.elements[0], case .number(let b) = list.elements[1],
+              let i = Int(exactly: a), let j = Int(exactly: b) else {
+            throw args.error("features", "\(expected), \(Arguments.got(value))")
+        }
+        guard (0..<d).contains(i), (0..<d).contains(j) else {
+            throw args.error("features", "\(expected); this dataset has \(d) (\(data.featureNames.prefix(8).joined(separator: ", "))\(d > 8 ? ", …" : "")), got [\(i), \(j)]")
+        }
+        return .features(i, j)
     }
 
     // MARK: - Charts

@@ -16,4 +16,10 @@ enum LookAt {
         let text = HalfBlockEncoder.encode(raster, columns: columns).joined(separator: "\n") + "\n"
         try? text.write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
     }
+
+    /// A text rendering as it is.
+    static func saveText(_ text: String, _ name: String) {
+        guard let dir = ProcessInfo.processInfo.environment["NV_LOOK_DIR"] else { return }
+        try? text.write(to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
+    }
 }

@@ -28,7 +28,7 @@ import Testing
         try model.train(on: train, test: test, epochs: 40, rng: &rng)
         #expect(model.accuracy(on: test) > 0.95)
         let raster = PlaygroundViews.dashboard(model, train: train, test: test).render()
-        ViewFixtures.look(raster, "playground-3-classes")
+        LookAt.save(raster, "playground-3-classes")
         #expect(ViewFixtures.hasInk(raster))
         let title = PlaygroundViews.title(model, train: train, test: test)
         #expect(title.hasPrefix("MLP 2-8-3 tanh") && title.contains("%"))
@@ -37,7 +37,7 @@ import Testing
                                              plane: InputPlane(square: -6...6, dimension: 2))
         var picture = Raster(width: 300, height: 300)
         chart.draw(into: &picture, in: Rect(x: 0, y: 0, width: 300, height: 300), theme: .light)
-        ViewFixtures.look(picture, "playground-3-classes-regions")
+        LookAt.save(picture, "playground-3-classes-regions")
         let axes = try #require(chart as? Axes)
         let frame = try #require(axes.frame(in: Rect(x: 0, y: 0, width: 300, height: 300)))
         for (k, c) in [(-3.0, -2.0), (3, -2), (0, 3)].enumerated() {
@@ -57,8 +57,8 @@ import Testing
                             features: [.x, .y, .sinX, .cosY], batchSize: 10, optimizer: Adam(lr: 0.01), rng: &rng)
         try model.train(on: train, test: test, epochs: 60, rng: &rng)
         let raster = PlaygroundViews.dashboard(model, train: train, test: test).render()
-        ViewFixtures.look(raster, "playground-regression-sine")
-        ViewFixtures.lookBlocks(raster, "playground-regression-sine-blocks")
+        LookAt.save(raster, "playground-regression-sine")
+        LookAt.saveBlocks(raster, "playground-regression-sine-blocks")
         #expect(ViewFixtures.hasInk(raster))
         let title = PlaygroundViews.title(model, train: train, test: test)
         #expect(!title.contains("%") && title.contains("test"))
@@ -86,7 +86,7 @@ import Testing
         let mean0 = (0..<90).map { points[4 * $0] }.reduce(0, +) / 90
         #expect(abs(plane.base[0] - mean0) < 1e-5)
         let raster = PlaygroundViews.dashboard(model, train: data, test: nil, pair: (2, 3)).render()
-        ViewFixtures.look(raster, "playground-table-columns-2-3")
+        LookAt.save(raster, "playground-table-columns-2-3")
         #expect(ViewFixtures.hasInk(raster))
     }
 }
