@@ -87,7 +87,7 @@ import Testing
         var net = try MLP(layers: [3, 4, 3], loss: .crossEntropy, features: [], rng: &rng)
         #expect(net.mismatch(table) == "'table' has 4 classes but the network has 3 outputs; its last layer needs one per class")
         #expect(net.loss(on: table).isNaN && net.accuracy(on: table).isNaN)
-        #expect(throws: RuntimeError("train: 'table' has 4 classes but the network has 3 outputs; its last layer needs one per class")) {
+        #expect(throws: RuntimeError("'table' has 4 classes but the network has 3 outputs; its last layer needs one per class")) {
             try net.train(on: table, epochs: 1, rng: &rng)
         }
         let plane = try MLP(layers: [2, 4, 1], rng: &rng)
