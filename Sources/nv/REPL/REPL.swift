@@ -138,7 +138,10 @@ final class REPL {
                 writeStandardError(renderer.renderPlain(":rerun \(number): \(range) (see :history)"))
                 break
             }
-            evaluate(entries[number - 1].code)
+            let code = entries[number - 1].code
+            write(code + "\n")
+            history?.add(code)
+            evaluate(code)
         case .edit:
             guard let last = entries.last else {
                 writeStandardError(renderer.renderPlain(":edit opens the last entry, and there is none yet"))
