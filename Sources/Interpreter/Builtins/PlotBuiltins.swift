@@ -36,9 +36,9 @@ enum PlotBuiltins {
                     example: "show(plot([3, 1, 2]))") { args in
                 let value = args.any("value")
                 if case .figure(let figure) = value {
-                    args.context.display.show(figure.figure)
+                    args.context.session.present(figure.figure)
                 } else if case .object(let object) = value, let showable = object as? ShowableObject {
-                    args.context.display.show(showable.figure)
+                    args.context.session.present(showable.figure)
                 } else {
                     args.context.display.write(value.description + "\n")
                 }

@@ -1,7 +1,8 @@
 /// Builds an animated GIF (GIF89a) frame by frame.
 ///
 /// Each frame carries its own palette (a local colour table): its exact colours when it has at
-/// most 255, else a median cut of them, so a frame is never limited to the colours of the first.
+/// most 255, else its most frequent colours exact and a median cut of the rest (`quantize`), so
+/// a frame is never limited to the colours of the first.
 /// The first frame is stored whole; every later one only as the rectangle that changed since the
 /// frame before, with the pixels inside it that did not change written as the transparent index
 /// (they then cost almost nothing in LZW, and their colour stays as it was shown). Frames are
@@ -115,7 +116,7 @@ public struct GIFEncoder {
         // The changed pixels alone, in scan order, as one row: the palette is built from them only.
         var strip = Raster(width: changedPixels.count / 4, height: changedPixels.count > 0 ? 1 : 0)
         strip.pixels = changedPixels
-        let indexed = IndexedImage(strip, maxColors: transparentNeeded ? 255 : 256)
+        let indexed = quantize(strip, limit: transparentNeeded ? 255 : 256)
         let palette = changedPixels.isEmpty ? [] : indexed.palette
         let transparent = transparentNeeded ? palette.count : nil
         var indices = [UInt8](repeating: UInt8(transparent ?? 0), count: count)
@@ -125,6 +126,60 @@ public struct GIFEncoder {
             next += 1
         }
         return (transparentNeeded ? palette + [.black] : palette, indices, transparent)
+    }
+
+    /// The palette and indices of an opaque strip of pixels: its own colours when it has at most
+    /// `limit`; otherwise its most frequent colours (up to half the palette) kept exact and the
+    /// rest reduced by median cut. Keeping the frequent colours exact matters in an animation:
+    /// the background, axes and text of one frame must match the pixels an earlier frame left,
+    /// or every changed rectangle shows as a faint patch (median cut alone gave white as an
+    /// off-white that differed from frame to frame).
+    static func quantize(_ strip: Raster, limit: Int) -> (palette: [RGBA], indices: [UInt8]) {
+        if let exact = IndexedImage.exact(strip, maxColors: limit, background: .white) {
+            return (exact.palette, exact.indices)
+        }
+        let count = strip.width * strip.height
+        // keys: [count] each pixel as 0xRRGGBB; counts per colour, a run counted at once.
+        var keys = [UInt32](repeating: 0, count: count)
+        var counts: [UInt32: Int] = [:]
+        strip.pixels.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < count {
+                let key = UInt32(p[4 * i]) << 16 | UInt32(p[4 * i + 1]) << 8 | UInt32(p[4 * i + 2])
+                var end = i
+                while end < count && UInt32(p[4 * end]) << 16 | UInt32(p[4 * end + 1]) << 8 | UInt32(p[4 * end + 2]) == key {
+                    keys[end] = key
+                    end += 1
+                }
+                counts[key, default: 0] += end - i
+                i = end
+            }
+        }
+        // The most frequent colours, ties by colour so the choice does not depend on hashing.
+        let reserved = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit / 2).map(\.key)
+        var reservedIndex: [UInt32: UInt8] = [:]
+        for (n, key) in reserved.enumerated() { reservedIndex[key] = UInt8(n) }
+        var rest: [UInt8] = []
+        for key in keys where reservedIndex[key] == nil {
+            rest += [UInt8(key >> 16), UInt8((key >> 8) & 0xFF), UInt8(key & 0xFF), 255]
+        }
+        var restStrip = Raster(width: rest.count / 4, height: rest.isEmpty ? 0 : 1)
+        restStrip.pixels = rest
+        let reduced = MedianCut.quantize(restStrip, maxColors: limit - reserved.count, background: .white)
+        let palette = reserved.map { RGBA(UInt8($0 >> 16), UInt8(($0 >> 8) & 0xFF), UInt8($0 & 0xFF)) }
+            + (rest.isEmpty ? [] : reduced.palette)
+        var indices = [UInt8](repeating: 0, count: count)
+        var next = 0
+        for (i, key) in keys.enumerated() {
+            if let index = reservedIndex[key] {
+                indices[i] = index
+            } else {
+                indices[i] = UInt8(reserved.count + Int(reduced.indices[next]))
+                next += 1
+            }
+        }
+        return (palette, indices)
     }
 
     /// Bits to index `count` entries (0 for one entry).

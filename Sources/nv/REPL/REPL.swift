@@ -40,6 +40,7 @@ final class REPL {
             editor.shutDown()
             history.close()
             TerminalState.restore()
+            ScriptRunner.finishRecordings(of: session)
         }
 
         write("nv \(NVVersion.string) — machine learning, opened up. :help for help, :quit or Ctrl-D to leave.\n")

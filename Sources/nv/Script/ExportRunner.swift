@@ -23,6 +23,7 @@ struct ExportRunner {
         let capture = NotebookCapture(base: nil, maxWidth: options.maxWidth)
         let session = Session(display: capture, options: options, interrupt: interrupts.evaluation)
         session.sourceDirectory = ScriptRunner.directory(of: path)
+        defer { ScriptRunner.finishRecordings(of: session) }
         interrupts.beginEvaluation()
         let outcome = NotebookExport.run(Lesson.parse(text), name: name, session: session, capture: capture)
         let interrupted = interrupts.endEvaluation()

@@ -41,6 +41,7 @@ struct LessonPlayer {
             return session
         }
         let session = freshSession()
+        defer { ScriptRunner.finishRecordings(of: session) }
         let runner = LessonRunner(lesson: Lesson.parse(text), name: name, renderer: renderer)
         var interruptedAtPause = false
         interrupts.beginEvaluation()

@@ -113,8 +113,9 @@ import Testing
         #expect(animation.frames.count == frames.count)
         for (n, (decoded, frame)) in zip(animation.frames, frames).enumerated() {
             #expect(decoded.paletteCount <= 256)
-            // Median cut on 5-bit bins: a few units on plots, more on noise.
-            let bound = n == frames.count - 1 ? 48 : 24
+            // The frequent colours are exact and the rest share half the palette by median cut:
+            // an anti-aliased shade may be off by a few tens, noise by more.
+            let bound = n == frames.count - 1 ? 48 : 40
             #expect(TestImages.maxColorError(decoded.canvas, frame) <= bound, "frame \(n)")
         }
     }
