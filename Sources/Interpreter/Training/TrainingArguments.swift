@@ -37,7 +37,7 @@ extension Arguments {
 
     /// `record:`, the animation file a `train` call writes (checked before the run starts).
     func recordPath() throws -> String? {
-        guard has("record") else { return nil }
+        guard declares("record"), has("record") else { return nil }
         let path = try string("record")
         if let problem = AnimationSink.problem(with: path) { throw error("record", "cannot be recorded to: \(problem)") }
         return path
