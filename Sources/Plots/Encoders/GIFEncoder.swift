@@ -129,7 +129,7 @@ public struct GIFEncoder {
     }
 
     /// The palette and indices of an opaque strip of pixels: its own colours when it has at most
-    /// `limit`; otherwise its most frequent colours (up to half the palette) kept exact and the
+    /// `limit`; otherwise its most frequent colours (a quarter of the palette) kept exact and the
     /// rest reduced by median cut. Keeping the frequent colours exact matters in an animation:
     /// the background, axes and text of one frame must match the pixels an earlier frame left,
     /// or every changed rectangle shows as a faint patch (median cut alone gave white as an
@@ -157,7 +157,7 @@ public struct GIFEncoder {
         }
         // The most frequent colours, ties by colour so the choice does not depend on hashing.
         let reserved = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit / 2).map(\.key)
+            .prefix(limit / 4).map(\.key)
         var reservedIndex: [UInt32: UInt8] = [:]
         for (n, key) in reserved.enumerated() { reservedIndex[key] = UInt8(n) }
         var rest: [UInt8] = []

@@ -113,7 +113,7 @@ import Testing
         #expect(animation.frames.count == frames.count)
         for (n, (decoded, frame)) in zip(animation.frames, frames).enumerated() {
             #expect(decoded.paletteCount <= 256)
-            // The frequent colours are exact and the rest share half the palette by median cut:
+            // The frequent colours are exact and the rest share 3/4 of the palette by median cut:
             // an anti-aliased shade may be off by a few tens, noise by more.
             let bound = n == frames.count - 1 ? 48 : 40
             #expect(TestImages.maxColorError(decoded.canvas, frame) <= bound, "frame \(n)")
