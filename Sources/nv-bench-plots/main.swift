@@ -5,7 +5,8 @@ import Plots
 // encoder and its variants, on a 1200x700 plot-like raster.
 // Run: swift run -c release nv-bench-plots [runs]   (default 21 runs per line)
 //      swift run -c release nv-bench-plots --write DIR [FILE W H]   writes one output of each encoder to DIR
-//      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt) for checking with other decoders.
+//      (plot.png, plot.sixel, plot.kitty, plot.iterm, plot-*.txt, sweep.gif, sweep.apng) for checking with
+//      other decoders.
 //      swift run -c release nv-bench-plots --figure [runs]   render + encode of a real 4-panel figure
 //      swift run -c release nv-bench-plots --cnn [runs]   CNN training per batch, detail snapshot and dashboard render
 //      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
@@ -46,6 +47,27 @@ if arguments.first == "--write", arguments.count == 2 || arguments.count == 5 {
                     ("ascii", AsciiEncoder.encode(raster, columns: 100))]
         for (mode, lines) in text { try write("\(name)-\(mode).txt", Array((lines.joined(separator: "\n") + "\n").utf8)) }
     }
+    // Two animations of 24 frames (a marker sweeping over the anti-aliased plot, the last frame
+    // repeated once), for tools/reference/check_animation.py and a browser.
+    let plot = TestPattern.plot(width: 600, height: 350, antialiased: true)
+    var gif = GIFEncoder(width: plot.width, height: plot.height)
+    var apng = APNGEncoder(width: plot.width, height: plot.height)
+    var frame = plot
+    for step in 0..<24 {
+        frame = plot
+        let cx = 40 + step * 22, cy = 175 + Int(100 * sin(Double(step) / 3))
+        for y in (cy - 12)...(cy + 12) {
+            for x in (cx - 12)...(cx + 12) where (x - cx) * (x - cx) + (y - cy) * (y - cy) <= 144 {
+                frame[x, y] = RGBA(214, 39, 40)
+            }
+        }
+        gif.add(frame, delay: 8)
+        apng.add(frame, milliseconds: 80)
+    }
+    gif.add(frame, delay: 200)
+    apng.add(frame, milliseconds: 2000)
+    try write("sweep.gif", gif.finished()!)
+    try write("sweep.apng", apng.finished()!)
     exit(0)
 }
 

@@ -198,8 +198,8 @@ import Testing
             return
         }
         #expect(step == 1)
-        #expect(pauses == [LessonRunner.Pause(moment: .beforeRunning, step: 1, total: 2),
-                           LessonRunner.Pause(moment: .afterRunning, step: 1, total: 2)])
+        #expect(pauses == [LessonRunner.Pause(moment: .beforeRunning, step: 1, total: 2, code: "print(\"one\")"),
+                           LessonRunner.Pause(moment: .afterRunning, step: 1, total: 2, code: "print(\"one\")")])
         #expect(display.text.contains("one\n"))
         #expect(!display.text.contains("print(\"two\")"))
     }

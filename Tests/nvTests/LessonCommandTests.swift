@@ -77,7 +77,7 @@ import Testing
         let path = try Self.twoStepLesson()
         let terminal = try PseudoTerminal(arguments: [path, "--graphics", "none"])
         #expect(terminal.waitFor("print(\"first block\")"))
-        #expect(terminal.waitFor("step 1 of 2 · Enter: run it · q: quit"))
+        #expect(terminal.waitFor("step 1 of 2 · Enter: run it · e: edit · b: back · q: quit"))
         terminal.type("q")
         #expect(terminal.exitStatus() == 0)
         #expect(!terminal.output.contains("first block\n"), "q before running must not run the block")
@@ -93,6 +93,43 @@ import Testing
         again.type(" ")
         #expect(again.waitFor("second block\n"))
         #expect(again.exitStatus() == 0)
+    }
+
+    @Test func rRunsTheBlockAgainAndBGoesBack() throws {
+        let path = try Self.twoStepLesson()
+        let terminal = try PseudoTerminal(arguments: [path, "--graphics", "none"])
+        #expect(terminal.waitFor("Enter: run it"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("first block\n"))
+        #expect(terminal.waitFor("r: run again"))
+        terminal.type("r")
+        #expect(terminal.waitFor("first block\n"))
+        #expect(terminal.waitFor("r: run again"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("step 2 of 2"))
+        // Back from step 2: a fresh session, and step 1 shown again, not yet run.
+        terminal.type("b")
+        #expect(terminal.waitFor("step 1 of 2"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("r: run again"))
+        terminal.type("q")
+        #expect(terminal.exitStatus() == 0)
+        #expect(terminal.output.components(separatedBy: "first block\n").count - 1 >= 3,
+                "run, run again, and run after going back")
+    }
+
+    @Test func eRunsTheBlockAsEdited() throws {
+        let path = try Self.twoStepLesson()
+        let editor = try NVProcess.scratchFolder().appendingPathComponent("edit.sh")
+        try Data("#!/bin/sh\nsed -i 's/first block/edited block/' \"$1\"\n".utf8).write(to: editor)
+        chmod(editor.path, 0o755)
+        let terminal = try PseudoTerminal(arguments: [path, "--graphics", "none"], environment: ["EDITOR": editor.path, "VISUAL": nil])
+        #expect(terminal.waitFor("Enter: run it"))
+        terminal.type("e")
+        #expect(terminal.waitFor("edited block\n"))
+        #expect(terminal.waitFor("r: run again"))
+        terminal.type("q")
+        #expect(terminal.exitStatus() == 0)
     }
 
     @Test func aBlockThatShowsNothingIsNotFollowedByAPause() throws {

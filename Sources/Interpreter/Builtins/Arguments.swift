@@ -79,6 +79,10 @@ public struct Arguments {
     /// True when the parameter was given.
     public func has(_ name: String) -> Bool { value(name) != nil }
 
+    /// True when the builtin's signature has a parameter `name` (for shared helpers such as
+    /// `train`'s `record:`, which a family's signature may leave out).
+    public func declares(_ name: String) -> Bool { parameters.contains { $0.name == name } }
+
     /// An error about argument `name`, pointing at it in the source.
     public func error(_ name: String, _ problem: String) -> BuiltinError {
         BuiltinError("\(function): argument '\(name)' \(problem)", argumentIndex: origins[slot(name)])

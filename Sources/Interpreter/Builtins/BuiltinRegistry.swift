@@ -9,6 +9,7 @@ enum BuiltinRegistry {
         ("lists", ListBuiltins.all),
         ("random", RandomBuiltins.all),
         ("plots", PlotBuiltins.all),
+        ("recording", RecordBuiltins.all),
         ("data", DataBuiltins.all),
     ]
 

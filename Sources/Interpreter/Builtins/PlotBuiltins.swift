@@ -39,11 +39,11 @@ enum PlotBuiltins {
                     guard case .object(let object) = value, let data = object as? DatasetObject else {
                         throw args.error("features", "is for a dataset, and the value is \(value.typeName)")
                     }
-                    args.context.display.show(data.figure(try projection(args, data.data)))
+                    args.context.session.present(data.figure(try projection(args, data.data)))
                 } else if case .figure(let figure) = value {
-                    args.context.display.show(figure.figure)
+                    args.context.session.present(figure.figure)
                 } else if case .object(let object) = value, let showable = object as? ShowableObject {
-                    args.context.display.show(showable.figure)
+                    args.context.session.present(showable.figure)
                 } else {
                     args.context.display.write(value.description + "\n")
                 }

@@ -76,20 +76,49 @@ public struct Lesson: Sendable {
         }
     }
 
-    /// The document cut after each ```nv block.
+    /// The document cut after each ```nv block. The recorded results right after a block (its
+    /// ```output and picture links, as a notebook or an export writes them) are left out: running
+    /// the block shows them again.
     public var steps: [Step] {
         var steps: [Step] = []
         var prose: [Block] = []
+        var afterCode = false
         for block in blocks {
             if case .code(let code) = block, code.runs {
                 steps.append(Step(prose: prose, code: code))
                 prose = []
+                afterCode = true
+            } else if afterCode && Self.isResult(block) {
+                continue
             } else {
                 prose.append(block)
+                afterCode = false
             }
         }
         if !prose.isEmpty { steps.append(Step(prose: prose, code: nil)) }
         return steps
+    }
+
+    /// True for a block that records a result of the ```nv block before it: an ```output block,
+    /// or a paragraph of picture links only.
+    public static func isResult(_ block: Block) -> Bool {
+        switch block {
+        case .code(let code): return code.language == "output"
+        case .paragraph(let text): return isPictureLine(text)
+        default: return false
+        }
+    }
+
+    /// True when `text` is nothing but picture links (`![alt](path)`), separated by spaces.
+    public static func isPictureLine(_ text: String) -> Bool {
+        var rest = Substring(text.trimmingSpaces)
+        guard !rest.isEmpty else { return false }
+        while !rest.isEmpty {
+            guard rest.hasPrefix("!["), let close = rest.range(of: "]("),
+                  let end = rest[close.upperBound...].firstIndex(of: ")") else { return false }
+            rest = rest[rest.index(after: end)...].drop { $0 == " " }
+        }
+        return true
     }
 
     /// Parses Markdown `text` into blocks. It never fails: what it does not understand is a

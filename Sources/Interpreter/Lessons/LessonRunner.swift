@@ -31,6 +31,8 @@ public struct LessonRunner {
         /// The 1-based number of the step's block, and how many blocks the lesson has.
         public var step: Int
         public var total: Int
+        /// The code of the block (as edited, if it was): what `e` opens in the editor.
+        public var code: String = ""
     }
 
     public var lesson: Lesson
@@ -44,30 +46,114 @@ public struct LessonRunner {
         self.renderer = renderer
     }
 
+    /// What the reader answered at a pause.
+    public enum Answer: Equatable, Sendable {
+        /// Go on: run the block (before) or show the next step (after).
+        case next
+        /// Stop the walkthrough.
+        case quit
+        /// Run the block just shown again (before it ran: run it).
+        case rerun
+        /// Go back one block: a fresh session replays the blocks before it, quietly, and the
+        /// walkthrough shows it again, not yet run.
+        case back
+        /// Run this edited version of the block instead (the walkthrough keeps the edit).
+        case edited(String)
+    }
+
     /// Runs every step in `session`. `pause` is called before each block runs and after its
     /// output unless nothing follows it; it returns false when the reader wants to stop.
     public func run(in session: Session, pause: (Pause) -> Bool) -> Outcome {
+        run(in: session, restart: { session }, quiet: { _ in }) { pause($0) ? .next : .quit }
+    }
+
+    /// Runs every step, starting in `first`, asking `answer` at each pause (see `Answer`).
+    /// `restart` gives a fresh session for `back`; `quiet` is told when the replay of the blocks
+    /// before the target starts (true) and ends (false), so the display can stay silent.
+    public func run(in first: Session, restart: () -> Session, quiet: (Bool) -> Void,
+                    answer: (Pause) -> Answer) -> Outcome {
         let steps = lesson.steps
         let total = steps.filter { $0.code != nil }.count
+        var session = first
+        var edits: [Int: Lesson.CodeBlock] = [:]
+        var index = 0
         var done = 0
-        for (index, step) in steps.enumerated() {
-            if !step.prose.isEmpty { session.display.write(renderer.render(step.prose)) }
-            guard let code = step.code else { continue }
-            session.display.write(renderer.renderCode(code) + "\n")
-            if !pause(Pause(moment: .beforeRunning, step: done + 1, total: total)) { return .quit(afterStep: done) }
-            if let error = Self.runBlock(code, in: session, name: name) {
-                // A block that shows a mistake on purpose (`# expect error: ...`) shows the error
-                // as the REPL would, and the lesson goes on.
-                guard let expected = code.expectedError,
-                      ([error] + error.additional).contains(where: { $0.message.contains(expected) })
-                else { return .failed(error) }
-                session.display.write(error.rendered(color: renderer.color))
+        func block(at step: Int) -> Lesson.CodeBlock? { edits[step] ?? steps[step].code }
+        /// Runs `code`; the error that ends the walkthrough, if any.
+        func execute(_ code: Lesson.CodeBlock) -> NVError? {
+            guard let error = Self.runBlock(code, in: session, name: name) else { return nil }
+            // A block that shows a mistake on purpose (`# expect error: ...`) shows the error as
+            // the REPL would, and the lesson goes on.
+            guard let expected = code.expectedError,
+                  ([error] + error.additional).contains(where: { $0.message.contains(expected) })
+            else { return error }
+            session.display.write(error.rendered(color: renderer.color))
+            return nil
+        }
+        /// Goes back to the block before step `current` (or restarts it when it is the first).
+        func rewind(from current: Int) -> NVError? {
+            let target = (0..<current).last { steps[$0].code != nil } ?? current
+            session = restart()
+            quiet(true)
+            defer { quiet(false) }
+            done = 0
+            for step in 0..<target {
+                guard let code = block(at: step) else { continue }
+                if let error = execute(code) { return error }
+                done += 1
             }
+            index = target
+            return nil
+        }
+        /// Shows an edited block and keeps the edit for replays.
+        func edit(_ text: String, at step: Int) -> Lesson.CodeBlock {
+            var code = block(at: step)!
+            code.text = text
+            edits[step] = code
+            session.display.write(renderer.renderCode(code) + "\n")
+            return code
+        }
+
+        steps: while index < steps.count {
+            let step = steps[index]
+            if !step.prose.isEmpty { session.display.write(renderer.render(step.prose)) }
+            guard var code = block(at: index) else {
+                index += 1
+                continue
+            }
+            session.display.write(renderer.renderCode(code) + "\n")
+            switch answer(Pause(moment: .beforeRunning, step: done + 1, total: total, code: code.text)) {
+            case .quit: return .quit(afterStep: done)
+            case .back:
+                if let error = rewind(from: index) { return .failed(error) }
+                continue steps
+            case .edited(let text): code = edit(text, at: index)
+            case .next, .rerun: break
+            }
+            if let error = execute(code) { return .failed(error) }
             session.display.write("\n")
             done += 1
-            if index < steps.count - 1, !pause(Pause(moment: .afterRunning, step: done, total: total)) {
-                return .quit(afterStep: done)
+            while index < steps.count - 1 {
+                switch answer(Pause(moment: .afterRunning, step: done, total: total, code: code.text)) {
+                case .next: break
+                case .quit: return .quit(afterStep: done)
+                case .back:
+                    if let error = rewind(from: index) { return .failed(error) }
+                    continue steps
+                case .rerun:
+                    session.display.write(renderer.renderCode(code) + "\n")
+                    if let error = execute(code) { return .failed(error) }
+                    session.display.write("\n")
+                    continue
+                case .edited(let text):
+                    code = edit(text, at: index)
+                    if let error = execute(code) { return .failed(error) }
+                    session.display.write("\n")
+                    continue
+                }
+                break
             }
+            index += 1
         }
         return .finished
     }

@@ -8,16 +8,19 @@ public struct SessionOptions: Sendable {
     public var seed: UInt64?
     /// When set, every figure frame is also written as a numbered PNG into this directory.
     public var framesDirectory: String?
+    /// `--record FILE`: every frame of the session also goes into this animation (.gif, .apng).
+    public var recordPath: String?
     /// Upper bound on the width of images, in pixels.
     public var maxWidth: Int?
     /// False for `--no-live`: training shows only its final picture.
     public var live: Bool
 
     public init(graphics: GraphicsMode = .auto, seed: UInt64? = nil, framesDirectory: String? = nil,
-                maxWidth: Int? = nil, live: Bool = true) {
+                maxWidth: Int? = nil, live: Bool = true, recordPath: String? = nil) {
         self.graphics = graphics
         self.seed = seed
         self.framesDirectory = framesDirectory
+        self.recordPath = recordPath
         self.maxWidth = maxWidth
         self.live = live
     }
@@ -86,6 +89,52 @@ public final class Session {
         self.machine = Machine(interrupt: interrupt)
         machine.session = self
         defineBuiltins()
+        if let directory = options.framesDirectory {
+            frameSinks.append(PNGFrameSink(directory: directory, maxWidth: options.maxWidth) { [weak display] message in
+                display?.write(message)
+            })
+        }
+        if let path = options.recordPath { frameSinks.append(AnimationSink(path: path, maxWidth: options.maxWidth)) }
+    }
+
+    /// Where frames and shown figures are also kept (see `FrameSink`); the session's own
+    /// (`--frames`, `--record`) first, then those of `record(…)` blocks and `train(record:)`.
+    public private(set) var frameSinks: [FrameSink] = []
+
+    /// True when some sink records: training then hands every scheduled frame to it.
+    var isRecording: Bool { !frameSinks.isEmpty }
+
+    /// Adds a sink until `removeFrameSink`.
+    func addFrameSink(_ sink: FrameSink) { frameSinks.append(sink) }
+
+    func removeFrameSink(_ sink: FrameSink) { frameSinks.removeAll { $0 === sink } }
+
+    /// Hands `figure` to every sink, rendered once per size.
+    func recordFrame(_ figure: Figure, framesPerSecond: Double = TrainingProgress.defaultFramesPerSecond) {
+        var rendered: [String: Raster] = [:]
+        for sink in frameSinks {
+            let size = sink.size(for: figure)
+            let key = "\(size.width)x\(size.height)"
+            let raster = rendered[key] ?? figure.render(width: size.width, height: size.height)
+            rendered[key] = raster
+            sink.record(raster, framesPerSecond: framesPerSecond)
+        }
+    }
+
+    /// Shows a figure once and records it: what `show`, a figure's echo and pictures use.
+    func present(_ figure: Figure) {
+        display.show(figure)
+        recordFrame(figure)
+    }
+
+    /// Finishes the session's own recordings (`--record`): call once the run is over, on every
+    /// path out. Returns the messages of the files that could not be written.
+    public func finishRecordings() -> [String] {
+        var problems: [String] = []
+        for sink in frameSinks {
+            do { try sink.finish() } catch { problems.append("\(error)") }
+        }
+        return problems
     }
 
     private func defineBuiltins() {
@@ -140,7 +189,7 @@ public final class Session {
             return .success(echo: nil)
         case .figure(let figure):
             globals.cell("_").value = result
-            display.show(figure.figure)
+            present(figure.figure)
             return .success(echo: nil)
         default:
             globals.cell("_").value = result

@@ -110,7 +110,8 @@ extension Parser {
         while true {
             if check(.leftParen) {
                 guard enter() else { return invalid(at: expression.span) }
-                let arguments = parseArguments()
+                var arguments = parseArguments()
+                if !inStatementHead, check(.leftBrace) { arguments.append(parseTrailingBlock()) }
                 expression = Expr(kind: .call(expression, arguments), span: span(from: expression.span, to: previous.span))
             } else if check(.leftBracket) {
                 guard enter() else { return invalid(at: expression.span) }
@@ -128,6 +129,24 @@ extension Parser {
                 return expression
             }
         }
+    }
+
+    /// trailing → block, on the line of the call's ")": a last argument that is a function of
+    /// no parameters, as in `record("run.gif") { train(net) }`.
+    mutating func parseTrailingBlock() -> Argument {
+        let start = peek.span
+        let body = parseBlock("the block after the call")
+        let declaration = FunctionDeclaration(name: nil, parameters: [], body: body, headerSpan: start)
+        return Argument(label: nil, labelSpan: nil,
+                        value: Expr(kind: .function(declaration), span: span(from: start, to: previous.span)))
+    }
+
+    /// The head of `if`, `while` or `for`, where a call takes no trailing block.
+    mutating func parseStatementHead() -> Expr {
+        let saved = inStatementHead
+        inStatementHead = true
+        defer { inStatementHead = saved }
+        return parseExpression()
     }
 
     /// arguments → "(" (argument ("," argument)* ","?)? ")";  argument → (NAME ":")? expression
@@ -183,7 +202,7 @@ extension Parser {
             return parseIf()
         case .keywordWhile:
             advance()
-            let condition = parseExpression()
+            let condition = parseStatementHead()
             let body = parseBlock("the body of 'while'")
             return Expr(kind: .whileLoop(condition: condition, body: body), span: span(from: token.span, to: previous.span))
         case .keywordFor:
@@ -231,7 +250,7 @@ extension Parser {
         let keyword = advance()
         guard enter() else { return invalid(at: keyword.span) }
         defer { depth -= 1 }
-        let condition = parseExpression()
+        let condition = parseStatementHead()
         let then = parseBlock("the body of 'if'")
         var otherwise: Expr?
         var lookahead = current
@@ -255,7 +274,7 @@ extension Parser {
         let keyword = advance()
         guard let variable = expect(.identifier, "a loop variable name after 'for'") else { return invalid(at: keyword.span) }
         expect(.keywordIn, "'in' after the loop variable")
-        let sequence = parseExpression()
+        let sequence = parseStatementHead()
         let body = parseBlock("the body of 'for'")
         return Expr(kind: .forLoop(variable: variable.name, variableSpan: variable.span, sequence: sequence, body: body),
                     span: span(from: keyword.span, to: previous.span))

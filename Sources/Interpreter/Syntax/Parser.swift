@@ -16,6 +16,9 @@ struct Parser {
     var issues: [SyntaxIssue] = []
     /// Set when an error is recorded until the parser resynchronises.
     var panicking = false
+    /// True while parsing the head of `if`, `while` or `for`, where a `{` after a call opens the
+    /// statement's body, not a trailing block of the call.
+    var inStatementHead = false
     /// Brackets the lexer found open at the end of the input, innermost last: a parse that
     /// runs out of input reports the innermost one, where the mistake is, not the end.
     let unclosedBrackets: [(byte: UInt8, offset: Int)]

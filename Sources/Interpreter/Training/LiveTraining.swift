@@ -19,6 +19,8 @@ final class LiveTraining {
     let watching: Bool
     /// False under `--no-live`: no frames until the last.
     let live: Bool
+    /// `train(fps:)`: the pace of the live picture, and of a recorded animation.
+    let framesPerSecond: Double
     private var heldLines: [String] = []
     private var display: Display { session.display }
 
@@ -32,6 +34,7 @@ final class LiveTraining {
          drawingShare: Double = 0.2, clock: any TrainingClock = SystemTrainingClock()) {
         self.session = session
         live = session.options.live
+        self.framesPerSecond = framesPerSecond
         watching = live && session.display.animates
         progress = TrainingProgress(total: total, firstEpoch: firstEpoch, framesPerSecond: framesPerSecond,
                                     drawingShare: watching ? 0.2 : drawingShare, clock: clock)
@@ -43,6 +46,25 @@ final class LiveTraining {
     var stopReason: String? { stopper.reason }
     /// The share of the run spent waiting for the display, when large enough to mention.
     var waitingShare: Double? { progress.waitingShare }
+
+    /// `train(record:)`: the animation this run writes, frame by frame, when it ends.
+    private var recording: AnimationSink?
+
+    /// Records this run's frames into the animation at `path` (written by `finish` or `fail`).
+    func record(to path: String) {
+        let sink = AnimationSink(path: path, maxWidth: session.options.maxWidth)
+        recording = sink
+        session.addFrameSink(sink)
+    }
+
+    /// Writes the run's animation, if it records one; a file that cannot be written is said,
+    /// not thrown: the training itself is done.
+    private func finishRecording() {
+        guard let sink = recording else { return }
+        session.removeFrameSink(sink)
+        recording = nil
+        do { try sink.finish() } catch { display.write("train: \(error)\n") }
+    }
 
     /// Starts the live picture.
     func begin() { display.beginLive() }
@@ -62,13 +84,24 @@ final class LiveTraining {
     }
 
     /// True when a frame should be offered now; while watching it waits for the frame's turn.
+    /// While the session records (`--frames`, `--record`, `record`), every report is a frame:
+    /// the recording never drops one, whatever the terminal draws.
     func frameDue() -> Bool {
-        live && progress.frameDue(watching: watching)
+        session.isRecording || (live && progress.frameDue(watching: watching))
     }
 
-    /// Offers one frame (built now) to the display.
+    /// Offers one frame (built now) to the recordings and the display. Recorded frames are all
+    /// kept; the display still draws only the frames its pace allows.
     func offer(_ frame: () -> Figure) {
-        progress.offerFrame { display.updateLive(frame(), force: false) }
+        guard session.isRecording else {
+            progress.offerFrame { display.updateLive(frame(), force: false) }
+            return
+        }
+        let figure = frame()
+        session.recordFrame(figure, framesPerSecond: framesPerSecond)
+        if live && progress.frameDue(watching: watching) {
+            progress.offerFrame { display.updateLive(figure, force: false) }
+        }
     }
 
     /// A line of output: held while the picture animates (text under a live picture would end
@@ -80,8 +113,12 @@ final class LiveTraining {
     /// Ends the run: the last status, the last frame (always drawn), the held lines.
     func finish(status: String, frame: Figure?) {
         display.setStatus(status, force: true)
-        if let frame { display.updateLive(frame, force: true) }
+        if let frame {
+            session.recordFrame(frame, framesPerSecond: framesPerSecond)
+            display.updateLive(frame, force: true)
+        }
         display.endLive()
+        finishRecording()
         flushLines()
     }
 
@@ -89,6 +126,7 @@ final class LiveTraining {
     func fail(status: String?) {
         if let status { display.setStatus(status, force: true) }
         display.endLive()
+        finishRecording()
         flushLines()
     }
 

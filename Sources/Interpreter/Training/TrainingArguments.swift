@@ -29,7 +29,17 @@ extension Arguments {
 
     /// A live run for this `train` call, reading `fps:`.
     func liveTraining(total: Int, firstEpoch: Int, drawingShare: Double = 0.2) throws -> LiveTraining {
-        LiveTraining(session: context.session, total: total, firstEpoch: firstEpoch,
-                     framesPerSecond: try framesPerSecond(), drawingShare: drawingShare)
+        let run = LiveTraining(session: context.session, total: total, firstEpoch: firstEpoch,
+                               framesPerSecond: try framesPerSecond(), drawingShare: drawingShare)
+        if let path = try recordPath() { run.record(to: path) }
+        return run
+    }
+
+    /// `record:`, the animation file a `train` call writes (checked before the run starts).
+    func recordPath() throws -> String? {
+        guard declares("record"), has("record") else { return nil }
+        let path = try string("record")
+        if let problem = AnimationSink.problem(with: path) { throw error("record", "cannot be recorded to: \(problem)") }
+        return path
     }
 }

@@ -82,6 +82,19 @@ public enum PNGEncoder {
         return png
     }
 
+    /// The zlib stream of `raster`'s filtered rows as RGB (`bpp` 3, alpha dropped) or RGBA
+    /// (`bpp` 4): the payload of an IDAT, or of an APNG frame's fdAT.
+    static func imageData(_ raster: Raster, bpp: Int, options: Options) -> [UInt8] {
+        let filtered = filteredRows(raster, bpp: bpp, filter: options.filter)
+        var out: [UInt8] = []
+        out.reserveCapacity(filtered.count / 4 + 64)
+        filtered.withUnsafeBytes {
+            _ = Zlib.deflate($0, settings: options.deflate, pixelBytes: bpp, rowBytes: raster.width * bpp + 1,
+                             appendingTo: &out)
+        }
+        return out
+    }
+
     /// True when every pixel has alpha 255.
     static func isOpaque(_ raster: Raster) -> Bool {
         raster.pixels.withUnsafeBufferPointer { p in

@@ -16,6 +16,7 @@ struct RunCommand: ParsableCommand {
               nv [<options>] LESSON.md       a lesson: its prose, then each nv block runs
               nv [<options>] -               run a script read from stdin
               nv [<options>] -e CODE         run CODE and print its value
+              nv --export DIR LESSON.md      run a lesson or notebook, write it as Markdown and HTML
             """,
         discussion: """
             With no FILE and stdin not a terminal, the script is read from stdin.
@@ -39,6 +40,11 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("no-pause"), help: "In a lesson, do not wait for Enter between steps.")
     var noPause = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run the lesson or notebook FILE and write it to this directory as Markdown and one HTML page, with every picture.",
+        valueName: "dir"))
+    var export: String?
+
     @Flag(name: .long, help: "Print the reference of every builtin as Markdown (docs/reference.md).")
     var reference = false
 
@@ -58,6 +64,12 @@ struct RunCommand: ParsableCommand {
         if reference && (doctor || code != nil || file != nil) {
             throw ValidationError("--reference runs on its own, without -e, a FILE or --doctor")
         }
+        if let export {
+            if export.isEmpty { throw ValidationError("--export needs a directory name") }
+            guard let file, file.hasSuffix(".md") else {
+                throw ValidationError("--export needs a lesson or notebook to run, e.g. nv --export out docs/lessons/01-xor.md")
+            }
+        }
     }
 
     func run() throws {
@@ -68,6 +80,11 @@ struct RunCommand: ParsableCommand {
         }
         if reference {
             FileHandle.standardOutput.write(Data(BuiltinReference.markdown().utf8))
+            return
+        }
+        if let export, let file {
+            let status = ExportRunner(options: options, directory: export).run(path: file)
+            if status != 0 { throw ExitCode(status) }
             return
         }
         let runner = ScriptRunner(options: options, pauses: !noPause)

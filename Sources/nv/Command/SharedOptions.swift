@@ -19,6 +19,10 @@ struct SharedOptions: ParsableArguments {
                                             valueName: "dir"))
     var frames: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also write every frame of the run as one animation (.gif or .apng).",
+                                            valueName: "file"))
+    var record: String?
+
     @Option(name: .long, help: ArgumentHelp("Largest width of images, in pixels.", valueName: "px"))
     var width: Int?
 
@@ -31,6 +35,10 @@ struct SharedOptions: ParsableArguments {
         }
         if let frames, frames.isEmpty {
             throw ValidationError("--frames needs a directory name")
+        }
+        if let record {
+            if record.isEmpty { throw ValidationError("--record needs a file name ending in .gif or .apng") }
+            if let problem = AnimationSink.problem(with: record) { throw ValidationError("--record: \(problem)") }
         }
         _ = try graphicsMode(environment: ProcessInfo.processInfo.environment)
     }
@@ -54,6 +62,6 @@ struct SharedOptions: ParsableArguments {
         -> SessionOptions
     {
         SessionOptions(graphics: try graphicsMode(environment: environment), seed: seed,
-                       framesDirectory: frames, maxWidth: width, live: !noLive)
+                       framesDirectory: frames, maxWidth: width, live: !noLive, recordPath: record)
     }
 }

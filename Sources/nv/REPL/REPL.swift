@@ -13,11 +13,15 @@ final class REPL {
     private let renderer = ErrorOutput.forStandardError()
     private let colorPrompt: Bool
     private var entryNumber = 1
+    /// What every entry showed, kept for `:save`; entry N of `:history` is `entries[N - 1]`.
+    private let capture: NotebookCapture
+    private var entries: [NotebookEntry] = []
+    private var history: History?
 
     init(options: SessionOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
-        session = Session(display: makeDisplay(options: options), options: options,
-                          interrupt: InterruptHandler.shared.evaluation)
+        capture = NotebookCapture(base: makeDisplay(options: options), maxWidth: options.maxWidth)
+        session = Session(display: capture, options: options, interrupt: InterruptHandler.shared.evaluation)
         colorPrompt = ColorPolicy.allowed(fileDescriptor: STDOUT_FILENO, environment: environment)
     }
 
@@ -27,6 +31,7 @@ final class REPL {
         TerminalState.restoreOnTermination()
         interrupts.install()
         let history = History()
+        self.history = history
         let session = self.session
         let editor = LineEditor(interrupts: interrupts) { line, cursor in
             session.completions(line: line, cursor: cursor)
@@ -35,6 +40,7 @@ final class REPL {
             editor.shutDown()
             history.close()
             TerminalState.restore()
+            ScriptRunner.finishRecordings(of: session)
         }
 
         write("nv \(NVVersion.string) — machine learning, opened up. :help for help, :quit or Ctrl-D to leave.\n")
@@ -70,24 +76,28 @@ final class REPL {
                     writeStandardError(renderer.renderPlain(hint))
                     continue
                 }
-                evaluate(entry, name: "<repl:\(entryNumber)>")
-                entryNumber += 1
+                evaluate(entry)
             }
         }
     }
 
-    /// Runs one entry (or a `:load`ed file), echoing its value or reporting its error.
-    private func evaluate(_ source: String, name: String) {
+    /// Runs one entry (typed, `:load`ed, re-run or edited) as entry number `entryNumber`, echoing
+    /// its value or reporting its error, and keeps what it showed for `:save`.
+    private func evaluate(_ source: String, name: String? = nil) {
+        capture.begin(source)
         interrupts.beginEvaluation()
-        let outcome = session.run(source, name: name)
+        let outcome = session.run(source, name: name ?? "<repl:\(entryNumber)>")
         // The terminal echoed ^C where the cursor was; start the report on a line of its own.
         if interrupts.endEvaluation() { writeStandardError("\n") }
         switch outcome {
         case .success(let echo):
             if let echo { write(echo + "\n") }
+            entries.append(capture.end())
         case .failure(let error):
             writeStandardError(renderer.render(error))
+            entries.append(capture.end(error: error.message))
         }
+        entryNumber += 1
     }
 
     private enum Next { case keepGoing, quit }
@@ -119,10 +129,77 @@ final class REPL {
             write("session reset: no variables, generator reseeded\n")
         case .doctor:
             write(doctorReport(options: options))
+        case .save(let path, let overwrite):
+            save(to: (path as NSString).expandingTildeInPath, shownAs: path, overwrite: overwrite)
+        case .history:
+            write(historyListing())
+        case .rerun(let number):
+            guard number <= entries.count else {
+                let range = entries.isEmpty ? "there are no entries yet" : "the entries are 1 to \(entries.count)"
+                writeStandardError(renderer.renderPlain(":rerun \(number): \(range) (see :history)"))
+                break
+            }
+            let code = entries[number - 1].code
+            write(code + "\n")
+            history?.add(code)
+            evaluate(code)
+        case .edit:
+            guard let last = entries.last else {
+                writeStandardError(renderer.renderPlain(":edit opens the last entry, and there is none yet"))
+                break
+            }
+            switch EditorLauncher.edit(last.code) {
+            case .success(let edited):
+                let code = edited.trimmingCharacters(in: .newlines)
+                guard !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                    write("the edited entry is empty: nothing run\n")
+                    break
+                }
+                write(code + "\n")
+                history?.add(code)
+                evaluate(code)
+            case .failure(let problem):
+                writeStandardError(renderer.renderPlain(problem.message))
+            }
         case .invalid(let message):
             writeStandardError(renderer.renderPlain(message))
         }
         return .keepGoing
+    }
+
+    /// `:save`: the entries so far as a Markdown notebook, pictures in a folder named after it.
+    private func save(to path: String, shownAs shown: String, overwrite: Bool) {
+        guard !entries.isEmpty else {
+            writeStandardError(renderer.renderPlain(":save: nothing to save yet; run an entry first"))
+            return
+        }
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let (markdown, pictures) = NotebookMarkdown.session(entries, folder: stem)
+        do {
+            try NotebookFiles.write(markdown: markdown, pictures: pictures, to: path, overwrite: overwrite,
+                                    what: ":save", stalePrefix: "entry-")
+            let count = entries.count == 1 ? "1 entry" : "\(entries.count) entries"
+            let pictureNote = pictures.isEmpty ? "" : pictures.count == 1 ? ", 1 picture in \(stem)/"
+                : ", \(pictures.count) pictures in \(stem)/"
+            write("saved \(count) to \(shown)\(pictureNote); nv \(shown) replays it\n")
+        } catch {
+            writeStandardError(renderer.renderPlain("\(error)"))
+        }
+    }
+
+    /// `:history`: each entry with its number, continuation lines indented under it.
+    private func historyListing() -> String {
+        guard !entries.isEmpty else { return "no entries yet\n" }
+        let width = String(entries.count).count
+        var text = ""
+        for (n, entry) in entries.enumerated() {
+            let number = String(n + 1)
+            let lines = entry.code.split(separator: "\n", omittingEmptySubsequences: false)
+            text += String(repeating: " ", count: width - number.count) + number + "  " + lines[0]
+            text += entry.error != nil ? "   (error)\n" : "\n"
+            for line in lines.dropFirst() { text += String(repeating: " ", count: width + 2) + line + "\n" }
+        }
+        return text
     }
 
     /// True when the session has a variable named like the word on `line` (then it is code).

@@ -7,6 +7,14 @@ enum REPLCommand: Equatable {
     case load(path: String)
     case reset
     case doctor
+    /// `:save FILE` (`overwrite` for `:save! FILE`): the session as a Markdown notebook.
+    case save(path: String, overwrite: Bool)
+    /// `:history`: the entries so far, numbered.
+    case history
+    /// `:rerun N`: runs entry N again.
+    case rerun(Int)
+    /// `:edit`: opens the last entry in $EDITOR and runs what is saved.
+    case edit
     case quit
     /// A `:word` that is not a command, or a command used wrongly; `message` says which.
     case invalid(message: String)
@@ -19,6 +27,10 @@ enum REPLCommand: Equatable {
         (":load FILE", "run a script in this session, keeping its variables"),
         (":reset", "forget all variables and reseed the random generator"),
         (":doctor", "what this terminal can show, with a test picture"),
+        (":save FILE.md", "save the session as a notebook (:save! replaces a file); nv FILE.md replays it"),
+        (":history", "the entries of this session, numbered"),
+        (":rerun N", "run entry N again"),
+        (":edit", "edit the last entry in $EDITOR, then run it"),
         (":quit", "leave (also Ctrl-D)"),
     ]
 
@@ -39,6 +51,22 @@ enum REPLCommand: Equatable {
         case "clear", "cls": return noArgument(.clear, name, argument)
         case "reset": return noArgument(.reset, name, argument)
         case "doctor": return noArgument(.doctor, name, argument)
+        case "history": return noArgument(.history, name, argument)
+        case "edit": return noArgument(.edit, name, argument)
+        case "save", "save!":
+            guard let argument, !argument.isEmpty else {
+                return .invalid(message: ":save needs a file name, e.g. :save notes.md")
+            }
+            let path = unquoted(argument)
+            guard path.hasSuffix(".md") else {
+                return .invalid(message: ":save writes Markdown: give a name ending in .md, got '\(path)'")
+            }
+            return .save(path: path, overwrite: name == "save!")
+        case "rerun":
+            guard let argument, let number = Int(argument), number > 0 else {
+                return .invalid(message: ":rerun needs an entry number from :history, e.g. :rerun 3")
+            }
+            return .rerun(number)
         case "quit", "q", "exit": return noArgument(.quit, name, argument)
         case "load":
             guard let argument, !argument.isEmpty else {

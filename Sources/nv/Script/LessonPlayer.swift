@@ -35,28 +35,52 @@ struct LessonPlayer {
         }
 
         let display = ObservedDisplay(makeDisplay(options: options))
-        let session = Session(display: display, options: options, interrupt: interrupts.evaluation)
-        session.sourceDirectory = ScriptRunner.directory(of: name)
+        func freshSession() -> Session {
+            let session = Session(display: display, options: options, interrupt: interrupts.evaluation)
+            session.sourceDirectory = ScriptRunner.directory(of: name)
+            return session
+        }
+        let session = freshSession()
+        defer { ScriptRunner.finishRecordings(of: session) }
         let runner = LessonRunner(lesson: Lesson.parse(text), name: name, renderer: renderer)
         var interruptedAtPause = false
         interrupts.beginEvaluation()
-        let outcome = runner.run(in: session) { pause in
-            guard interactive else { return true }
+        let outcome = runner.run(in: session, restart: freshSession, quiet: { quiet in
+            display.muted = quiet
+            if quiet { display.base.write("(replaying the blocks before it in a fresh session…)\n") }
+        }) { pause in
+            guard interactive else { return .next }
             let prompt: String
             switch pause.moment {
             case .beforeRunning:
-                prompt = "step \(pause.step) of \(pause.total) · Enter: run it · q: quit"
+                prompt = "step \(pause.step) of \(pause.total) · Enter: run it · e: edit · b: back · q: quit"
             case .afterRunning:
                 // Nothing to look at (the block only defined things): go straight on.
-                guard display.showedOutput else { return true }
-                prompt = "Enter: next step · q: quit"
+                guard display.showedOutput else { return .next }
+                prompt = "Enter: next step · r: run again · e: edit · b: back · q: quit"
             }
             interrupts.endEvaluation()
             let key = waitForKey(prompt: prompt, color: color, session: session, interrupts: interrupts)
             display.showedOutput = false
-            interrupts.beginEvaluation()
-            if key == .interrupted { interruptedAtPause = true }
-            return key == .next
+            defer { interrupts.beginEvaluation() }
+            switch key {
+            case .next: return .next
+            case .quit: return .quit
+            case .interrupted:
+                interruptedAtPause = true
+                return .quit
+            case .rerun: return .rerun
+            case .back: return .back
+            case .edit:
+                switch EditorLauncher.edit(pause.code) {
+                case .success(let edited):
+                    let code = edited.trimmingCharacters(in: .newlines)
+                    return code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .rerun : .edited(code)
+                case .failure(let problem):
+                    writeStandardError(ErrorOutput.forStandardError().renderPlain(problem.message))
+                    return .rerun
+                }
+            }
         }
         let interrupted = interrupts.endEvaluation() || interruptedAtPause
         switch outcome {
@@ -71,7 +95,7 @@ struct LessonPlayer {
     }
 
     /// What the reader answered at a pause.
-    enum Key { case next, quit, interrupted }
+    enum Key { case next, quit, interrupted, rerun, back, edit }
 
     /// Shows `prompt` on its own line and waits for Enter or q; the line is erased afterwards.
     func waitForKey(prompt: String, color: Bool, session: Session, interrupts: InterruptHandler) -> Key {
@@ -97,6 +121,9 @@ struct LessonPlayer {
             switch bytes[0] {
             case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " "): return .next
             case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x04: return .quit
+            case UInt8(ascii: "r"), UInt8(ascii: "R"): return .rerun
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): return .back
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): return .edit
             default: continue
             }
         }
@@ -104,33 +131,38 @@ struct LessonPlayer {
 }
 
 /// The terminal display, noting whether a block showed anything: a picture, a live frame, or
-/// text other than blank lines.
+/// text other than blank lines. While `muted` (the quiet replay after `b`), nothing is shown.
 final class ObservedDisplay: Display {
     let base: Display
     /// Set by any visible output; the lesson player clears it at each pause.
     var showedOutput = false
+    /// True while blocks are replayed to rebuild the session: output is dropped.
+    var muted = false
 
     init(_ base: Display) { self.base = base }
 
     func write(_ text: String) {
+        guard !muted else { return }
         if text.contains(where: { !$0.isWhitespace }) { showedOutput = true }
         base.write(text)
     }
 
     func show(_ figure: Figure) {
+        guard !muted else { return }
         showedOutput = true
         base.show(figure)
     }
 
-    func beginLive() { base.beginLive() }
+    func beginLive() { if !muted { base.beginLive() } }
 
     @discardableResult
     func updateLive(_ figure: Figure, force: Bool) -> Bool {
+        guard !muted else { return false }
         showedOutput = true
         return base.updateLive(figure, force: force)
     }
 
-    func endLive() { base.endLive() }
+    func endLive() { if !muted { base.endLive() } }
     func stopRequested() -> Bool { base.stopRequested() }
     func setStatus(_ line: String, force: Bool) { base.setStatus(line, force: force) }
     var animates: Bool { base.animates }

@@ -45,6 +45,7 @@ struct ScriptRunner {
 
         let session = Session(display: makeDisplay(options: options), options: options,
                               interrupt: interrupts.evaluation)
+        defer { Self.finishRecordings(of: session) }
         if case .file(let path) = source { session.sourceDirectory = Self.directory(of: path) }
         interrupts.beginEvaluation()
         let outcome = session.run(text, name: name)
@@ -63,6 +64,14 @@ struct ScriptRunner {
                 writeStandardError(renderer.render(error))
             }
             return interrupted ? 130 : error.exitCode
+        }
+    }
+
+    /// Writes the session's `--record` animation (also after an error or Ctrl-C: the frames so
+    /// far), reporting a file that could not be written on stderr.
+    static func finishRecordings(of session: Session) {
+        for problem in session.finishRecordings() {
+            writeStandardError(ErrorOutput.forStandardError().renderPlain(problem))
         }
     }
 

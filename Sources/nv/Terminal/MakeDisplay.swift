@@ -5,13 +5,14 @@ import TerminalKit
 
 /// Builds the display for this process: graphics protocol, text rendering, or plain output,
 /// from the options and what the terminal can do (see `TerminalProbe` for the queries; they
-/// take at most 200 ms, and none are sent when stdout is not a terminal).
+/// take at most 200 ms, and none are sent when stdout is not a terminal). `--frames` is written
+/// by the session (`PNGFrameSink`), which sees every frame, not by the display, which drops some.
 func makeDisplay(options: SessionOptions) -> Display {
     let port = TTYPort()
     let capabilities = TerminalProbe.detect(requested: options.graphics, port: port)
     return TerminalDisplay(capabilities: capabilities, port: port,
                            encoders: .plots(for: capabilities), maxWidth: options.maxWidth,
-                           live: options.live, framesDirectory: options.framesDirectory,
+                           live: options.live, framesDirectory: nil,
                            firstImageID: firstKittyImageID(),
                            reportError: { FileHandle.standardError.write(Data($0.utf8)) })
 }

@@ -10,7 +10,7 @@ enum CNNFamily {
         builtins: { CNNBuiltins.all() + LayerBuiltins.all() },
         verbs: {
             [
-                Builtin("train(model, data?, epochs?, every: 10, lr?, batch?, patience?, fps: 30)", area: "cnn",
+                Builtin("train(model, data?, epochs?, every: 10, lr?, batch?, patience?, fps: 30, record?)", area: "cnn",
                         doc: "Trains on mnist(...) data with the original's settings from its config (epochs 10, batch 32, patience 2: early stopping on the validation loss, the best epoch's weights kept): a line per epoch, the dashboard redrawn every `every` batches; returns the history.",
                         example: "m = cnn(input: 7, layers: [flatten(), dense(10), softmax()]); train(m, mnist(size: 7, train_fraction: 0.1, test_fraction: 0.02), epochs: 1)",
                         body: CNNTraining.train),

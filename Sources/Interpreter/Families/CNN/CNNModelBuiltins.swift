@@ -134,7 +134,7 @@ enum CNNModelBuiltins {
         lines.append("\(right)/\(count) right")
         args.context.display.write(lines.joined(separator: "\n") + "\n")
         let probes = try args.runtime { try model.network.probes(images: subset.images, count: subset.count, shape: subset.shape) }
-        args.context.display.show(CNNViews.inference(probes, labels: subset.labels, layers: model.network.layerSummaries))
+        args.context.session.present(CNNViews.inference(probes, labels: subset.labels, layers: model.network.layerSummaries))
         return .null
     }
 

@@ -36,7 +36,7 @@ enum MLPFamily {
         },
         verbs: {
             [
-                Builtin("train(model, data?, epochs: 100, every: 5, lr?, discretize: false, fps: 30, columns?)", area: "training",
+                Builtin("train(model, data?, epochs: 100, every: 5, lr?, discretize: false, fps: 30, columns?, record?)", area: "training",
                         doc: "Trains on the data's training part (all of it unless split) with the dashboard live, the test part's loss beside; the accuracies at the end. lr: sets the optimizer's learning rate from now on.",
                         example: "m = mlp(); train(m, split(circle(n: 200)), epochs: 50)", body: MLPTraining.train),
                 Builtin("predict(model, inputs)", area: "models",

@@ -15,7 +15,7 @@ enum XORFamily {
         },
         verbs: {
             [
-                Builtin("train(model, data?, epochs: 50000, every: 100, lr?, discretize: false, fps: 30)", area: "training",
+                Builtin("train(model, data?, epochs: 50000, every: 100, lr?, discretize: false, fps: 30, record?)", area: "training",
                         doc: "Trains on the XOR truth table with the dashboard live; a table of the four predictions at the end. lr: sets the learning rate from now on; discretize: the boundary as hard regions.",
                         example: "train(net, epochs: 40000, every: 100)", body: XORTraining.train),
                 Builtin("predict(model, inputs)", area: "models",
