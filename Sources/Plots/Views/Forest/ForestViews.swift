@@ -15,10 +15,13 @@ public enum ForestViews {
             let plane = twoD ? TreeViews.plane(table) : nil
             let thumbnails = Panel(TreeThumbnails(trees: forest.trees, plane: plane.map { (x: $0.0, y: $0.1) }),
                                    title: "trees (\(forest.trees.count) of \(forest.settings.trees))")
+            let row = probe ?? Array(table.row(0))
             let field: Panel
             if let plane, !forest.trees.isEmpty {
                 var axes = TreeViews.regions(forest.trees[0], table: table, newest: nil)
                 axes.layers[0] = VoteField(forest: forest, x: plane.0, y: plane.1)
+                axes.layers.append(RingScatter(xs: [Double(row[0])], ys: [Double(row[1])], classes: [forest.predict(row)[0]],
+                                               radius: 7, label: "probe"))
                 field = Panel(axes, title: "ensemble vote")
             } else {
                 let values = forest.importances
@@ -27,7 +30,6 @@ public enum ForestViews {
                                        highlight: order.first, decimals: 3), title: "importance")
             }
             let curves = Panel(accuracy(grower), title: "accuracy against trees")
-            let row = probe ?? Array(table.row(0))
             let votes = forest.trees.map { Int($0.predict(row)[0]) }
             let bar = Panel(VoteBar(votes: votes, probabilities: forest.probabilities(row), classNames: table.classNames),
                             title: "votes for " + probeText(row, table: table))

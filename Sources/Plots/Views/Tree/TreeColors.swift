@@ -21,7 +21,7 @@ enum TreeColors {
         // share 1/k (a tie) → white, 1 → 60% of the class colour.
         let k = Double(tree.classes)
         let purity = (share - 1 / k) / (1 - 1 / k)
-        return mix(.white, ClassPalette.color(Int(tree.prediction(at: i))), 0.15 + 0.45 * purity)
+        return mix(.white, ClassPalette.color(Int(tree.prediction(at: i))), 0.12 + 0.4 * purity)
     }
 
     /// Class shares of node `i`, in class order.

@@ -8,9 +8,10 @@ extension TreeDiagram: TextChart {
     public func drawText(into grid: inout CellGrid, in rect: CellRect, style: TextStyle) {
         guard !tree.nodes.isEmpty, rect.width > 0, rect.height > 0 else { return }
         var depth = tree.depth
-        while depth > 0 && lines(maxDepth: depth, unicode: style.unicode).count > rect.height { depth -= 1 }
         let onPath = Set(path)
-        for (row, line) in lines(maxDepth: depth, unicode: style.unicode).prefix(rect.height).enumerated() {
+        let only: Set<Int>? = path.isEmpty ? nil : onPath
+        while depth > 0 && lines(maxDepth: depth, unicode: style.unicode, only: only).count > rect.height { depth -= 1 }
+        for (row, line) in lines(maxDepth: depth, unicode: style.unicode, only: only).prefix(rect.height).enumerated() {
             let y = rect.y + row
             var x = rect.x
             let dim = !path.isEmpty && !onPath.contains(line.node)
@@ -32,7 +33,11 @@ extension TreeDiagram: TextChart {
             } else {
                 put(tree.rule(line.node, digits: 2), boldText: bold)
             }
-            put("  \(criterionName) \(TreeNumber.text(node.impurity, digits: 3))  n \(node.samples)  ")
+            put("  \(criterionName) \(TreeNumber.text(node.impurity, digits: 3))  n \(node.samples)")
+            if line.cutBelow > 0 { put("  +\(line.cutBelow)") }
+            if open.contains(line.node) { put(style.unicode ? " …" : " ...") }
+            if line.node == newest { put(style.unicode ? "  ◀ new" : "  <- new", boldText: true) }
+            put("  ")
             if tree.classes > 0 {
                 if style.color {
                     drawBar(line.node, x: &x, y: y, maxX: rect.maxX, grid: &grid, style: style)
@@ -40,9 +45,6 @@ extension TreeDiagram: TextChart {
                     put(tree.value(line.node).map { TreeNumber.text($0, digits: 1) }.joined(separator: "/"))
                 }
             }
-            if line.cutBelow > 0 { put("  +\(line.cutBelow)") }
-            if open.contains(line.node) { put(style.unicode ? " …" : " ...") }
-            if line.node == newest { put(style.unicode ? "  ◀ new" : "  <- new", boldText: true) }
         }
     }
 
@@ -53,14 +55,15 @@ extension TreeDiagram: TextChart {
         var cutBelow: Int
     }
 
-    /// The outline's lines down to `maxDepth`, in preorder, with box-drawing or ASCII branches.
-    func lines(maxDepth: Int, unicode: Bool = true) -> [OutlineLine] {
+    /// The outline's lines down to `maxDepth`, in preorder, with box-drawing or ASCII branches;
+    /// with `only` (a path), the other nodes are collapsed.
+    func lines(maxDepth: Int, unicode: Bool = true, only: Set<Int>? = nil) -> [OutlineLine] {
         let (yes, no, bar) = unicode ? ("├ yes: ", "└ no: ", "│  ") : ("+ yes: ", "` no: ", "|  ")
         var out = [OutlineLine]()
         var stack: [(node: Int, indent: String, branch: String)] = [(0, "", "")]
         while let (i, indent, branch) = stack.popLast() {
             let n = tree.nodes[i]
-            let cut = !n.isLeaf && n.depth >= maxDepth
+            let cut = !n.isLeaf && (n.depth >= maxDepth || !(only?.contains(i) ?? true))
             out.append(OutlineLine(node: i, prefix: indent + branch, cutBelow: cut ? descendants(i) : 0))
             guard !n.isLeaf, !cut else { continue }
             let childIndent = indent + (branch.isEmpty ? "" : (branch == no ? "   " : bar))
@@ -80,7 +83,7 @@ extension TreeDiagram: TextChart {
     }
 
     private func drawBar(_ i: Int, x: inout Int, y: Int, maxX: Int, grid: inout CellGrid, style: TextStyle) {
-        let cells = 8
+        let cells = 6
         var start = 0.0
         for (c, share) in TreeColors.shares(tree, i).enumerated() {
             let end = start + share * Double(cells)

@@ -20,19 +20,23 @@ public struct TreeDiagram: Chart {
     }
 
     static let cardWidth = 132.0
+    /// Narrowest card with text: 16 characters of the small font.
+    static let minCardWidth = 100.0
     static let cardHeight = 46.0
     static let smallCard = 14.0
 
     public func draw(into raster: inout Raster, in rect: Rect, theme: Theme) {
         guard !tree.nodes.isEmpty else { return }
         let area = rect.insetBy(dx: 6, dy: 6)
+        // A path opens only its own nodes; their siblings stay collapsed.
+        let only: Set<Int>? = path.isEmpty ? nil : Set(path)
         let full = TreeLayout.depthThatFits(tree, width: area.width, height: area.height,
-                                            minSlot: Self.cardWidth + 6, minLevel: Self.cardHeight + 22)
-        let cards = Double(TreeLayout(tree, maxDepth: full).slots) * (Self.cardWidth + 6) <= area.width
+                                            minSlot: Self.minCardWidth + 6, minLevel: Self.cardHeight + 22, only: only)
+        let cards = Double(TreeLayout(tree, maxDepth: full, only: only).slots) * (Self.minCardWidth + 6) <= area.width
             && Double(full + 1) * (Self.cardHeight + 22) <= area.height
         let depth = cards ? full : TreeLayout.depthThatFits(tree, width: area.width, height: area.height,
-                                                            minSlot: Self.smallCard + 3, minLevel: Self.smallCard + 8)
-        let layout = TreeLayout(tree, maxDepth: depth)
+                                                            minSlot: Self.smallCard + 3, minLevel: Self.smallCard + 8, only: only)
+        let layout = TreeLayout(tree, maxDepth: depth, only: only)
         let shownLevels = min(layout.levels, depth) + 1
         let slotWidth = area.width / Double(max(layout.slots, 1))
         let levelHeight = area.height / Double(shownLevels)

@@ -13,18 +13,20 @@ struct TreeLayout {
     /// Shown nodes whose children were cut.
     var cut: Set<Int> = []
 
-    init(_ tree: DecisionTree, maxDepth: Int) {
+    /// - Parameter only: when given, only these nodes are opened (a path): the others are
+    ///   shown collapsed under their parent.
+    init(_ tree: DecisionTree, maxDepth: Int, only: Set<Int>? = nil) {
         guard !tree.nodes.isEmpty else { return }
-        place(tree, 0, maxDepth: maxDepth)
+        place(tree, 0, maxDepth: maxDepth, only: only)
     }
 
-    private mutating func place(_ tree: DecisionTree, _ i: Int, maxDepth: Int) {
+    private mutating func place(_ tree: DecisionTree, _ i: Int, maxDepth: Int, only: Set<Int>?) {
         // Iterative in-order walk so a deep tree cannot overflow the stack.
         var stack: [(node: Int, visited: Bool)] = [(i, false)]
         while let (node, visited) = stack.popLast() {
             let n = tree.nodes[node]
             levels = max(levels, n.depth)
-            if n.isLeaf || n.depth >= maxDepth {
+            if n.isLeaf || n.depth >= maxDepth || !(only?.contains(node) ?? true) {
                 if !n.isLeaf { cut.insert(node) }
                 positions[node] = (Double(slots), n.depth)
                 slots += 1
@@ -41,10 +43,11 @@ struct TreeLayout {
 
     /// The deepest level whose diagram fits: at most `slotsWanted` leaf slots of `minSlot`
     /// pixels in `width`, and levels of `minLevel` pixels in `height`.
-    static func depthThatFits(_ tree: DecisionTree, width: Double, height: Double, minSlot: Double, minLevel: Double) -> Int {
+    static func depthThatFits(_ tree: DecisionTree, width: Double, height: Double, minSlot: Double, minLevel: Double,
+                              only: Set<Int>? = nil) -> Int {
         var depth = tree.depth
         while depth > 0 {
-            let layout = TreeLayout(tree, maxDepth: depth)
+            let layout = TreeLayout(tree, maxDepth: depth, only: only)
             if Double(layout.slots) * minSlot <= width && Double(depth + 1) * minLevel <= height { break }
             depth -= 1
         }

@@ -16,7 +16,7 @@ import Runtime
             let text = figure.renderText(columns: columns, rows: 40, style: .color).plainText
             #expect(text.contains("split 3"), "\(columns) columns:\n\(text)")
             #expect(text.contains(grower.tree.rule(0, digits: 2)), "\(columns) columns:\n\(text)")
-            #expect(text.contains("new"))
+            #expect(text.contains("◀ new"), "\(columns) columns:\n\(text)")
         }
     }
 
@@ -30,7 +30,7 @@ import Runtime
         var grid = CellGrid(width: 120, height: 40)
         chart.drawText(into: &grid, in: CellRect(x: 0, y: 0, width: 120, height: 40), style: .ascii)
         let text = grid.plainText
-        #expect(text.unicodeScalars.allSatisfy(\.isASCII))
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
         #expect(text.contains("petal_length <=") || text.contains("petal_width <="), "\(text)")
         #expect(text.contains("` no: "))
     }
