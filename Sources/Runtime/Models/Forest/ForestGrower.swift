@@ -83,6 +83,7 @@ public struct ForestGrower: Sendable {
         forest.trees.append(tree)
         forest.draws.append(draw)
         forest.tables.append(probabilities)
+        forest.packed.append(RandomForest.pack(tree))
         let k = table.classes
         func add(_ x: [Float], rows: [Int]?, into sums: inout [Double]) {
             x.withUnsafeBufferPointer { xp in

@@ -6,6 +6,20 @@ public struct RandomForest: Sendable {
     public internal(set) var draws: [ForestDraw] = []
     /// Each tree's class probabilities per node, `[nodes, classes]`, for voting.
     var tables: [[Double]] = []
+    /// Each tree's nodes packed for prediction (16 bytes a node instead of 80).
+    var packed: [[PackedNode]] = []
+
+    /// A node as prediction reads it: a split's feature and threshold with its left child (the
+    /// right is the next node, as children are made in pairs), or a leaf (feature -1).
+    struct PackedNode: Sendable {
+        var threshold: Double
+        var feature: Int32
+        var left: Int32
+    }
+
+    static func pack(_ tree: DecisionTree) -> [PackedNode] {
+        tree.nodes.map { PackedNode(threshold: $0.threshold, feature: Int32($0.feature), left: Int32($0.left)) }
+    }
     public let settings: ForestSettings
     public let features: Int
     public let classes: Int
@@ -33,15 +47,16 @@ public struct RandomForest: Sendable {
                 let base = xp.baseAddress!, o = op.baseAddress!
                 let work = { (rows: Range<Int>) in
                     for (t, table) in used.enumerated() {
-                        self.trees[t].nodes.withUnsafeBufferPointer { nodes in
+                        self.packed[t].withUnsafeBufferPointer { nodes in
                             table.withUnsafeBufferPointer { values in
                                 for r in rows {
                                     let row = base + r * self.features
                                     var i = 0
                                     while true {
                                         let node = nodes[i]
-                                        if node.left < 0 { break }
-                                        i = Double(row[node.feature]) <= node.threshold ? node.left : node.right
+                                        if node.feature < 0 { break }
+                                        let left = Int(node.left)
+                                        i = Double(row[Int(node.feature)]) <= node.threshold ? left : left + 1
                                     }
                                     for c in 0..<k { o[r * k + c] += values[i * k + c] }
                                 }
