@@ -23,6 +23,8 @@ public enum ForestViews {
                 axes.layers.append(RingScatter(xs: [Double(row[0])], ys: [Double(row[1])], classes: [forest.predict(row)[0]],
                                                radius: 7, label: "probe"))
                 field = Panel(axes, title: "ensemble vote")
+            } else if let side = imageSide(forest.features) {
+                field = Panel(TreeViews.importanceImage(forest.importances, side: side), title: "importance of each pixel")
             } else {
                 let values = forest.importances
                 let order = values.indices.sorted { values[$0] > values[$1] }.prefix(12)
@@ -80,8 +82,12 @@ public enum ForestViews {
 
     /// A forest's importances: bars, or a heatmap for square images (MNIST's 14 × 14).
     public static func importances(_ forest: RandomForest) -> Figure {
-        let side = Int(Double(forest.features).squareRoot())
-        return TreeViews.importances(forest.importances, names: forest.featureNames,
-                                     imageSide: forest.features >= 49 && side * side == forest.features ? side : nil)
+        TreeViews.importances(forest.importances, names: forest.featureNames, imageSide: imageSide(forest.features))
+    }
+
+    /// The side of a square image of `features` pixels (at least 7 × 7), else nil.
+    static func imageSide(_ features: Int) -> Int? {
+        let side = Int(Double(features).squareRoot())
+        return features >= 49 && side * side == features ? side : nil
     }
 }

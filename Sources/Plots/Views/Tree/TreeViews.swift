@@ -79,13 +79,7 @@ public enum TreeViews {
     public static func importances(_ values: [Double], names: [String], imageSide: Int? = nil, title: String = "feature importance (mean decrease in impurity)") -> Figure {
         if let side = imageSide, side * side == values.count {
             return Figure.built(preferredWidth: 560, preferredHeight: 520) { w, h in
-                let s = Double(side)
-                let flipped = (0..<values.count).map { values[(side - 1 - $0 / side) * side + $0 % side] }
-                let heat = Heatmap(values: flipped, columns: side, rows: side, x: 0...s, y: 0...s, colormap: .viridis,
-                                   interpolation: .nearest, label: "importance")
-                var axes = Axes([heat], xLabel: "pixel column", yLabel: "pixel row", grid: false, legend: nil)
-                axes.equalAspect = true
-                return Figure.single(axes, title: title, width: w, height: h)
+                Figure.single(importanceImage(values, side: side), title: title, width: w, height: h)
             }
         }
         let order = values.indices.sorted { values[$0] > values[$1] }
@@ -97,6 +91,20 @@ public enum TreeViews {
     }
 
     // MARK: pieces
+
+    /// Importances of `side` × `side` pixels as an image, row 0 at the top as the digits are.
+    static func importanceImage(_ values: [Double], side: Int) -> Axes {
+        let s = Double(side)
+        let flipped = (0..<values.count).map { values[(side - 1 - $0 / side) * side + $0 % side] }
+        let heat = Heatmap(values: flipped, columns: side, rows: side, x: 0...s, y: 0...s, colormap: .viridis,
+                           interpolation: .nearest, label: "importance")
+        let marks = stride(from: 0, to: side, by: max(1, side / 4))
+        var axes = Axes([heat], xLabel: "pixel column", yLabel: "pixel row", grid: false, legend: nil,
+                        customXTicks: marks.map { Axes.AxisTick(Double($0) + 0.5, "\($0)") },
+                        customYTicks: marks.map { Axes.AxisTick(s - Double($0) - 0.5, "\($0)") })
+        axes.equalAspect = true
+        return axes
+    }
 
     /// The plane of a two-feature table: regions, cuts, points.
     static func regions(_ tree: DecisionTree, table: TreeTable, newest: Int?) -> Axes {
