@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-gemm", dependencies: ["Runtime"]),
         // CNN benchmark against PyTorch/JAX; run it in release: swift run -c release nv-bench-cnn
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
+        // Trees and forests against scikit-learn (tools/reference/check_trees.py); release only
+        .executableTarget(name: "nv-bench-trees", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Goldens"]),
