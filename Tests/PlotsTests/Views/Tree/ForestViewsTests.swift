@@ -14,7 +14,7 @@ import Runtime
         let grower = try Self.grown(try TreeViewFixtures.moons(), trees: 12, grown: 7)
         let figure = ForestViews.dashboard(grower)
         let raster = figure.render()
-        ViewFixtures.look(raster, "forest-moons")
+        LookAt.save(raster, "forest-moons")
         #expect(ViewFixtures.hasInk(raster))
         for columns in [80, 200] {
             let text = figure.renderText(columns: columns, rows: 44, style: .color).plainText
@@ -27,7 +27,7 @@ import Runtime
     @Test func dashboardOnFourFeaturesShowsImportance() throws {
         let grower = try Self.grown(try TreeViewFixtures.wide(), trees: 10, grown: 10)
         let figure = ForestViews.dashboard(grower)
-        ViewFixtures.look(figure.render(), "forest-wide")
+        LookAt.save(figure.render(), "forest-wide")
         let text = figure.renderText(columns: 200, rows: 44, style: .color).plainText
         #expect(text.contains("importance") && text.contains("petal_length"), "\(text)")
     }

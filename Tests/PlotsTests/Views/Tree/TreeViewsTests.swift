@@ -10,7 +10,7 @@ import Runtime
         let newest = grower.tree.nodes.indices.last { !grower.tree.nodes[$0].isLeaf }!
         let figure = TreeViews.growth(grower.tree, table: table, open: grower.openNodes, newest: newest)
         let raster = figure.render()
-        ViewFixtures.look(raster, "tree-growth")
+        LookAt.save(raster, "tree-growth")
         #expect(ViewFixtures.hasInk(raster))
         for columns in [80, 200] {
             let text = figure.renderText(columns: columns, rows: 40, style: .color).plainText
@@ -52,7 +52,7 @@ import Runtime
         let tree = try TreeViewFixtures.tree(table).tree
         let row: [Float] = [0.5, 0.2]
         let figure = TreeViews.path(tree, row: row, table: table)
-        ViewFixtures.look(figure.render(), "tree-path")
+        LookAt.save(figure.render(), "tree-path")
         let text = figure.renderText(columns: 200, rows: 50, style: .color)
         #expect(text.plainText.contains("⇒"))
         // The path's nodes are bold, the others not.
@@ -86,7 +86,7 @@ import Runtime
         let table = try TreeTable(x: x, y: y, features: 1, classes: 0, featureNames: ["t"])
         let tree = try TreeViewFixtures.tree(table, settings: TreeSettings(criterion: .mse, maxDepth: 2)).tree
         let figure = TreeViews.regression(tree, table: table)
-        ViewFixtures.look(figure.render(), "tree-regression")
+        LookAt.save(figure.render(), "tree-regression")
         #expect(figure.renderText(columns: 120, rows: 30, style: .ascii).plainText.contains("t <= 5.12"))
     }
 
@@ -95,7 +95,7 @@ import Runtime
         #expect(bars.renderText(columns: 80, rows: 12, style: .ascii).plainText.contains("b"))
         let image = TreeViews.importances((0..<196).map { Double($0 % 14) }, names: (0..<196).map { "p\($0)" }, imageSide: 14)
         let raster = image.render()
-        ViewFixtures.look(raster, "tree-importance-14x14")
+        LookAt.save(raster, "tree-importance-14x14")
         #expect(ViewFixtures.hasInk(raster))
     }
 }
