@@ -53,6 +53,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
         // CNN benchmark against PyTorch/JAX; run it in release: swift run -c release nv-bench-cnn
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
+        // Attention: time to learn reverse, steps/s, and files for tools/reference/check_attention.py.
+        .executableTarget(name: "nv-bench-attention", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Encoders/Golden", "TextCharts/Golden"]),
