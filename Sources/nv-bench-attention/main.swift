@@ -81,19 +81,19 @@ func stepsPerSecond() throws {
     let rows = Array(0..<task.train.count)
     for s in 0..<20 { model.trainStep(task.train, rows: rows[(s * batch)..<((s + 1) * batch)], adam: &adam, tokens: &tokens, targets: &targets) }
     var steps = 0
-    let start = now()
+    let start = now(), cpuStart = cpuTime()
     while now() - start < seconds {
         let at = (steps % 100) * batch
         model.trainStep(task.train, rows: rows[at..<(at + batch)], adam: &adam, tokens: &tokens, targets: &targets)
         steps += 1
     }
-    let elapsed = now() - start
+    let elapsed = now() - start, cpu = cpuTime() - cpuStart
     // Multiply-adds per step: forward ≈ tokens·(3D² + D² + 8D² + DV) + B·H·2T²·dh, backward ≈ 2× forward.
     let (D, T, V, H) = (32.0, 16.0, 10.0, 2.0)
     let forward = Double(batch) * T * (12 * D * D + D * V) + Double(batch) * H * 2 * T * T * (D / H)
     let flops = 2 * 3 * forward
-    print(String(format: "nv (Swift) train dim 32, 2 heads, 1 layer, context 16, batch 64: %.0f steps/s, %.2f GFLOP/s (%d steps in %.2f s, load %@)",
-                 Double(steps) / elapsed, flops * Double(steps) / elapsed / 1e9, steps, elapsed, loadAverage()))
+    print(String(format: "nv (Swift) train dim 32, 2 heads, 1 layer, context 16, batch 64: %.0f steps/s wall, %.0f steps per CPU second, %.2f GFLOP/s per CPU second (%d steps in %.2f s, load %@)",
+                 Double(steps) / elapsed, Double(steps) / cpu, flops * Double(steps) / cpu / 1e9, steps, elapsed, loadAverage()))
 }
 
 func export(_ directory: String) throws {
@@ -145,6 +145,13 @@ func export(_ directory: String) throws {
         try SafeTensors.write(tensors: gradients.stateDict, to: "\(directory)/\(name).gradients.safetensors")
         print("wrote \(directory)/\(name).safetensors, .expected.safetensors, .after_adam.safetensors")
     }
+}
+
+/// CPU seconds used by the whole process (all threads): steadier than wall time on a busy machine.
+func cpuTime() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 func loadAverage() -> String {
