@@ -5,5 +5,6 @@ enum ModelFamilies {
         XORFamily.family,
         MLPFamily.family,
         CNNFamily.family,
+        AttentionFamily.family,
     ]
 }

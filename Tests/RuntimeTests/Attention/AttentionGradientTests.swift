@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Runtime
 
@@ -101,5 +102,29 @@ struct AttentionGradientTests {
                 }
             }
         }
+    }
+}
+
+/// Texts that cannot make a next-character task are refused with a message naming the file.
+@Suite("Text task input")
+struct TextTaskInputTests {
+    @Test func emptyAndOneCharacterFilesAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nv-text-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty.txt").path, one = dir.appendingPathComponent("one.txt").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        try Data("aaaaaaaaaa".utf8).write(to: URL(fileURLWithPath: one))
+        #expect(throws: RuntimeError("text: '\(empty)' is empty; next-character prediction needs some text")) {
+            try TextTask.load(path: empty, context: 4)
+        }
+        #expect(throws: RuntimeError("text: '\(one)' has only one distinct character; there is nothing to predict")) {
+            try TextTask.load(path: one, context: 4)
+        }
+        #expect(throws: RuntimeError("text: 'ab' has 2 characters; a context of 4 needs at least 10 (one window to train on and one to test)")) {
+            try TextTask.make("ab", context: 4, name: "t", source: "'ab'")
+        }
+        let task = try TextTask.make("abcabcabcabcabcabcabcabc", context: 4, name: "t", source: "s")
+        #expect(task.causal && task.vocab == 3 && task.train.target(0) == [1, 2, 0, 1])
     }
 }

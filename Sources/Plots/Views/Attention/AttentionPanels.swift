@@ -14,7 +14,7 @@ enum AttentionPanels {
 
     /// "L1 H2 weights", or "H2 weights" for a one-layer model.
     static func mapTitle(layers: Int, layer l: Int, head h: Int, scores: Bool) -> String {
-        (layers > 1 ? "L\(l + 1) " : "") + "H\(h + 1) " + (scores ? "scores q·k/√d" : "weights softmax")
+        (layers > 1 ? "L\(l + 1) " : "") + "H\(h + 1) " + (scores ? "scores before softmax" : "weights")
     }
 
     /// The panels of the first maps: weights beside scores for up to two heads, else weights only

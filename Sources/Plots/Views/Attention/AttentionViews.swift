@@ -55,7 +55,7 @@ public enum AttentionViews {
         let layers = probe.weights.count, heads = probe.weights.first?.count ?? 0
         let names = probe.tokens.map { $0 >= 0 && Int($0) < tokens.count ? SequenceTask.shown(tokens[Int($0)]) : "?" }
         let state = AttentionTrainingState(taskName: "", tokens: tokens, epochs: 0, stepsPerEpoch: 0)
-        let (w, h) = Figure.clampedSize(width: width, height: height ?? (80 + 330 * max(1, layers)))
+        let (w, h) = Figure.clampedSize(width: width, height: height ?? (100 + 420 * max(1, layers)))
         let title = "attend · " + names.joined(separator: probe.vocab <= 16 || names.allSatisfy { $0.count > 1 } ? " " : "")
             + " · predicted " + probe.predicted.map { $0 >= 0 && Int($0) < tokens.count ? SequenceTask.shown(tokens[Int($0)]) : "?" }.joined(separator: " ")
         return Figure.built(preferredWidth: w, preferredHeight: h) { width, height in

@@ -62,7 +62,7 @@ public struct AttentionConfig: Sendable, Equatable, Codable {
     }
 
     /// The divisor of `dim` closest to `heads`, for the message.
-    static func divisorNear(_ heads: Int, of dim: Int) -> Int {
+    public static func divisorNear(_ heads: Int, of dim: Int) -> Int {
         (1...max(1, dim)).filter { dim % $0 == 0 }.min { abs($0 - heads) < abs($1 - heads) } ?? 1
     }
 

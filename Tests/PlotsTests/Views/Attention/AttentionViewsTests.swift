@@ -51,7 +51,7 @@ import Runtime
         #expect(ViewFixtures.hasInk(wide))
         ViewFixtures.look(figure.render(width: 640, height: 560), "attention-dashboard-640")
         let text200 = Self.lookText(figure, "attention-dashboard", columns: 200, rows: 56)
-        for word in ["H1 weights", "H2 scores", "token to token", "probe: predicted", "sequence accuracy", "head entropy", "token embeddings", task.name] {
+        for word in ["H1 weights", "H2 scores before softmax", "token to token", "probe: predicted", "sequence accuracy", "head entropy", "token embeddings", task.name] {
             #expect(text200.contains(word), "no '\(word)' at 200 columns:\n\(text200)")
         }
         let text80 = Self.lookText(figure, "attention-dashboard", columns: 80, rows: 40)
