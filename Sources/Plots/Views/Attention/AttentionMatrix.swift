@@ -98,10 +98,14 @@ public struct AttentionMatrix: Chart {
                 }
             }
             raster.strokeRect(Rect(x: gridX, y: gridY, width: cell * Double(columns), height: cell * Double(rows)), color: theme.frame)
-            for (i, name) in rowNames.enumerated() {
+            // Long sequences give cells smaller than a label: every k-th label, so none overlap.
+            let rowStride = max(1, Int((line / cell).rounded(.up)))
+            let widest = Double(columnNames.map { font.width(of: $0) }.max() ?? 0)
+            let columnStride = max(1, Int(((widest + 2) / cell).rounded(.up)))
+            for (i, name) in rowNames.enumerated() where i % rowStride == 0 {
                 raster.drawText(name, x: gridX - 4, y: gridY + Double(i) * cell + cell / 2, font: font, color: theme.text, anchor: .right)
             }
-            for (j, name) in columnNames.enumerated() {
+            for (j, name) in columnNames.enumerated() where j % columnStride == 0 {
                 raster.drawText(name, x: gridX + Double(j) * cell + cell / 2, y: gridY + cell * Double(rows) + 3, font: font,
                                 color: theme.text, anchor: .top)
             }
