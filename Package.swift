@@ -62,6 +62,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
         // Trees and forests against scikit-learn (tools/reference/check_trees.py); release only
         .executableTarget(name: "nv-bench-trees", dependencies: ["Runtime"]),
+        // Attention: time to learn reverse, steps/s, and files for tools/reference/check_attention.py.
+        .executableTarget(name: "nv-bench-attention", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Goldens"]),

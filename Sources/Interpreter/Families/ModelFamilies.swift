@@ -7,5 +7,6 @@ enum ModelFamilies {
         CNNFamily.family,
         TreeFamily.family,
         ForestFamily.family,
+        AttentionFamily.family,
     ]
 }

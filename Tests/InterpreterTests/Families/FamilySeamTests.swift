@@ -46,13 +46,13 @@ import Testing
     @Test func aFamilyVerbBindsItsOwnSignature() {
         // `epochs` is a parameter of the other families' train, not of this one's.
         #expect(failure(session(), "train(mean(), circle(n: 10), epochs: 3)")
-                == "train: argument 'epochs' is for xor, mlp and cnn models; train for a mean model takes data, every, fps")
+                == "train: argument 'epochs' is for xor, mlp, cnn and attention models; train for a mean model takes data, every, fps")
         #expect(failure(session(), "train(mean(), circle(n: 10), nonsense: 3)") == "train: unknown argument 'nonsense'")
     }
 
     @Test func notAModelNamesEveryFamily() {
         let message = failure(session(), "predict(3, [0, 0])")
-        #expect(message == "predict: argument 'model' must be a model (from xor(...), mlp(...), cnn(...), tree(...), forest(...), mean(...) or load(...)), got 3")
+        #expect(message == "predict: argument 'model' must be a model (from xor(...), mlp(...), cnn(...), tree(...), forest(...), attention(...), mean(...) or load(...)), got 3")
     }
 
     @Test func theFamilyTrainsThroughTheSharedDriver() throws {
