@@ -53,6 +53,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
         // CNN benchmark against PyTorch/JAX; run it in release: swift run -c release nv-bench-cnn
         .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
+        // k-means/kNN data for tools/reference/check_kmeans_knn.py and its speed benchmark (release)
+        .executableTarget(name: "nv-bench-cluster", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Encoders/Golden", "TextCharts/Golden"]),
