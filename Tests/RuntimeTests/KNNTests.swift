@@ -64,17 +64,26 @@ import Testing
         let model = try KNNClassifier(points: points, labels: labels, features: d, classes: 4, k: k)
         let found = try model.neighbours(queries)
         for i in 0..<m {
-            let exact = (0..<n).map { j -> (Double, Int) in
-                var s = 0.0
-                for f in 0..<d {
-                    let e = Double(queries[i * d + f]) - Double(points[j * d + f])
-                    s += e * e
-                }
-                return (s, j)
-            }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            #expect(Array(found.indices[i * k ..< i * k + k]) == exact.prefix(k).map(\.1))
+            let expected = Self.exactNearest(Array(queries[i * d ..< i * d + d]), points, d: d, k: k)
+            #expect(Array(found.indices[i * k ..< i * k + k]) == expected)
         }
         #expect(found.indices[0] == 20 && found.indices[1] == 21 && found.distances[0] == 0)
+    }
+
+    /// The k nearest by exact double-precision squared distance, ties to the lower index.
+    static func exactNearest(_ query: [Float], _ points: [Float], d: Int, k: Int) -> [Int] {
+        let n = points.count / d
+        var pairs: [(Double, Int)] = []
+        for j in 0..<n {
+            var s = 0.0
+            for f in 0..<d {
+                let e = Double(query[f]) - Double(points[j * d + f])
+                s += e * e
+            }
+            pairs.append((s, j))
+        }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        return pairs.prefix(k).map { $0.1 }
     }
 
     /// With grams beside millimetres the mass decides everything; standardised, both count.
