@@ -41,7 +41,7 @@ import Testing
         let (train, test) = try data.split(trainFraction: 0.7, rng: &rng)
         #expect(train.count == 70 && test.count == 30)
         var pairs = Set<[Float]>()
-        for d in [train, test] { for i in 0..<d.count { pairs.insert([d.points[2 * i], d.points[2 * i + 1], d.labels[i]]) } }
+        for d in [train, test] { for i in 0..<d.count { pairs.insert([d.points[2 * i], d.points[2 * i + 1], Float(d.labels[i])]) } }
         #expect(pairs.count == 100)
         #expect(throws: RuntimeError.self) { try data.split(trainFraction: 0, rng: &rng) }
     }

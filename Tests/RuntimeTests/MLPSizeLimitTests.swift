@@ -33,7 +33,7 @@ struct MLPSizeLimitTests {
         var pieces: [Float] = []
         for start in stride(from: 0, to: n, by: 1000) { pieces += model.predict(points: Array(points[(2 * start)..<(2 * (start + 1000))])) }
         #expect(whole == pieces)
-        let labels = (0..<n).map { Float($0 % 2) }
+        let labels = (0..<n).map { $0 % 2 }
         let data = try Dataset(points: points, labels: labels, name: "points")
         let halves = [data.subset(Array(0..<4000)), data.subset(Array(4000..<8000)), data.subset(Array(8000..<n))]
         let expected = halves.reduce(Float(0)) { $0 + model.loss(on: $1) * Float($1.count) } / Float(n)

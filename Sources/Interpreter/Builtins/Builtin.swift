@@ -21,10 +21,33 @@ public final class Builtin {
     public let example: String
     public let parameters: [Parameter]
     let body: (inout Arguments) throws -> Value
+    /// For a builtin several model families answer (`train`, `predict`, ...): picks, from the
+    /// call's values and labels, the builtin of the model argument's family, which then binds
+    /// the arguments by its own signature. Nil for an ordinary builtin.
+    let dispatch: ((_ values: [Value], _ labels: [String?]) throws -> Builtin)?
+    /// For such a builtin: each family's own builtin, by family name, in registry order
+    /// (for help, the reference and the tests that run every example).
+    public let implementations: [(family: String, builtin: Builtin)]
 
     /// Declares a builtin. `signature` must start with `name(`.
-    public init(_ signature: String, area: String, doc: String, example: String,
+    public convenience init(_ signature: String, area: String, doc: String, example: String,
                 body: @escaping (inout Arguments) throws -> Value) {
+        self.init(signature, area: area, doc: doc, example: example, body: body, dispatch: nil, implementations: [])
+    }
+
+    /// Declares a builtin that hands each call to the builtin `dispatch` picks (see `dispatch`).
+    convenience init(_ signature: String, area: String, doc: String, example: String,
+         implementations: [(family: String, builtin: Builtin)],
+         dispatch: @escaping (_ values: [Value], _ labels: [String?]) throws -> Builtin) {
+        self.init(signature, area: area, doc: doc, example: example,
+                  body: { args in throw BuiltinError("\(args.function): called without its model's family") },
+                  dispatch: dispatch, implementations: implementations)
+    }
+
+    private init(_ signature: String, area: String, doc: String, example: String,
+                 body: @escaping (inout Arguments) throws -> Value,
+                 dispatch: ((_ values: [Value], _ labels: [String?]) throws -> Builtin)?,
+                 implementations: [(family: String, builtin: Builtin)]) {
         let open = signature.firstIndex(of: "(") ?? signature.endIndex
         self.name = String(signature[..<open])
         self.area = area
@@ -32,6 +55,8 @@ public final class Builtin {
         self.doc = doc
         self.example = example
         self.body = body
+        self.dispatch = dispatch
+        self.implementations = implementations
         let inner = signature[open...].dropFirst().dropLast()
         self.parameters = inner.split(separator: ",").map { part in
             let text = String(part.trimmingCharacters(in: " "))
@@ -44,7 +69,11 @@ public final class Builtin {
 
     /// The text `help(name)` shows.
     public var helpText: String {
-        "\(signature)\n  \(doc)\n  example: \(example)"
+        var text = "\(signature)\n  \(doc)"
+        for (family, builtin) in implementations where implementations.count > 1 {
+            text += "\n  \(family): \(builtin.signature)\n    \(builtin.doc)\n    example: \(builtin.example)"
+        }
+        return implementations.count <= 1 ? text + "\n  example: \(example)" : text
     }
 
     /// The text `?name` shows at the REPL: the signature and one line of the doc (its first

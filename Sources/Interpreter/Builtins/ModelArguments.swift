@@ -1,12 +1,5 @@
 import Runtime
 
-/// A model argument: the XOR network, a playground MLP or a convolutional network.
-enum ModelArgument {
-    case xor(XORModel)
-    case mlp(MLPModel)
-    case cnn(CNNModel)
-}
-
 /// Argument readers shared by the model, data and training builtins, so their messages have
 /// the one shape (`mlp: argument 'activation' must be one of "tanh", "relu", ..., got "tan"`).
 extension Arguments {
@@ -19,27 +12,6 @@ extension Arguments {
             let message = error.message.hasPrefix("\(function):") ? error.message : "\(function): \(error.message)"
             throw BuiltinError(message)
         }
-    }
-
-    /// A model made by `xor(...)`, `mlp(...)`, `cnn(...)` or `load(...)`.
-    func model(_ name: String) throws -> ModelArgument {
-        let value = any(name)
-        if case .object(let object) = value {
-            if let xor = object as? XORModel { return .xor(xor) }
-            if let mlp = object as? MLPModel { return .mlp(mlp) }
-            if let cnn = object as? CNNModel { return .cnn(cnn) }
-        }
-        throw error(name, "must be a model (from xor(...), mlp(...), cnn(...) or load(...)), \(Arguments.got(value))")
-    }
-
-    /// A 2D-point model (`xor` or `mlp`) for the builtins that draw the input plane; a CNN
-    /// gets a message saying so.
-    func pointModel(_ name: String) throws -> ModelArgument {
-        let model = try model(name)
-        if case .cnn = model {
-            throw error(name, "is a cnn; \(function) draws 2D-point models (xor or mlp)")
-        }
-        return model
     }
 
     /// Images from `mnist(...)` (or one of its parts).

@@ -164,8 +164,9 @@ enum Calls {
             guard let session = machine.session else { throw .error("the session has ended", span, source) }
             let context = BuiltinContext(session: session, machine: machine, span: span, source: source)
             do {
-                var arguments = try Arguments(builtin: builtin, values: values, labels: labels, context: context)
-                return try builtin.body(&arguments)
+                let target = try builtin.dispatch?(values, labels) ?? builtin
+                var arguments = try Arguments(builtin: target, values: values, labels: labels, context: context)
+                return try target.body(&arguments)
             } catch let unwind as Unwind {
                 throw unwind
             } catch let error as BuiltinError {

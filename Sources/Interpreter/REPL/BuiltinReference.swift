@@ -37,7 +37,13 @@ public enum BuiltinReference {
                 lines.append("")
                 lines.append(builtin.doc)
                 lines.append("")
-                lines.append("Example: \(code(builtin.example))")
+                guard builtin.implementations.count > 1 else {
+                    lines.append("Example: \(code(builtin.example))")
+                    continue
+                }
+                for (family, own) in builtin.implementations {
+                    lines.append("- **\(family)** \(code(own.signature)): \(own.doc) Example: \(code(own.example))")
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"

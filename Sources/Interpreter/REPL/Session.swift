@@ -52,6 +52,8 @@ public final class Session {
     public var sourceDirectory: String?
     /// Every builtin of this session, in help order.
     public let builtins: [Builtin]
+    /// The model families this session knows (`ModelFamilies.standard`).
+    let families: [ModelFamily]
     /// When set, a run stops with an error after about this many loop iterations and calls
     /// (tests and the fuzzer use it to bound programs that never end).
     public var stepBudget: Int? {
@@ -67,14 +69,20 @@ public final class Session {
     /// The default seed when the options give none.
     static let defaultSeed: UInt64 = 42
 
-    public init(display: Display, options: SessionOptions = SessionOptions(),
-                interrupt: StopFlag = StopFlag()) {
+    public convenience init(display: Display, options: SessionOptions = SessionOptions(),
+                            interrupt: StopFlag = StopFlag()) {
+        self.init(display: display, options: options, interrupt: interrupt, families: ModelFamilies.standard)
+    }
+
+    /// A session knowing the model `families` (the standard ones, or in tests one more).
+    init(display: Display, options: SessionOptions, interrupt: StopFlag, families: [ModelFamily]) {
         self.display = display
         self.options = options
         self.interrupt = interrupt
         self.seed = options.seed ?? Session.defaultSeed
         self.generator = SeededGenerator(seed: seed)
-        self.builtins = BuiltinRegistry.all()
+        self.families = families
+        self.builtins = BuiltinRegistry.all(families: families)
         self.machine = Machine(interrupt: interrupt)
         machine.session = self
         defineBuiltins()

@@ -108,7 +108,7 @@ enum PlaygroundPanels {
         return ((0..<n).map { Double(data.points[2 * $0]) }, (0..<n).map { Double(data.points[2 * $0 + 1]) })
     }
 
-    static func classIndex(_ label: Float) -> Int { label >= 0.5 ? 1 : 0 }
+    static func classIndex(_ label: Int) -> Int { label >= 1 ? 1 : 0 }
 
     // MARK: curves
 

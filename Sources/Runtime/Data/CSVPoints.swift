@@ -10,7 +10,7 @@ public enum CSVPoints {
     /// - Throws: `RuntimeError` naming the line for a wrong column count, a value that is not a
     ///   number, or a label other than 0/1; also for a file without points.
     public static func parse(_ text: String, source: String) throws -> Dataset {
-        var points = [Float](), labels = [Float]()
+        var points = [Float](), labels = [Int]()
         var sawData = false
         // "\r\n" is one Character in Swift, so splitting on "\n" would never split a CRLF file.
         let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
@@ -38,7 +38,7 @@ public enum CSVPoints {
             guard values[2] == 0 || values[2] == 1 else {
                 throw RuntimeError("\(source) line \(lineNumber): label \(visible(fields[2], limit: 40)) must be 0 or 1")
             }
-            points.append(values[0]); points.append(values[1]); labels.append(values[2])
+            points.append(values[0]); points.append(values[1]); labels.append(Int(values[2]))
         }
         guard !labels.isEmpty else { throw RuntimeError("\(source): no points found") }
         return Dataset(unchecked: points, labels: labels, name: source)

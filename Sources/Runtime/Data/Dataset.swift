@@ -1,47 +1,134 @@
-/// Labelled 2D points for binary classification: `points` `[n, 2]` row-major, `labels` `[n]`
-/// holding 0 or 1.
+/// A table of `count` rows with `featureCount` numeric features each, and what each row is
+/// labelled with: a class (classification) or a continuous value (regression).
+///
+/// - `points` `[count, featureCount]` row-major; feature j is called `featureNames[j]`.
+/// - Classification (`targets == nil`): `labels` `[count]` holds class indices in
+///   `0..<classCount`; class k is called `classNames[k]`. The TensorFlow Playground sets are the
+///   2D binary case: features `["x", "y"]`, classes `["0", "1"]`.
+/// - Regression (`targets != nil`): `targets` `[count]` holds the continuous value each row is
+///   labelled with, `targetName` names it, `labels` is empty and `classNames` is empty. Code that
+///   reads `labels` must look at `isRegression` first.
 public struct Dataset: Sendable, Equatable {
-    /// Row-major coordinates, `[count, 2]`.
+    /// Row-major features, `[count, featureCount]`.
     public var points: [Float]
-    /// Class of each point, 0 or 1, `[count]`.
-    public var labels: [Float]
+    /// Class index of each row, `[count]` in `0..<classCount`; empty for a regression set.
+    public var labels: [Int]
+    /// The regression target of each row, `[count]`; nil for a classification set.
+    public var targets: [Float]?
+    /// Name of each feature column, `[featureCount]`.
+    public var featureNames: [String]
+    /// Name of each class, `[classCount]`; empty for a regression set.
+    public var classNames: [String]
+    /// Name of the regression target ("y", "price"); empty for a classification set.
+    public var targetName: String
     /// Where the points came from ("spiral(n: 400, noise: 0.1)", "points.csv"), for summaries.
     public var name: String
 
-    /// A data set from matching points and labels.
-    /// - Throws: `RuntimeError` when the counts disagree or a label is not 0 or 1.
-    public init(points: [Float], labels: [Float], name: String) throws {
-        guard points.count == 2 * labels.count else {
-            throw RuntimeError("\(name): \(points.count) coordinates do not make \(labels.count) 2D points")
+    /// The names a 2D Playground-style set gets.
+    public static let planeFeatureNames = ["x", "y"]
+    /// The names of the two classes of a binary set.
+    public static let binaryClassNames = ["0", "1"]
+
+    /// A classification set from matching points and labels.
+    /// `classNames` defaults to ["0", "1"] when every label is 0 or 1, else to "0" ... "K-1" for
+    /// K = the largest label + 1.
+    /// - Throws: `RuntimeError` when there are no features, the point count is not a multiple of
+    ///   the feature count matching the labels, a label is outside `0..<classNames.count`, or a
+    ///   name is repeated.
+    public init(points: [Float], labels: [Int], featureNames: [String] = Dataset.planeFeatureNames,
+                classNames: [String]? = nil, name: String) throws {
+        try Self.checkShape(points: points, rows: labels.count, featureNames: featureNames, name: name)
+        let names = classNames ?? Self.defaultClassNames(labels)
+        try Self.checkUnique(names, what: "class", name: name)
+        guard !names.isEmpty else { throw RuntimeError("\(name): a classification set needs at least one class name") }
+        if let bad = labels.firstIndex(where: { $0 < 0 || $0 >= names.count }) {
+            let allowed = names.count == 2 ? "0 or 1" : "in 0...\(names.count - 1)"
+            throw RuntimeError("\(name): point \(bad + 1) has label \(labels[bad]); labels must be \(allowed)")
         }
-        if let bad = labels.firstIndex(where: { $0 != 0 && $0 != 1 }) {
-            throw RuntimeError("\(name): point \(bad + 1) has label \(labels[bad]); labels must be 0 or 1")
+        self.init(unchecked: points, labels: labels, featureNames: featureNames, classNames: names, name: name)
+    }
+
+    /// A regression set: each row of `points` is labelled with the value in `targets`.
+    /// - Throws: `RuntimeError` when there are no features, the shapes disagree, a name is
+    ///   repeated or a target is not finite.
+    public init(points: [Float], targets: [Float], featureNames: [String] = Dataset.planeFeatureNames,
+                targetName: String = "value", name: String) throws {
+        try Self.checkShape(points: points, rows: targets.count, featureNames: featureNames, name: name)
+        if let bad = targets.firstIndex(where: { !$0.isFinite }) {
+            throw RuntimeError("\(name): point \(bad + 1) has target \(targets[bad]); targets must be finite numbers")
         }
         self.points = points
-        self.labels = labels
+        self.labels = []
+        self.targets = targets
+        self.featureNames = featureNames
+        self.classNames = []
+        self.targetName = targetName
         self.name = name
     }
 
-    /// Number of points.
-    public var count: Int { labels.count }
+    init(unchecked points: [Float], labels: [Int], featureNames: [String] = Dataset.planeFeatureNames,
+         classNames: [String] = Dataset.binaryClassNames, name: String) {
+        self.points = points
+        self.labels = labels
+        self.targets = nil
+        self.featureNames = featureNames
+        self.classNames = classNames
+        self.targetName = ""
+        self.name = name
+    }
 
-    /// The points as a tensor `[count, 2]`.
-    public var pointTensor: Tensor { Tensor(shape: [count, 2], data: points) }
+    /// Number of rows.
+    public var count: Int { featureNames.isEmpty ? 0 : points.count / featureNames.count }
 
-    /// The labels as a tensor `[count, 1]`.
-    public var labelTensor: Tensor { Tensor(shape: [count, 1], data: labels) }
+    /// Number of features per row (2 for the Playground sets).
+    public var featureCount: Int { featureNames.count }
+
+    /// Number of classes K; 0 for a regression set.
+    public var classCount: Int { classNames.count }
+
+    /// True when rows are labelled with continuous `targets` rather than classes.
+    public var isRegression: Bool { targets != nil }
+
+    /// How many rows each class has, `[classCount]`.
+    public var classCounts: [Int] {
+        var counts = [Int](repeating: 0, count: classCount)
+        for l in labels { counts[l] += 1 }
+        return counts
+    }
+
+    /// The points as a tensor `[count, featureCount]`.
+    public var pointTensor: Tensor { Tensor(shape: [count, featureCount], data: points) }
+
+    /// What a model with one output trains on, `[count, 1]`: the class index as a number (0 or 1
+    /// for a binary set) or, for a regression set, the target.
+    public var labelTensor: Tensor {
+        Tensor(shape: [count, 1], data: targets ?? labels.map(Float.init))
+    }
+
+    /// The labels one-hot, `[count, classCount]` (a regression set gives `[count, 0]`).
+    public var oneHotTensor: Tensor {
+        var data = [Float](repeating: 0, count: labels.count * classCount)
+        for (i, l) in labels.enumerated() { data[i * classCount + l] = 1 }
+        return Tensor(shape: [count, classCount], data: data)
+    }
+
+    /// Feature `j` of every row, `[count]`.
+    public func column(_ j: Int) -> [Float] {
+        let d = featureCount
+        return (0..<count).map { points[$0 * d + j] }
+    }
 
     /// The subset at `indices`, in that order.
     public func subset(_ indices: [Int], name: String? = nil) -> Dataset {
-        var p = [Float](), l = [Float]()
-        p.reserveCapacity(2 * indices.count)
-        l.reserveCapacity(indices.count)
-        for i in indices {
-            p.append(points[2 * i]); p.append(points[2 * i + 1])
-            l.append(labels[i])
-        }
+        let d = featureCount
+        var copy = self
+        copy.points = []
+        copy.points.reserveCapacity(d * indices.count)
+        for i in indices { copy.points.append(contentsOf: points[(i * d)..<(i * d + d)]) }
         // Labels were validated on the way in, so the subset is valid too.
-        return Dataset(unchecked: p, labels: l, name: name ?? self.name)
+        if let targets { copy.targets = indices.map { targets[$0] } } else { copy.labels = indices.map { labels[$0] } }
+        copy.name = name ?? self.name
+        return copy
     }
 
     /// Shuffles (Fisher–Yates with `rng`) and cuts into a training part with
@@ -58,10 +145,27 @@ public struct Dataset: Sendable, Equatable {
                 subset(Array(order[cut...]), name: name + " (test)"))
     }
 
-    init(unchecked points: [Float], labels: [Float], name: String) {
-        self.points = points
-        self.labels = labels
-        self.name = name
+    /// ["0", "1"] for labels that are all 0 or 1, else "0" ... "K-1" for K = the largest + 1.
+    static func defaultClassNames(_ labels: [Int]) -> [String] {
+        let k = max(2, (labels.max() ?? 0) + 1)
+        return k == 2 ? binaryClassNames : (0..<k).map(String.init)
+    }
+
+    static func checkShape(points: [Float], rows: Int, featureNames: [String], name: String) throws {
+        guard !featureNames.isEmpty else { throw RuntimeError("\(name): a data set needs at least one feature") }
+        try checkUnique(featureNames, what: "feature", name: name)
+        guard points.count == featureNames.count * rows else {
+            let d = featureNames.count
+            let what = d == 2 ? "\(rows) 2D points" : "\(rows) rows of \(d) features"
+            throw RuntimeError("\(name): \(points.count) coordinates do not make \(what)")
+        }
+    }
+
+    static func checkUnique(_ names: [String], what: String, name: String) throws {
+        var seen = Set<String>()
+        for n in names where !seen.insert(n).inserted {
+            throw RuntimeError("\(name): the \(what) name '\(visible(n, limit: 40))' is used twice")
+        }
     }
 }
 

@@ -22,7 +22,7 @@ public enum PlaygroundData {
         guard noise.isFinite, noise >= 0, noise <= 1 else {
             throw RuntimeError("\(kind.rawValue): argument 'noise' must be between 0 and 1, got \(noise)")
         }
-        var points = [Float](), labels = [Float]()
+        var points = [Float](), labels = [Int]()
         points.reserveCapacity(2 * n)
         labels.reserveCapacity(n)
         func add(_ x: Double, _ y: Double, _ label: Bool) {

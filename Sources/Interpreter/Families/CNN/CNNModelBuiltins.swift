@@ -2,14 +2,19 @@ import Foundation
 import Plots
 import Runtime
 
-/// What can be asked of a trained CNN: `evaluate` and `infer` here, and the CNN side of
-/// `predict` and `accuracy` (which dispatch on the model kind in ModelBuiltins).
+/// What can be asked of a trained CNN: `predict`, `accuracy`, `evaluate` and `infer`.
 ///
 /// Given the value `mnist(...)` itself, these use its test part; given a part (`data.train`),
 /// that part.
 enum CNNModelBuiltins {
     static func all() -> [Builtin] {
         [
+            Builtin("predict(model, inputs, probabilities: false)", area: "cnn",
+                    doc: "The class of each image (images from mnist(...), a tensor [n, C, H, W], or one image); probabilities: true gives a tensor [n, classes].",
+                    example: "predict(cnn(\"config/default_cnn_params.json\"), mnist(test_fraction: 0.05).test[0].image)", body: predict),
+            Builtin("accuracy(model, data?)", area: "cnn",
+                    doc: "Fraction of the images classified right (the test part of mnist(...) by default, else of what it was trained on).",
+                    example: "accuracy(cnn(\"config/default_cnn_params.json\"), mnist(test_fraction: 0.05))", body: accuracy),
             Builtin("evaluate(model, data?)", area: "cnn",
                     doc: "A cnn's figures on labelled images (the test part of mnist(...) by default): a record of accuracy, loss, per-class precision / recall / f1 lists and the confusion matrix (rows: truth, columns: predicted).",
                     example: "r = evaluate(cnn(\"config/default_cnn_params.json\"), mnist(test_fraction: 0.05))", body: evaluate),
@@ -35,14 +40,13 @@ enum CNNModelBuiltins {
         return try args.runtime { try Runtime.evaluate(&model.network, on: data) }
     }
 
-    static func accuracy(_ model: CNNModel, _ args: Arguments) throws -> Value {
-        .number(try run(model, try dataset(model, args), args).metrics.accuracy)
+    static func accuracy(_ args: inout Arguments) throws -> Value {
+        let model = try args.model("model", as: CNNModel.self)
+        return .number(try run(model, try dataset(model, args), args).metrics.accuracy)
     }
 
     static func evaluate(_ args: inout Arguments) throws -> Value {
-        guard case .cnn(let model) = try args.model("model") else {
-            throw args.error("model", "must be a cnn; for xor and mlp models use accuracy(m, data)")
-        }
+        let model = try args.model("model", as: CNNModel.self)
         let result = try run(model, try dataset(model, args), args)
         let m = result.metrics
         func numbers(_ xs: [Double]) -> Value { .list(xs.map { .number($0) }) }
@@ -55,13 +59,9 @@ enum CNNModelBuiltins {
         return .record(RecordValue(names: fields.map(\.0), values: fields.map(\.1)))
     }
 
-    static func predict(_ model: CNNModel, _ args: Arguments) throws -> Value {
-        let probabilities: Bool
-        switch args.any("probabilities") {
-        case .null: probabilities = false
-        case .bool(let on): probabilities = on
-        case let other: throw args.error("probabilities", "must be true or false, \(Arguments.got(other))")
-        }
+    static func predict(_ args: inout Arguments) throws -> Value {
+        let model = try args.model("model", as: CNNModel.self)
+        let probabilities = try args.flag("probabilities")
         let shape = model.network.inputShape
         var images: [Float]
         var count: Int
@@ -107,9 +107,7 @@ enum CNNModelBuiltins {
     }
 
     static func infer(_ args: inout Arguments) throws -> Value {
-        guard case .cnn(let model) = try args.model("model") else {
-            throw args.error("model", "must be a cnn; infer shows image predictions")
-        }
+        let model = try args.model("model", as: CNNModel.self)
         let data = try dataset(model, args)
         guard data.count > 0 else { throw BuiltinError("infer: the image set is empty") }
         try args.runtime { try model.network.checkFits(data) }

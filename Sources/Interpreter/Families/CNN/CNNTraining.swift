@@ -12,15 +12,15 @@ import Runtime
 /// trained, images per second, the ETA, the total time — goes on the status line, which a
 /// terminal redraws in place under the epoch lines (and prints once at the end when it
 /// cannot). `train` returns the run's history (see `CNNModel.history`).
-extension TrainingBuiltins {
-    static func trainCNN(_ model: CNNModel, _ args: Arguments) throws -> Value {
+enum CNNTraining {
+    static func train(_ args: inout Arguments) throws -> Value {
+        let model = try args.model("model", as: CNNModel.self)
         guard args.has("data") else {
             throw args.error("data", "is needed for a cnn: train(m, mnist(size: 14), epochs: 3)")
         }
-        if args.has("discretize") { throw args.error("discretize", "is for an mlp's decision boundary, not a cnn") }
         let data = try args.images("data")
         let config = model.network.config
-        let (epochs, every) = try schedule(args, epochs: config.epochs, every: 10)
+        let (epochs, every) = try args.schedule(epochs: config.epochs, every: 10)
         let batch = try args.count("batch", default: config.batchSize, limit: TrainingLimits.maximumBatch)
         let patience = try args.count("patience", default: config.patience, limit: TrainingLimits.maximumEpochs)
         // The trainer checks these too; here they come before anything changes or the progress line is drawn.
@@ -28,7 +28,6 @@ extension TrainingBuiltins {
             try model.network.checkFits(data.data)
             try model.network.checkBudget(batch: batch)
         }
-        let fps = try framesPerSecond(args)
         if args.has("lr") {
             let lr = try args.positiveNumber("lr", default: config.learningRate)
             model.optimizer.learningRate = Float(lr)
@@ -38,12 +37,10 @@ extension TrainingBuiltins {
             ?? ImageDataset(shape: data.data.shape, images: [], labels: [], classes: data.data.classes, name: "no validation")
         var trainer = CNNTrainer(epochs: epochs, patience: patience, batchSize: batch,
                                  validationSubsetRatio: config.validationSubsetRatio, optimizer: model.optimizer)
-        let run = CNNRun(session: args.context.session, epochs: epochs, firstEpoch: model.epochs.count,
-                         every: 1, images: data.data.count, batch: batch)
-        let dashboard = CNNLiveDashboard(session: args.context.session, network: model.network, epochs: epochs,
-                                         every: every, framesPerSecond: fps, data: data.data, validation: validation, batchSize: batch)
-        run.dashboard = dashboard
-        run.holdLines = args.context.session.options.live && args.context.display.animates
+        let live = try args.liveTraining(total: epochs, firstEpoch: model.epochs.count, drawingShare: CNNLiveDashboard.drawingShare)
+        let run = CNNRun(live: live, firstEpoch: model.epochs.count, images: data.data.count, batch: batch)
+        let dashboard = CNNLiveDashboard(live: live, network: model.network, epochs: epochs, every: every,
+                                         data: data.data, validation: validation, batchSize: batch)
         let observer = CNNTrainingObserver(onBatch: { run.batch($0); dashboard.batch($0) },
                                            onEpoch: { run.epoch($0); dashboard.epoch($0) },
                                            wantsDetail: { dashboard.wantsDetail(epoch: $0, batch: $1) }, probe: dashboard.probe)
@@ -53,16 +50,15 @@ extension TrainingBuiltins {
         // Restored if the loss diverges before any epoch ended (the trainer then has no best weights).
         let before = model.network
         let display = args.context.display
-        display.beginLive()
+        live.begin()
         let history: CNNHistory
         do {
             history = try trainer.train(&model.network, on: data.data, validation: validation, rng: &rng,
-                                        stop: run.stop.flag, observer: observer)
-        } catch let error as RuntimeError {
+                                        stop: live.stopFlag, observer: observer)
+        } catch {
             model.optimizer = trainer.optimizer
-            display.setStatus(run.status(finished: true), force: true)
-            display.endLive()
-            run.flushLines()
+            live.fail(status: run.status(finished: true))
+            guard let error = error as? RuntimeError else { throw error }
             if run.bestEpoch == 0 { model.network = before }
             let kept = run.bestEpoch > 0 ? "the weights of epoch \(run.bestEpoch) are kept" : "the weights from before this call are kept"
             let message = error.message.hasPrefix("train:") ? error.message : "train: \(error.message)"
@@ -76,14 +72,11 @@ extension TrainingBuiltins {
             return shifted
         }
         if history.bestEpoch > 0 { model.bestEpoch = offset + history.bestEpoch }
-        display.setStatus(run.status(finished: true), force: true)
-        dashboard.finish(&model.network)
-        display.endLive()
-        run.flushLines()
+        live.finish(status: run.status(finished: true), frame: dashboard.finalFrame(&model.network))
         let last = offset + history.epochs.count
         let kept = model.bestEpoch > 0 ? "the weights of epoch \(model.bestEpoch) are kept" : "the weights are kept as they are"
-        if let reason = run.stop.reason {
-            display.write("stopped in epoch \(run.epochInProgress) (\(reason)); \(kept)\n")
+        if live.stopReason != nil {
+            live.writeStopMessage(at: "in epoch \(run.epochInProgress)", kept: kept)
         } else if history.reason.hasPrefix("early stop") {
             display.write("early stop after epoch \(last): no better validation loss for \(patience) epoch\(patience == 1 ? "" : "s"); \(kept)\n")
         }
@@ -98,14 +91,12 @@ extension TrainingBuiltins {
     }
 }
 
-/// The state one CNN `train` call shares with its observer callbacks. CNNTrainer calls them
-/// on the training thread, one at a time, so no lock is needed; they are `@Sendable` only
-/// because the Runtime observer type says so.
+/// The state one CNN `train` call shares with its observer callbacks: the epoch lines and the
+/// status text (`LiveTraining` shows them). CNNTrainer calls them on the training thread, one
+/// at a time, so no lock is needed; they are `@Sendable` only because the Runtime observer
+/// type says so.
 final class CNNRun: @unchecked Sendable {
-    let session: Session
-    var progress: TrainingProgress
-    var stop = TrainingStop()
-    let every: Int
+    let live: LiveTraining
     /// Epochs the model had before this call (epoch numbers continue from there).
     let firstEpoch: Int
     let batchesPerEpoch: Int
@@ -113,16 +104,14 @@ final class CNNRun: @unchecked Sendable {
     private var lastBatch: CNNBatchSnapshot?
     /// This call's best epoch (counted over all calls), 0 before one ended.
     private(set) var bestEpoch = 0
-    /// The live dashboard, whose pacing says how long training waited for the display.
-    weak var dashboard: CNNLiveDashboard?
 
-    init(session: Session, epochs: Int, firstEpoch: Int, every: Int, images: Int, batch: Int) {
-        self.session = session
-        progress = TrainingProgress(total: epochs, firstEpoch: firstEpoch)
-        self.every = every
+    init(live: LiveTraining, firstEpoch: Int, images: Int, batch: Int) {
+        self.live = live
         self.firstEpoch = firstEpoch
         batchesPerEpoch = (images + batch - 1) / batch
     }
+
+    private var progress: TrainingProgress { live.progress }
 
     /// The epoch being trained (counted over all calls), 0 before the first batch.
     var epochInProgress: Int { lastBatch.map { firstEpoch + $0.epoch } ?? 0 }
@@ -131,27 +120,13 @@ final class CNNRun: @unchecked Sendable {
     func batch(_ snapshot: CNNBatchSnapshot) {
         batchesDone += 1
         lastBatch = snapshot
-        stop.check(session, &progress)
-        if progress.statusDue() { session.display.setStatus(status(finished: false), force: false) }
+        live.check { status(finished: false) }
     }
 
-    /// Epoch lines held back while the dashboard animates: text written under a live picture
-    /// ends it, and the next frame would start a new picture below (a dashboard per epoch).
-    private var heldLines: [String] = []
-    /// True while the live dashboard animates (then epoch lines wait for `flushLines`).
-    var holdLines = false
-
-    /// After each epoch: the epoch's line, every `every` epochs.
+    /// After each epoch: the epoch's line (held under a live picture until it ends).
     func epoch(_ record: CNNEpochRecord) {
         if record.isBest { bestEpoch = firstEpoch + record.epoch }
-        guard record.epoch % every == 0 else { return }
-        if holdLines { heldLines.append(line(record)) } else { session.display.write(line(record)) }
-    }
-
-    /// Writes the epoch lines held back during the live dashboard (after it ended).
-    func flushLines() {
-        for line in heldLines { session.display.write(line) }
-        heldLines = []
+        live.line(line(record))
     }
 
     /// `epoch 2/10  train loss 0.3120 acc 90.6% prec 90.7% f1 90.5%  val loss ... best`.
@@ -185,7 +160,7 @@ final class CNNRun: @unchecked Sendable {
             let rate = Double(batchesDone) / seconds
             let images = Double(batchesDone * (lastBatch?.labels.count ?? 1)) / seconds
             line += "  \(TrainingProgress.rate(images)) img/s"
-            let waiting = dashboard?.waitingShare
+            let waiting = live.waitingShare
             if finished {
                 line += "  done in \(TrainingProgress.seconds(seconds))"
                 if waiting != nil { line += " (" + TrainingProgress.waitingNote(waiting, finished: true).dropFirst(2) + ")" }

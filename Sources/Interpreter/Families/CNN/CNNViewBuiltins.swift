@@ -18,9 +18,7 @@ enum CNNViewBuiltins {
     }
 
     static func saliency(_ args: inout Arguments) throws -> Value {
-        guard case .cnn(let model) = try args.model("model") else {
-            throw args.error("model", "must be a cnn; saliency shows which pixels drove an image classifier's decision")
-        }
+        let model = try args.model("model", as: CNNModel.self)
         let (image, label) = try digit(args, "digit", network: model.network)
         let classIndex: Int
         if args.has("class") {
@@ -36,9 +34,7 @@ enum CNNViewBuiltins {
     }
 
     static func mistakes(_ args: inout Arguments) throws -> Value {
-        guard case .cnn(let model) = try args.model("model") else {
-            throw args.error("model", "must be a cnn; mistakes shows the images a classifier gets wrong")
-        }
+        let model = try args.model("model", as: CNNModel.self)
         let data: ImageDataset
         if args.has("data") {
             data = try args.images("data").evaluationSet

@@ -18,12 +18,8 @@ import Runtime
 final class CNNLiveDashboard: @unchecked Sendable {
     /// The largest share of the run's time spent drawing frames when nobody watches.
     static let drawingShare = 0.08
-    private let display: Display
-    private let live: Bool
-    /// A terminal that animates shows the run: every due frame is drawn, training waits.
-    private let watching: Bool
+    private let live: LiveTraining
     private let every: Int
-    private var pace: TrainingProgress
     private var batches = 0
     /// Batches per epoch, as the trainer cuts the training images.
     private let batchesPerEpoch: Int
@@ -34,15 +30,10 @@ final class CNNLiveDashboard: @unchecked Sendable {
     /// The probe digit `[C, H, W]` (the first validation image, else the first training image).
     let probe: [Float]?
 
-    init(session: Session, network: CNN, epochs: Int, every: Int, framesPerSecond: Double = TrainingProgress.defaultFramesPerSecond,
-         data: ImageDataset, validation: ImageDataset, batchSize: Int) {
-        display = session.display
-        live = session.options.live
-        watching = live && display.animates
+    init(live: LiveTraining, network: CNN, epochs: Int, every: Int, data: ImageDataset, validation: ImageDataset, batchSize: Int) {
+        self.live = live
         self.every = max(1, every)
         batchesPerEpoch = (data.count + max(1, batchSize) - 1) / max(1, batchSize)
-        pace = watching ? TrainingProgress(total: epochs, firstEpoch: 0, framesPerSecond: framesPerSecond)
-                        : TrainingProgress(total: epochs, firstEpoch: 0, drawingShare: Self.drawingShare)
         let source = validation.count > 0 ? validation : data
         probe = source.count > 0 ? source.image(0).data : nil
         state = CNNTrainingState(model: network, epochs: epochs, probeLabel: source.count > 0 ? source.labels[0] : nil)
@@ -50,33 +41,29 @@ final class CNNLiveDashboard: @unchecked Sendable {
 
     /// Asked by the trainer after each batch's backward pass: copy the pictures' data now?
     func wantsDetail(epoch: Int, batch: Int) -> Bool {
-        guard live else { return false }
-        frameWanted = (batches + 1) % every == 0 && pace.frameDue(watching: watching)
+        guard live.live else { return false }
+        frameWanted = (batches + 1) % every == 0 && live.frameDue()
         return frameWanted || batch == batchesPerEpoch
     }
-
-    /// The share of the run training waited for the display (see `TrainingProgress.waitingShare`).
-    var waitingShare: Double? { pace.waitingShare }
 
     /// After each batch: record it, and draw a frame when it carries a detail.
     func batch(_ snapshot: CNNBatchSnapshot) {
         batches += 1
         state.record(snapshot)
         guard snapshot.detail != nil, frameWanted else { return }
-        let figure = CNNViews.dashboard(state)
-        pace.offerFrame { display.updateLive(figure, force: false) }
+        live.offer { CNNViews.dashboard(state) }
     }
 
     /// After each epoch: the validation figures and confusion matrix.
     func epoch(_ record: CNNEpochRecord) { state.record(record) }
 
-    /// The last frame, from the network as training left it (its best weights), always drawn.
-    func finish(_ network: inout CNN) {
+    /// The last frame, from the network as training left it (its best weights).
+    func finalFrame(_ network: inout CNN) -> Figure {
         if let probe, let result = try? network.probe(probe) { state.probe = result }
         if let filters = network.firstConvFilters {
             state.filters = filters.weights
             state.filterGradients = filters.gradients
         }
-        display.updateLive(CNNViews.dashboard(state), force: true)
+        return CNNViews.dashboard(state)
     }
 }

@@ -20,7 +20,9 @@ struct TrainingProgress {
     /// The largest share of the run's time spent drawing frames (0.2; a CNN's dashboard, drawn
     /// between batches that take well under a millisecond, asks for less).
     let drawingShare: Double
-    private let start = ContinuousClock.now
+    /// What time is measured by and waits are made on.
+    private let clock: any TrainingClock
+    private let start: ContinuousClock.Instant
     /// `Suspension`'s stopped time when the run started: time stopped by Ctrl-Z since then is
     /// left out of `elapsed`.
     private let stoppedAtStart = Suspension.shared.stoppedSeconds
@@ -46,7 +48,9 @@ struct TrainingProgress {
     static let framesPerSecondRange = 1.0...120.0
 
     init(total: Int, firstEpoch: Int, framesPerSecond: Double = TrainingProgress.defaultFramesPerSecond,
-         drawingShare: Double = 0.2) {
+         drawingShare: Double = 0.2, clock: any TrainingClock = SystemTrainingClock()) {
+        self.clock = clock
+        start = clock.now
         self.total = total
         self.firstEpoch = firstEpoch
         self.drawingShare = drawingShare
@@ -62,31 +66,31 @@ struct TrainingProgress {
     mutating func frameDue(watching: Bool = false) -> Bool {
         if watching {
             let spacing = max(frameInterval, lastFrameCost * (1 / drawingShare))
-            let wait = spacing - (ContinuousClock.now - lastFrameStart)
+            let wait = spacing - (clock.now - lastFrameStart)
             if wait > .zero {
-                Thread.sleep(forTimeInterval: Self.seconds(of: wait))
+                clock.sleep(for: wait)
                 waited += wait
             }
             return true
         }
         let pause = max(frameInterval, lastFrameCost * (1 / drawingShare - 1))
-        return ContinuousClock.now - lastFrameEnd >= pause
+        return clock.now - lastFrameEnd >= pause
     }
 
     /// Offers one frame through `draw` (which returns whether the display drew it) and
     /// remembers what it cost.
     mutating func offerFrame(_ draw: () -> Bool) {
-        let begin = ContinuousClock.now
+        let begin = clock.now
         lastFrameStart = begin
         let drawn = draw()
-        lastFrameEnd = ContinuousClock.now
+        lastFrameEnd = clock.now
         drawing += lastFrameEnd - begin
         if drawn { lastFrameCost = lastFrameEnd - begin }
     }
 
     /// True when the status line is due for a new text (the first is due at once).
     mutating func statusDue() -> Bool {
-        let now = ContinuousClock.now
+        let now = clock.now
         if let lastStatus, now - lastStatus < statusInterval { return false }
         lastStatus = now
         return true
@@ -94,7 +98,7 @@ struct TrainingProgress {
 
     /// True when it is time to ask the display whether q was pressed (the first ask is at once).
     mutating func keyPollDue() -> Bool {
-        let now = ContinuousClock.now
+        let now = clock.now
         if let lastKeyPoll, now - lastKeyPoll < keyPollInterval { return false }
         lastKeyPoll = now
         return true
@@ -102,7 +106,7 @@ struct TrainingProgress {
 
     /// Seconds since the run started, without the time the process stood stopped (Ctrl-Z).
     var elapsed: Double {
-        max(0, Self.seconds(of: ContinuousClock.now - start) - (Suspension.shared.stoppedSeconds - stoppedAtStart))
+        max(0, Self.seconds(of: clock.now - start) - (Suspension.shared.stoppedSeconds - stoppedAtStart))
     }
 
     static func seconds(of d: Duration) -> Double {
