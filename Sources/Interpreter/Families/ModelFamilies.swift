@@ -5,5 +5,7 @@ enum ModelFamilies {
         XORFamily.family,
         MLPFamily.family,
         CNNFamily.family,
+        KMeansFamily.family,
+        KNNFamily.family,
     ]
 }

@@ -120,7 +120,7 @@ enum KMeansPanels {
         var parts = ["k-means", "k = \(km.k)", "iteration \(km.iterations)"]
         if km.inertiaHistory.isEmpty {
             parts.append("start")
-        } else if km.next == .update {
+        } else if km.next == .update || km.stop == .converged {
             parts.append("assignment: \(ViewFormat.count(km.changedCount)) changed")
         } else if let shift = km.lastShift {
             parts.append("update: moved \(ViewFormat.value(shift.squareRoot()))")

@@ -34,7 +34,8 @@ public enum KNNViews {
         }
     }
 
-    static func status(_ model: KNNClassifier?, picture: KNNPicture, shown: Int, progress: KNNProgress) -> String {
+    /// The title line: k, weights, metric, points so far and the accuracies.
+    public static func status(_ model: KNNClassifier?, picture: KNNPicture, shown: Int, progress: KNNProgress) -> String {
         guard let model else { return "kNN · no training points yet" }
         var parts = ["kNN", "k = \(model.k)", model.weights.rawValue, model.metric.rawValue]
         if model.scaler != nil { parts.append("scaled") }
