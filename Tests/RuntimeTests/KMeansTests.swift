@@ -131,24 +131,24 @@ import Testing
         #expect(!km.isFinished && km.next == .assign && km.trail.count == 4)
         km.step()
         #expect(km.labels == [0, 0, 0, 0])
-        #expect(runtimeMessage { try km.setCentroid(2, to: [0]) } == "kmeans: centroid index 2 is outside 0...1")
-        #expect(runtimeMessage { try km.setCentroid(0, to: [0, 1]) } == "kmeans: a centroid has 1 features, got 2")
+        #expect(runtimeMessage { try km.setCentroid(2, to: [0]) } == "centroid index 2 is outside 0...1")
+        #expect(runtimeMessage { try km.setCentroid(0, to: [0, 1]) } == "a centroid has 1 features, got 2")
     }
 
     @Test func badInputIsRefusedWithAClearMessage() {
         var rng = SeededGenerator(seed: 1)
         #expect(runtimeMessage { try KMeans(points: [0, 1] as [Float], features: 1, k: 0, rng: &rng) }
-                == "kmeans: k must be at least 1, got 0")
+                == "k must be at least 1, got 0")
         #expect(runtimeMessage { try KMeans(points: [0, 1] as [Float], features: 1, k: 3, rng: &rng) }
-                == "kmeans: k = 3 is more than the 2 points; every cluster needs a point")
+                == "k = 3 is more than the 2 points; every cluster needs a point")
         #expect(runtimeMessage { try KMeans(points: [] as [Float], features: 2, k: 1, rng: &rng) }
-                == "kmeans: the data has no points")
+                == "the data has no points")
         #expect(runtimeMessage { try KMeans(points: [0, 1, .nan, 2] as [Float], features: 2, k: 1, rng: &rng) }
-                == "kmeans: point 1, feature 0 is not a number (nan)")
+                == "point 1, feature 0 is not a number (nan)")
         #expect(runtimeMessage { try KMeans(points: [0, 1, 2] as [Float], features: 2, k: 1, rng: &rng) }
-                == "kmeans: 3 values do not make points of 2 features")
+                == "3 values do not make points of 2 features")
         #expect(runtimeMessage { try KMeans(points: [0, 1, 2, 3] as [Float], features: 2, k: 2, init: .given([0, 0, 1]), rng: &rng) }
-                == "kmeans: the initial centroids must be 2 points of 2 features, got 3 values")
+                == "the initial centroids must be 2 points of 2 features, got 3 values")
     }
 
     /// Silhouettes worked by hand on two pairs: for the point 0, a = 1 and b = (10 + 11) / 2.
@@ -159,7 +159,7 @@ import Testing
         let single = try Silhouette.samples(points: [0, 1, 10], features: 1, labels: [0, 0, 1], k: 2)
         #expect(single[2] == 0, "a point alone in its cluster scores 0")
         #expect(runtimeMessage { try Silhouette.samples(points: [0, 1], features: 1, labels: [0, 0], k: 2) }
-                == "silhouette: needs between 2 and 1 non-empty clusters, got 1")
+                == "needs between 2 and 1 non-empty clusters, got 1")
     }
 
     /// Many features take the GEMM path; it agrees with the exact double-precision one.

@@ -103,16 +103,16 @@ import Testing
 
     @Test func badInputIsRefusedWithAClearMessage() throws {
         #expect(runtimeMessage { try KNNClassifier(points: [], labels: [], features: 2, classes: 2) }
-                == "knn: the data has no points")
+                == "the data has no points")
         #expect(runtimeMessage { try KNNClassifier(points: [0, 1], labels: [0, 1], features: 1, classes: 2, k: 0) }
-                == "knn: k must be at least 1, got 0")
+                == "k must be at least 1, got 0")
         #expect(runtimeMessage { try KNNClassifier(points: [0, 1], labels: [0, 1], features: 1, classes: 2, k: 3) }
-                == "knn: k = 3 is more than the 2 training points")
+                == "k = 3 is more than the 2 training points")
         #expect(runtimeMessage { try KNNClassifier(points: [0, .nan], labels: [0, 1], features: 1, classes: 2, k: 1) }
-                == "knn: point 1, feature 0 is not a number (nan)")
+                == "point 1, feature 0 is not a number (nan)")
         let m = try KNNClassifier(points: [0, 0, 1, 1], labels: [0, 1], features: 2, classes: 2, k: 1)
         #expect(runtimeMessage { try m.predict([1, 2, 3]) }
-                == "knn: the model takes points of 2 features; 3 values are not a whole number of such points")
-        #expect(runtimeMessage { try m.predict([1, .infinity]) } == "knn: query 0, feature 1 is not a number (inf)")
+                == "the model takes points of 2 features; 3 values are not a whole number of such points")
+        #expect(runtimeMessage { try m.predict([1, .infinity]) } == "query 0, feature 1 is not a number (inf)")
     }
 }

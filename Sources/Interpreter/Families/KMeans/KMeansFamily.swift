@@ -14,9 +14,9 @@ enum KMeansFamily {
                 Builtin("blobs(n: 300, centers: 3, std: 1, features: 2, seed?)", area: "data",
                         doc: "Gaussian blobs (scikit-learn's make_blobs): centres uniform in −10...10, n points split among them; the blob is the class.",
                         example: "data = blobs(n: 500, centers: 4, std: 1.5)", body: blobs),
-                Builtin("elbow(data, k: 1..10, n_init: 3, seed?)", area: "models",
+                Builtin("elbow(data, k: 1...10, n_init: 3, seed?)", area: "models",
                         doc: "The final inertia of k-means for every k (the best of n_init k-means++ starts): the bend is a good k.",
-                        example: "elbow(blobs(n: 300, centers: 4), k: 1..8)", body: elbow),
+                        example: "elbow(blobs(n: 300, centers: 4), k: 1...8)", body: elbow),
             ]
         },
         verbs: {
@@ -115,7 +115,7 @@ enum KMeansFamily {
                 }
                 return k
             }
-            guard !ks.isEmpty else { throw args.error("k", "is empty; give a range such as 1..10") }
+            guard !ks.isEmpty else { throw args.error("k", "is empty; give a range such as 1...10") }
         }
         guard let largest = ks.max(), largest <= rows.n else {
             throw args.error("k", "goes up to \(ks.max() ?? 0), more than the \(rows.n) points")

@@ -44,9 +44,9 @@ enum KNNFamily {
                     guard single else { throw args.error("digit", "must be one image") }
                     return .figure(KNNViews.neighbours(classifier, picture: picture, image: image))
                 },
-                Builtin("k_sweep(model, data, k: 1..30)", area: "models",
+                Builtin("k_sweep(model, data, k: 1...30)", area: "models",
                         doc: "Train and test accuracy for every k (the data must be split): small k follows every point, large k smooths.",
-                        example: "k_sweep(m, split(moons(n: 300, noise: 0.3)), k: 1..30)", body: KNNTraining.sweep),
+                        example: "k_sweep(m, split(moons(n: 300, noise: 0.3)), k: 1...30)", body: KNNTraining.sweep),
             ]
         })
 

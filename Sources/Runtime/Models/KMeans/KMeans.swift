@@ -84,18 +84,18 @@ public struct KMeans: Sendable {
     public init(points: [Double], features d: Int, k: Int, init method: KMeansInit = .kmeansPlusPlus,
                 maxIterations: Int = 300, tolerance: Double = 1e-4, rng: inout SeededGenerator) throws {
         let n = try KMeans.checkPoints(points, features: d)
-        guard k >= 1 else { throw RuntimeError("kmeans: k must be at least 1, got \(k)") }
+        guard k >= 1 else { throw RuntimeError("k must be at least 1, got \(k)") }
         guard k <= n else {
-            throw RuntimeError("kmeans: k = \(k) is more than the \(n) points; every cluster needs a point")
+            throw RuntimeError("k = \(k) is more than the \(n) points; every cluster needs a point")
         }
-        guard maxIterations >= 1 else { throw RuntimeError("kmeans: max_iter must be at least 1, got \(maxIterations)") }
-        guard tolerance >= 0, tolerance.isFinite else { throw RuntimeError("kmeans: tol must be a number ≥ 0, got \(tolerance)") }
+        guard maxIterations >= 1 else { throw RuntimeError("max_iter must be at least 1, got \(maxIterations)") }
+        guard tolerance >= 0, tolerance.isFinite else { throw RuntimeError("tol must be a number ≥ 0, got \(tolerance)") }
         if case .given(let c) = method {
             guard c.count == k * d else {
-                throw RuntimeError("kmeans: the initial centroids must be \(k) points of \(d) features, got \(c.count) values")
+                throw RuntimeError("the initial centroids must be \(k) points of \(d) features, got \(c.count) values")
             }
             if let bad = c.firstIndex(where: { !$0.isFinite }) {
-                throw RuntimeError("kmeans: initial centroid \(bad / d) has a value that is not a number (\(c[bad]))")
+                throw RuntimeError("initial centroid \(bad / d) has a value that is not a number (\(c[bad]))")
             }
         }
         self.n = n
@@ -132,13 +132,13 @@ public struct KMeans: Sendable {
 
     /// Checks a point buffer `[n, d]` and returns n.
     static func checkPoints(_ points: [Double], features d: Int) throws -> Int {
-        guard d >= 1 else { throw RuntimeError("kmeans: the points need at least one feature") }
-        guard !points.isEmpty else { throw RuntimeError("kmeans: the data has no points") }
+        guard d >= 1 else { throw RuntimeError("the points need at least one feature") }
+        guard !points.isEmpty else { throw RuntimeError("the data has no points") }
         guard points.count % d == 0 else {
-            throw RuntimeError("kmeans: \(points.count) values do not make points of \(d) features")
+            throw RuntimeError("\(points.count) values do not make points of \(d) features")
         }
         if let bad = points.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("kmeans: point \(bad / d), feature \(bad % d) is not a number (\(points[bad]))")
+            throw RuntimeError("point \(bad / d), feature \(bad % d) is not a number (\(points[bad]))")
         }
         return points.count / d
     }
@@ -161,13 +161,13 @@ public struct KMeans: Sendable {
     /// - Throws: `RuntimeError` for an index outside 0..<k, a wrong length or a non-finite value.
     public mutating func setCentroid(_ index: Int, to value: [Double]) throws {
         guard (0..<k).contains(index) else {
-            throw RuntimeError("kmeans: centroid index \(index) is outside 0...\(k - 1)")
+            throw RuntimeError("centroid index \(index) is outside 0...\(k - 1)")
         }
         guard value.count == d else {
-            throw RuntimeError("kmeans: a centroid has \(d) features, got \(value.count)")
+            throw RuntimeError("a centroid has \(d) features, got \(value.count)")
         }
         if let bad = value.first(where: { !$0.isFinite }) {
-            throw RuntimeError("kmeans: a centroid value is not a number (\(bad))")
+            throw RuntimeError("a centroid value is not a number (\(bad))")
         }
         for f in 0..<d { centred[index * d + f] = value[f] - mean[f] }
         trail.append(centroids)

@@ -21,7 +21,7 @@ public enum KMeansRestarts {
                            maxIterations: Int = 300, tolerance: Double = 1e-4, restarts: Int = 1,
                            rng: inout SeededGenerator,
                            observer: (Int, KMeans) -> Bool = { _, _ in true }) throws -> Result {
-        guard restarts >= 1 else { throw RuntimeError("kmeans: n_init must be at least 1, got \(restarts)") }
+        guard restarts >= 1 else { throw RuntimeError("n_init must be at least 1, got \(restarts)") }
         var best: KMeans?
         var bestRestart = 0
         var inertias: [Double] = []

@@ -8,17 +8,17 @@ public enum Silhouette {
     ///   clusters are used (the coefficient is undefined there).
     public static func samples(points: [Float], features d: Int, labels: [Int], k: Int) throws -> [Double] {
         guard d >= 1, !labels.isEmpty, points.count == labels.count * d else {
-            throw RuntimeError("silhouette: \(points.count) values do not make \(labels.count) points of \(d) features")
+            throw RuntimeError("\(points.count) values do not make \(labels.count) points of \(d) features")
         }
         let n = labels.count
         guard labels.allSatisfy({ (0..<k).contains($0) }) else {
-            throw RuntimeError("silhouette: the labels must lie in 0...\(k - 1); train the model first")
+            throw RuntimeError("the labels must lie in 0...\(k - 1); train the model first")
         }
         var size = [Int](repeating: 0, count: k)
         for l in labels { size[l] += 1 }
         let used = size.filter { $0 > 0 }.count
         guard used >= 2 && used <= n - 1 else {
-            throw RuntimeError("silhouette: needs between 2 and \(n - 1) non-empty clusters, got \(used)")
+            throw RuntimeError("needs between 2 and \(n - 1) non-empty clusters, got \(used)")
         }
         // distanceSums: [n, k], the sum of distances from point i to the points of cluster j.
         var distanceSums = [Double](repeating: 0, count: n * k)

@@ -12,7 +12,7 @@ public struct FeatureScaler: Sendable, Equatable {
     /// - Throws: `RuntimeError` when there are no points or the sizes disagree.
     public init(points: [Float], features d: Int) throws {
         guard d >= 1, !points.isEmpty, points.count % d == 0 else {
-            throw RuntimeError("scale: \(points.count) values do not make points of \(d) features")
+            throw RuntimeError("\(points.count) values do not make points of \(d) features")
         }
         let n = points.count / d
         var mean = [Double](repeating: 0, count: d)

@@ -59,20 +59,20 @@ public struct KNNClassifier: Sendable {
     public init(points: [Float], labels: [Int], features d: Int, classes: Int, k: Int = 5,
                 weights: KNNWeights = .uniform, metric: KNNMetric = .euclidean,
                 scale: Bool = false, scaler: FeatureScaler? = nil) throws {
-        guard d >= 1 else { throw RuntimeError("knn: the points need at least one feature") }
-        guard !labels.isEmpty else { throw RuntimeError("knn: the data has no points") }
+        guard d >= 1 else { throw RuntimeError("the points need at least one feature") }
+        guard !labels.isEmpty else { throw RuntimeError("the data has no points") }
         guard points.count == labels.count * d else {
-            throw RuntimeError("knn: \(points.count) values do not make \(labels.count) points of \(d) features")
+            throw RuntimeError("\(points.count) values do not make \(labels.count) points of \(d) features")
         }
         if let bad = points.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("knn: point \(bad / d), feature \(bad % d) is not a number (\(points[bad]))")
+            throw RuntimeError("point \(bad / d), feature \(bad % d) is not a number (\(points[bad]))")
         }
         if let bad = labels.firstIndex(where: { !(0..<classes).contains($0) }) {
-            throw RuntimeError("knn: point \(bad) has label \(labels[bad]), outside 0...\(classes - 1)")
+            throw RuntimeError("point \(bad) has label \(labels[bad]), outside 0...\(classes - 1)")
         }
-        guard k >= 1 else { throw RuntimeError("knn: k must be at least 1, got \(k)") }
+        guard k >= 1 else { throw RuntimeError("k must be at least 1, got \(k)") }
         guard k <= labels.count else {
-            throw RuntimeError("knn: k = \(k) is more than the \(labels.count) training points")
+            throw RuntimeError("k = \(k) is more than the \(labels.count) training points")
         }
         let chosenScaler = scale ? try (scaler ?? FeatureScaler(points: points, features: d)) : nil
         let stored = chosenScaler?.apply(points) ?? points
@@ -108,15 +108,15 @@ public struct KNNClassifier: Sendable {
 
     /// Checks queries `[m, d]` in the original units, returns them in the stored space and m.
     func prepare(_ queries: [Float]) throws -> ([Float], Int) {
-        guard !queries.isEmpty else { throw RuntimeError("knn: no points to classify") }
+        guard !queries.isEmpty else { throw RuntimeError("no points to classify") }
         guard queries.count % d == 0 else {
-            throw RuntimeError("knn: the model takes points of \(d) features; \(queries.count) values are not a whole number of such points")
+            throw RuntimeError("the model takes points of \(d) features; \(queries.count) values are not a whole number of such points")
         }
         if let bad = queries.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("knn: query \(bad / d), feature \(bad % d) is not a number (\(queries[bad]))")
+            throw RuntimeError("query \(bad / d), feature \(bad % d) is not a number (\(queries[bad]))")
         }
         guard k >= 1 && k <= n else {
-            throw RuntimeError("knn: k = \(k) must lie in 1...\(n), the number of training points")
+            throw RuntimeError("k = \(k) must lie in 1...\(n), the number of training points")
         }
         return (scaler?.apply(queries) ?? queries, queries.count / d)
     }
@@ -182,7 +182,7 @@ public struct KNNClassifier: Sendable {
     public func accuracy(_ queries: [Float], labels expected: [Int]) throws -> Double {
         let predicted = try predict(queries)
         guard predicted.count == expected.count else {
-            throw RuntimeError("knn: \(predicted.count) points but \(expected.count) labels")
+            throw RuntimeError("\(predicted.count) points but \(expected.count) labels")
         }
         let right = zip(predicted, expected).filter { $0 == $1 }.count
         return Double(right) / Double(Swift.max(1, expected.count))
