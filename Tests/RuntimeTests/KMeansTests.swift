@@ -144,7 +144,7 @@ import Testing
         #expect(runtimeMessage { try KMeans(points: [] as [Float], features: 2, k: 1, rng: &rng) }
                 == "the data has no points")
         #expect(runtimeMessage { try KMeans(points: [0, 1, .nan, 2] as [Float], features: 2, k: 1, rng: &rng) }
-                == "point 1, feature 0 is not a number (nan)")
+                == "point 1, feature 0 is not a number (NaN)")
         #expect(runtimeMessage { try KMeans(points: [0, 1, 2] as [Float], features: 2, k: 1, rng: &rng) }
                 == "3 values do not make points of 2 features")
         #expect(runtimeMessage { try KMeans(points: [0, 1, 2, 3] as [Float], features: 2, k: 2, init: .given([0, 0, 1]), rng: &rng) }

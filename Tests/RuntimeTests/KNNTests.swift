@@ -109,7 +109,7 @@ import Testing
         #expect(runtimeMessage { try KNNClassifier(points: [0, 1], labels: [0, 1], features: 1, classes: 2, k: 3) }
                 == "k = 3 is more than the 2 training points")
         #expect(runtimeMessage { try KNNClassifier(points: [0, .nan], labels: [0, 1], features: 1, classes: 2, k: 1) }
-                == "point 1, feature 0 is not a number (nan)")
+                == "point 1, feature 0 is not a number (NaN)")
         let m = try KNNClassifier(points: [0, 0, 1, 1], labels: [0, 1], features: 2, classes: 2, k: 1)
         #expect(runtimeMessage { try m.predict([1, 2, 3]) }
                 == "the model takes points of 2 features; 3 values are not a whole number of such points")

@@ -95,7 +95,7 @@ public struct KMeans: Sendable {
                 throw RuntimeError("the initial centroids must be \(k) points of \(d) features, got \(c.count) values")
             }
             if let bad = c.firstIndex(where: { !$0.isFinite }) {
-                throw RuntimeError("initial centroid \(bad / d) has a value that is not a number (\(c[bad]))")
+                throw RuntimeError("initial centroid \(bad / d) has a value that is not a number (\(RuntimeError.describe(c[bad])))")
             }
         }
         self.n = n
@@ -138,7 +138,7 @@ public struct KMeans: Sendable {
             throw RuntimeError("\(points.count) values do not make points of \(d) features")
         }
         if let bad = points.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("point \(bad / d), feature \(bad % d) is not a number (\(points[bad]))")
+            throw RuntimeError("point \(bad / d), feature \(bad % d) is not a number (\(RuntimeError.describe(points[bad])))")
         }
         return points.count / d
     }
@@ -167,7 +167,7 @@ public struct KMeans: Sendable {
             throw RuntimeError("a centroid has \(d) features, got \(value.count)")
         }
         if let bad = value.first(where: { !$0.isFinite }) {
-            throw RuntimeError("a centroid value is not a number (\(bad))")
+            throw RuntimeError("a centroid value is not a number (\(RuntimeError.describe(bad)))")
         }
         for f in 0..<d { centred[index * d + f] = value[f] - mean[f] }
         trail.append(centroids)

@@ -65,7 +65,7 @@ public struct KNNClassifier: Sendable {
             throw RuntimeError("\(points.count) values do not make \(labels.count) points of \(d) features")
         }
         if let bad = points.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("point \(bad / d), feature \(bad % d) is not a number (\(points[bad]))")
+            throw RuntimeError("point \(bad / d), feature \(bad % d) is not a number (\(RuntimeError.describe(points[bad])))")
         }
         if let bad = labels.firstIndex(where: { !(0..<classes).contains($0) }) {
             throw RuntimeError("point \(bad) has label \(labels[bad]), outside 0...\(classes - 1)")
@@ -113,7 +113,7 @@ public struct KNNClassifier: Sendable {
             throw RuntimeError("the model takes points of \(d) features; \(queries.count) values are not a whole number of such points")
         }
         if let bad = queries.firstIndex(where: { !$0.isFinite }) {
-            throw RuntimeError("query \(bad / d), feature \(bad % d) is not a number (\(queries[bad]))")
+            throw RuntimeError("query \(bad / d), feature \(bad % d) is not a number (\(RuntimeError.describe(queries[bad])))")
         }
         guard k >= 1 && k <= n else {
             throw RuntimeError("k = \(k) must lie in 1...\(n), the number of training points")
