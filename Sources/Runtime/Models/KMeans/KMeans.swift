@@ -4,8 +4,11 @@
 ///
 /// The rules are scikit-learn's (`KMeans(algorithm="lloyd")`, read from its source), so the same
 /// initial centroids give the same labels, centroids and inertia at every iteration:
-/// - Nearest centroid by ‖c‖² − 2 x·c on data centred by its mean, in double precision; an exact
-///   tie goes to the lower centroid index.
+/// - Nearest centroid by ‖c‖² − 2 x·c: ranked in float32 (the points are float32, as nv holds
+///   data), and wherever float32 rounding could decide, ranked again in double precision on data
+///   centred by its mean, as scikit-learn ranks (`KMeansFloatKernel`); an exact tie goes to the
+///   lower centroid index. Sums, means and inertia are double precision (centroids to 1e-13 of
+///   scikit-learn's on unscaled wine, whose proline is in the thousands).
 /// - It stops when an assignment changes no label ("converged", checked from the second
 ///   assignment on), when the centroids moved less than `tolerance` × the mean variance of the
 ///   features in total squared distance, or after `maxIterations`. After the last two the points
@@ -41,9 +44,10 @@ public struct KMeans: Sendable {
     public let absoluteTolerance: Double
     /// The mean of the points, [d]; the work is done on centred data.
     public let mean: [Double]
-    let x: [Double]        // x: [n, d], centred
-    let norms: [Double]    // norms: [n], ‖x‖² of the centred points
-    var centred: [Double]  // centred: [k, d], the centroids minus `mean`
+    let x: [Float]             // x: [n, d], the points as given (float32, as nv holds data)
+    let pointNorms: [Float]    // pointNorms: [n], ‖x‖² for the float32 rounding bound
+    let totalNorm: Double      // Σ‖x‖² in double, for the inertia from the cluster sums
+    var centred: [Double]      // centred: [k, d], the centroids minus `mean`
 
     /// Cluster of every point, [n]; −1 before the first assignment.
     public private(set) var labels: [Int]
@@ -66,24 +70,27 @@ public struct KMeans: Sendable {
     /// Total squared distance the centroids moved in the last update.
     public private(set) var lastShift: Double?
 
-    // The last assignment's cluster sums and counts, per fixed half of the points, so the
-    // update's means do not depend on whether the halves ran on one core or two.
+    // The last assignment's cluster sums (of the points as given, not centred) and counts, per
+    // fixed half of the points, so the update's means do not depend on whether the halves ran
+    // on one core or two.
     var sums: [[Double]]   // sums: [2][k, d]
     var counts: [[Int]]    // counts: [2][k]
 
     /// Starts a run on `points` `[n, d]` row-major with initial centroids chosen by `method`.
     /// - Throws: `RuntimeError` for no points, a size mismatch, a value that is not a finite
     ///   number, k outside 1...n, or given centroids of the wrong shape.
-    public init(points: [Float], features d: Int, k: Int, init method: KMeansInit = .kmeansPlusPlus,
+    public init(points: [Double], features d: Int, k: Int, init method: KMeansInit = .kmeansPlusPlus,
                 maxIterations: Int = 300, tolerance: Double = 1e-4, rng: inout SeededGenerator) throws {
-        try self.init(points: points.map(Double.init), features: d, k: k, init: method,
+        _ = try KMeans.checkPoints(points, features: d)
+        try self.init(points: points.map { Float($0) }, features: d, k: k, init: method,
                       maxIterations: maxIterations, tolerance: tolerance, rng: &rng)
     }
 
-    /// `init(points:...)` on double-precision points.
-    public init(points: [Double], features d: Int, k: Int, init method: KMeansInit = .kmeansPlusPlus,
+    /// `init(points:...)` on float32 points, the form the work is done in (double-precision
+    /// points are rounded to it; the sums, means and inertia are kept in double).
+    public init(points: [Float], features d: Int, k: Int, init method: KMeansInit = .kmeansPlusPlus,
                 maxIterations: Int = 300, tolerance: Double = 1e-4, rng: inout SeededGenerator) throws {
-        let n = try KMeans.checkPoints(points, features: d)
+        let n = try KMeans.checkPoints(points.map(Double.init), features: d)
         guard k >= 1 else { throw RuntimeError("k must be at least 1, got \(k)") }
         guard k <= n else {
             throw RuntimeError("k = \(k) is more than the \(n) points; every cluster needs a point")
@@ -103,23 +110,31 @@ public struct KMeans: Sendable {
         self.k = k
         self.maxIterations = maxIterations
         self.tolerance = tolerance
-        // Centre the data in double precision: mean per feature, then x − mean.
+        // The mean and variance per feature in double precision; the ranking works on centred
+        // data (as scikit-learn's, which centres X) where it is done in double.
         var mean = [Double](repeating: 0, count: d)
-        for i in 0..<n { for f in 0..<d { mean[f] += points[i * d + f] } }
+        for i in 0..<n { for f in 0..<d { mean[f] += Double(points[i * d + f]) } }
         for f in 0..<d { mean[f] /= Double(n) }
-        var x = points
         var variance = [Double](repeating: 0, count: d)
+        var total = 0.0
+        var pointNorms = [Float](repeating: 0, count: n)
         for i in 0..<n {
+            var norm = 0.0
             for f in 0..<d {
-                x[i * d + f] -= mean[f]
-                variance[f] += x[i * d + f] * x[i * d + f]
+                let v = Double(points[i * d + f])
+                let e = v - mean[f]
+                variance[f] += e * e
+                norm += v * v
             }
+            pointNorms[i] = Float(norm)
+            total += norm
         }
         absoluteTolerance = tolerance == 0 ? 0 : variance.reduce(0, +) / Double(n) / Double(d) * tolerance
         self.mean = mean
-        self.x = x
-        norms = (0..<n).map { i in x.withUnsafeBufferPointer { KMeansKernels.dot($0.baseAddress! + i * d, $0.baseAddress! + i * d, d) } }
-        var initial = KMeansInit.centroids(method, x: points, n: n, d: d, k: k, rng: &rng)
+        x = points
+        self.pointNorms = pointNorms
+        totalNorm = total
+        var initial = KMeansInit.centroids(method, x: points.map(Double.init), n: n, d: d, k: k, rng: &rng)
         trail = [initial]
         for j in 0..<k { for f in 0..<d { initial[j * d + f] -= mean[f] } }
         centred = initial
@@ -216,49 +231,75 @@ public struct KMeans: Sendable {
 
     /// The assignment half step; `counted` is false for the final one after a stop.
     mutating func assign(counted: Bool) {
-        let cNorms = centroidNorms()
-        let half = (n + 1) / 2
         let (d, k) = (self.d, self.k)
-        var results = [KMeansKernels.BlockResult](repeating: .init(), count: 2)
+        let exactNorms = centroidNorms()
+        let current = centroids                                     // [k, d], not centred
+        let floatCentroids = current.map { Float($0) }
+        let floatNorms: [Float] = (0..<k).map { j in
+            var s: Float = 0
+            for f in 0..<d { s += floatCentroids[j * d + f] * floatCentroids[j * d + f] }
+            return s
+        }
+        let largest = floatNorms.max().map { $0.squareRoot() } ?? 0
+        let half = (n + 1) / 2
+        var results = [KMeansFloatKernel.BlockResult](repeating: .init(), count: 2)
         var sums0 = [Double](repeating: 0, count: k * d), sums1 = sums0
         var counts0 = [Int](repeating: 0, count: k), counts1 = counts0
         x.withUnsafeBufferPointer { xp in
-        norms.withUnsafeBufferPointer { np in
+        pointNorms.withUnsafeBufferPointer { np in
+        floatCentroids.withUnsafeBufferPointer { fcp in
+        floatNorms.withUnsafeBufferPointer { fnp in
+        mean.withUnsafeBufferPointer { mp in
         centred.withUnsafeBufferPointer { cp in
-        cNorms.withUnsafeBufferPointer { cnp in
+        exactNorms.withUnsafeBufferPointer { cnp in
         labels.withUnsafeMutableBufferPointer { lp in
         changed.withUnsafeMutableBufferPointer { chp in
         sums0.withUnsafeMutableBufferPointer { s0 in
         sums1.withUnsafeMutableBufferPointer { s1 in
         counts0.withUnsafeMutableBufferPointer { k0 in
         counts1.withUnsafeMutableBufferPointer { k1 in
-            let xs = SendableDoubles(xp.baseAddress!), ns = SendableDoubles(np.baseAddress!)
+            let xs = SendablePointer(xp.baseAddress!), ns = SendablePointer(np.baseAddress!)
+            let fcs = SendablePointer(fcp.baseAddress!), fns = SendablePointer(fnp.baseAddress!)
+            let ms = SendableDoubles(mp.baseAddress!)
             let cs = SendableDoubles(cp.baseAddress!), cns = SendableDoubles(cnp.baseAddress!)
             let ls = SendableInts(lp.baseAddress!), chs = SendableBools(chp.baseAddress!)
             let sumsPointers = [SendableMutableDoubles(s0.baseAddress!), SendableMutableDoubles(s1.baseAddress!)]
             let countPointers = [SendableInts(k0.baseAddress!), SendableInts(k1.baseAddress!)]
-            func block(_ h: Int) -> KMeansKernels.BlockResult {
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * k)
-                defer { scratch.deallocate() }
-                return KMeansKernels.assign(
-                    rows: h == 0 ? 0..<half : half..<n, d: d, k: k, x: xs.pointer, norms: ns.pointer,
-                    centroids: cs.pointer, centroidNorms: cns.pointer, labels: ls.pointer,
-                    changedFlags: chs.pointer, sums: sumsPointers[h].pointer,
-                    counts: countPointers[h].pointer, scratch: scratch)
+            func block(_ h: Int) -> KMeansFloatKernel.BlockResult {
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * k)
+                let exactScratch = UnsafeMutablePointer<Double>.allocate(capacity: d)
+                defer { scratch.deallocate(); exactScratch.deallocate() }
+                return KMeansFloatKernel.assign(
+                    rows: h == 0 ? 0..<half : half..<n, d: d, k: k, x: xs.pointer, pointNorms: ns.pointer,
+                    centroids: fcs.pointer, centroidNorms: fns.pointer, largestCentroid: largest,
+                    mean: ms.pointer, exactCentroids: cs.pointer, exactNorms: cns.pointer,
+                    labels: ls.pointer, changedFlags: chs.pointer, sums: sumsPointers[h].pointer,
+                    counts: countPointers[h].pointer, scratch: scratch, exactScratch: exactScratch)
             }
             if n * d * k >= Parallel.threshold {
-                var r0 = KMeansKernels.BlockResult(), r1 = KMeansKernels.BlockResult()
+                var r0 = KMeansFloatKernel.BlockResult(), r1 = KMeansFloatKernel.BlockResult()
                 Parallel.pair({ r0 = block(0) }, { r1 = block(1) })
                 results = [r0, r1]
             } else {
                 results = [block(0), block(1)]
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}}}
         sums = [sums0, sums1]
         counts = [counts0, counts1]
         sizes = (0..<k).map { counts0[$0] + counts1[$0] }
         changedCount = results[0].changed + results[1].changed
-        inertiaHistory.append(results[0].inertia + results[1].inertia)
+        // Σ‖x − c‖² over the clusters from their sums: Σ‖x‖² − 2 Σ c·S + Σ n‖c‖².
+        var inertia = totalNorm
+        for j in 0..<k {
+            var cross = 0.0, norm = 0.0
+            for f in 0..<d {
+                let c = current[j * d + f]
+                cross += c * (sums0[j * d + f] + sums1[j * d + f])
+                norm += c * c
+            }
+            inertia += Double(sizes[j]) * norm - 2 * cross
+        }
+        inertiaHistory.append(Swift.max(0, inertia))
         guard counted else { return }
         iterations += 1
         if iterations > 1 && changedCount == 0 {
@@ -283,7 +324,7 @@ public struct KMeans: Sendable {
         for j in 1..<k where count[j] > count[biggest] { biggest = j }
         for j in 0..<k where count[j] > 0 {
             let alpha = 1.0 / Double(count[j])
-            for f in 0..<d { new[j * d + f] *= alpha }
+            for f in 0..<d { new[j * d + f] = new[j * d + f] * alpha - mean[f] }
         }
         // A cluster still empty (only when every point sits on its centroid) goes to the largest one.
         for j in 0..<k where count[j] == 0 {
@@ -311,14 +352,18 @@ public struct KMeans: Sendable {
         if stop != nil { assign(counted: false) }
     }
 
-    /// scikit-learn's `_relocate_empty_clusters_dense` on the summed clusters.
+    /// scikit-learn's `_relocate_empty_clusters_dense` on the summed clusters (sums of the
+    /// points as given; distances on centred data in double precision).
     func relocateEmptyClusters(sum: inout [Double], count: inout [Int]) {
         let empty = (0..<k).filter { count[$0] == 0 }
         guard !empty.isEmpty else { return }
-        let distance: [Double] = x.withUnsafeBufferPointer { xp in
-            centred.withUnsafeBufferPointer { cp in
-                (0..<n).map { KMeansKernels.squaredDistance(xp.baseAddress! + $0 * d, cp.baseAddress! + labels[$0] * d, d) }
+        let distance: [Double] = (0..<n).map { i in
+            var s = 0.0
+            for f in 0..<d {
+                let e = Double(x[i * d + f]) - mean[f] - centred[labels[i] * d + f]
+                s += e * e
             }
+            return s
         }
         guard let farthest = distance.max(), farthest > 0 else { return }
         let order = (0..<n).sorted { distance[$0] != distance[$1] ? distance[$0] > distance[$1] : $0 < $1 }
@@ -326,7 +371,7 @@ public struct KMeans: Sendable {
             let point = order[slot]
             let from = labels[point]
             for f in 0..<d {
-                let v = x[point * d + f]
+                let v = Double(x[point * d + f])
                 sum[from * d + f] -= v
                 sum[cluster * d + f] = v
             }
