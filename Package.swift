@@ -64,6 +64,8 @@ let package = Package(
         .executableTarget(name: "nv-bench-trees", dependencies: ["Runtime"]),
         // Attention: time to learn reverse, steps/s, and files for tools/reference/check_attention.py.
         .executableTarget(name: "nv-bench-attention", dependencies: ["Runtime"]),
+        // k-means/kNN data for tools/reference/check_kmeans_knn.py and its speed benchmark (release)
+        .executableTarget(name: "nv-bench-cluster", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Runtime"],
                     exclude: ["Goldens"]),

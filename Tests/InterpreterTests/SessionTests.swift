@@ -79,7 +79,7 @@ import Testing
     @Test func completions() {
         let (session, _) = makeSession()
         _ = session.run("net = (loss: 0.5, layers: [1], inner: (depth: 2))\nnetwork_size = 3\nfn train(net, epochs, every) { nil }", name: "t")
-        #expect(session.completions(line: "ne", cursor: 2) == ["net", "network_size"])
+        #expect(session.completions(line: "ne", cursor: 2) == ["neighbours", "net", "network_size"])
         #expect(session.completions(line: "sq", cursor: 2) == ["sqrt"])
         #expect(session.completions(line: "print(net.l", cursor: 11) == ["layers", "loss"])
         #expect(session.completions(line: "net.inner.d", cursor: 11) == ["depth"])

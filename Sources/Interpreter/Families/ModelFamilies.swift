@@ -5,6 +5,8 @@ enum ModelFamilies {
         XORFamily.family,
         MLPFamily.family,
         CNNFamily.family,
+        KMeansFamily.family,
+        KNNFamily.family,
         TreeFamily.family,
         ForestFamily.family,
         AttentionFamily.family,

@@ -17,6 +17,9 @@ public struct BarChart: Chart {
     public var color: RGBA?
     /// The row drawn in the highlight colour (e.g. the argmax), if any.
     public var highlight: Int?
+    /// A colour per row (clusters, classes), used instead of `color` and the highlight colour;
+    /// the highlighted row keeps its bold value.
+    public var barColors: [RGBA]?
     /// The value axis extent; nil fits the values (always including 0).
     public var range: ClosedRange<Double>?
     /// The label under the value axis; nil for none.
@@ -96,7 +99,8 @@ public struct BarChart: Chart {
                 var end = zero
                 if v.isFinite {
                     end = min(max(px(v), left), right)
-                    let fill = row == highlight ? ClassPalette.color(1) : barColor
+                    let fill = barColors.flatMap { $0.indices.contains(row) ? $0[row] : nil }
+                        ?? (row == highlight ? ClassPalette.color(1) : barColor)
                     raster.fillRect(Rect(x: min(zero, end), y: barY, width: abs(end - zero), height: barHeight),
                                     color: fill)
                 }

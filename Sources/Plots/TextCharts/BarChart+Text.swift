@@ -26,7 +26,8 @@ extension BarChart: TextChart {
             let y = rect.y + row
             let v = values[row]
             let highlighted = row == highlight
-            let color = style.ink(highlighted ? ClassPalette.color(1) : (self.color ?? ClassPalette.color(0)))
+            let color = style.ink(barColors.flatMap { $0.indices.contains(row) ? $0[row] : nil }
+                ?? (highlighted ? ClassPalette.color(1) : (self.color ?? ClassPalette.color(0))))
             grid.putRight(rowLabels[row], end: left - 1, y: y)
             var end = zero
             if v.isFinite {

@@ -92,6 +92,23 @@ public struct PCA: Sendable, Equatable {
     }
 }
 
+extension PCA {
+    /// `project(points:)` in Double, for pictures that keep their coordinates in Double.
+    public func project(_ points: [Double]) -> [Double] {
+        let d = featureCount, k = componentCount
+        let n = d > 0 ? points.count / d : 0
+        var out = [Double](repeating: 0, count: n * k)
+        for i in 0..<n {
+            for c in 0..<k {
+                var s = 0.0
+                for j in 0..<d { s += (points[i * d + j] - mean[j]) * components[c * d + j] }
+                out[i * k + c] = s
+            }
+        }
+        return out
+    }
+}
+
 /// Eigen-decomposition of a small symmetric matrix.
 enum SymmetricEigen {
     /// Eigenvalues `[size]` and eigenvectors (column c of `[size, size]` belongs to value c) of the

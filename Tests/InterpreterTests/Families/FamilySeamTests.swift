@@ -52,7 +52,7 @@ import Testing
 
     @Test func notAModelNamesEveryFamily() {
         let message = failure(session(), "predict(3, [0, 0])")
-        #expect(message == "predict: argument 'model' must be a model (from xor(...), mlp(...), cnn(...), tree(...), forest(...), attention(...), mean(...) or load(...)), got 3")
+        #expect(message == "predict: argument 'model' must be a model (from xor(...), mlp(...), cnn(...), kmeans(...), knn(...), tree(...), forest(...), attention(...), mean(...) or load(...)), got 3")
     }
 
     @Test func theFamilyTrainsThroughTheSharedDriver() throws {
