@@ -29,7 +29,7 @@ enum KMeansFamily {
                         example: "km = kmeans(k: 3); step(km, blobs(n: 200)); step(km)", body: KMeansTraining.step),
                 Builtin("predict(model, inputs)", area: "models",
                         doc: "The cluster of each point (the nearest centroid; one number for one point).",
-                        example: "predict(km, [0, 0])") { args in
+                        example: "km = kmeans(k: 3); train(km, blobs(n: 300, centers: 3)); predict(km, [0, 0])") { args in
                     let model = try args.model("model", as: KMeansModel.self)
                     guard let run = model.run else { throw args.error("model", "is not trained yet: train(km, data) first") }
                     let (points, single) = try PointRows.queries(args, "inputs", features: run.d)

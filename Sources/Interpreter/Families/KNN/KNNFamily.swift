@@ -20,10 +20,10 @@ enum KNNFamily {
                         example: "m = knn(); train(m, split(moons(n: 300)), every: 10)", body: KNNTraining.train),
                 Builtin("predict(model, inputs)", area: "models",
                         doc: "The class of each point (one number for one point); for one point of a 2D model it also draws the query, lines to its k neighbours and the vote.",
-                        example: "predict(m, [0, 1])", body: KNNTraining.predict),
+                        example: "m = knn(k: 5); train(m, moons(n: 200)); predict(m, [0, 1])", body: KNNTraining.predict),
                 Builtin("accuracy(model, data)", area: "models",
                         doc: "Fraction of the data's points (its test part when split) classified right.",
-                        example: "accuracy(m, data)") { args in
+                        example: "m = knn(k: 5); data = split(moons(n: 200)); train(m, data); accuracy(m, data)") { args in
                     let model = try args.model("model", as: KNNModel.self)
                     let classifier = try KNNTraining.trained(args, model)
                     let rows = try PointRows.read(args, "data")
