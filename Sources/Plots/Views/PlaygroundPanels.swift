@@ -32,15 +32,15 @@ enum PlaygroundPanels {
     }
 
     /// The plane the pictures of `model` span: for a network of 2D points the square around
-    /// every point (`plane(_:)`); for one that takes a table's columns, columns `pair` (0 and
-    /// 1 unless given) each framed with a 5% margin, the other columns held at the training
-    /// set's means.
+    /// every point (`plane(_:)`); for one that takes a table's columns, columns `pair` (unless
+    /// given, the two that tell the classes apart best, `informativePair`) each framed with a 5%
+    /// margin, the other columns held at the training set's means.
     static func plane(_ model: MLP, _ sets: [Dataset], pair: (Int, Int)? = nil) -> InputPlane {
         let d = model.inputDimension
         if !model.features.isEmpty || d < 2 || (d == 2 && pair == nil) {
             return InputPlane(square: plane(sets), dimension: d)
         }
-        let (a, b) = pair ?? (0, 1)
+        let (a, b) = pair ?? sets.first.map { informativePair($0, columns: d) } ?? (0, 1)
         var lo = [Float](repeating: .infinity, count: d), hi = [Float](repeating: -.infinity, count: d)
         var sum = [Double](repeating: 0, count: d)
         var rows = 0
@@ -62,6 +62,44 @@ enum PlaygroundPanels {
         }
         let base = sum.map { rows > 0 ? Float($0 / Double(rows)) : 0 }
         return InputPlane(xAxis: a, yAxis: b, xRange: range(a), yRange: range(b), base: base)
+    }
+
+    /// The two columns a table is best drawn over, in column order: those with the largest
+    /// Fisher ratio (the spread of the class means over the spread within the classes) for
+    /// classes, or the largest |correlation| with the target for a regression. On iris these
+    /// are the petal length and width; columns 0 and 1 (the sepals) showed one flat region,
+    /// the petals at their means deciding everything.
+    static func informativePair(_ set: Dataset, columns d: Int) -> (Int, Int) {
+        let n = set.count
+        guard d > 2, n > 1, set.points.count == n * d else { return (0, 1) }
+        var scores = [Double](repeating: 0, count: d)
+        for c in 0..<d {
+            let values = (0..<n).map { Double(set.points[$0 * d + c]) }
+            guard values.allSatisfy(\.isFinite) else { continue }
+            let mean = values.reduce(0, +) / Double(n)
+            if let targets = set.targets, targets.count == n {
+                let t = targets.map(Double.init), tm = t.reduce(0, +) / Double(n)
+                var sxy = 0.0, sxx = 0.0, syy = 0.0
+                for i in 0..<n { sxy += (values[i] - mean) * (t[i] - tm); sxx += (values[i] - mean) * (values[i] - mean); syy += (t[i] - tm) * (t[i] - tm) }
+                scores[c] = sxx > 0 && syy > 0 ? abs(sxy) / (sxx * syy).squareRoot() : 0
+            } else if set.labels.count == n {
+                var sums: [Int: (Double, Double, Int)] = [:]   // class: (sum, sum of squares, count)
+                for i in 0..<n {
+                    let entry = sums[set.labels[i], default: (0, 0, 0)]
+                    sums[set.labels[i]] = (entry.0 + values[i], entry.1 + values[i] * values[i], entry.2 + 1)
+                }
+                var between = 0.0, within = 0.0
+                for (sum, squares, count) in sums.values {
+                    let classMean = sum / Double(count)
+                    between += Double(count) * (classMean - mean) * (classMean - mean)
+                    within += squares - Double(count) * classMean * classMean
+                }
+                scores[c] = within > 0 ? between / within : (between > 0 ? .infinity : 0)
+            }
+        }
+        // Highest score first; equal scores keep column order, so the choice is repeatable.
+        let order = (0..<d).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return (min(order[0], order[1]), max(order[0], order[1]))
     }
 
     /// The axis names of a plane: x and y for 2D points, else the data's names of the two
