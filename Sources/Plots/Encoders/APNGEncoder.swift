@@ -33,14 +33,7 @@ public struct APNGEncoder {
 
     /// Appends `raster` shown for `milliseconds` (clamped to 1...65535).
     public mutating func add(_ raster: Raster, milliseconds: Int) {
-        let frame = FrameDifference.flattened(
-            FrameDifference.fitted(raster, width: width, height: height, background: background), over: background)
-        let box: PixelBox
-        if let previous {
-            box = FrameDifference.changedBox(from: previous, to: frame) ?? PixelBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        } else {
-            box = PixelBox(minX: 0, minY: 0, maxX: width, maxY: height)
-        }
+        let (frame, box) = FrameDifference.next(raster, after: previous, width: width, height: height, background: background)
         let part = box.minX == 0 && box.minY == 0 && box.maxX == width && box.maxY == height
             ? frame : FrameDifference.crop(frame, to: box)
 

@@ -51,6 +51,16 @@ public enum FrameDifference {
         return out
     }
 
+    /// The next animation frame: `raster` fitted to `width` x `height` and flattened over
+    /// `background`, with the box that changed since `previous` (all of it for the first frame;
+    /// one pixel when nothing changed, as a frame must hold at least one).
+    public static func next(_ raster: Raster, after previous: Raster?, width: Int, height: Int,
+                            background: RGBA) -> (frame: Raster, box: PixelBox) {
+        let frame = flattened(fitted(raster, width: width, height: height, background: background), over: background)
+        guard let previous else { return (frame, PixelBox(minX: 0, minY: 0, maxX: width, maxY: height)) }
+        return (frame, changedBox(from: previous, to: frame) ?? PixelBox(minX: 0, minY: 0, maxX: 1, maxY: 1))
+    }
+
     /// `raster` on a canvas of `width` x `height`: itself when it has that size, else its
     /// top-left part over `background` (an animation has one size; a figure drawn at another size
     /// mid-run is cut or padded rather than stretched).

@@ -40,14 +40,7 @@ public struct GIFEncoder {
     /// Appends `raster` shown for `delay` hundredths of a second (clamped to 2...65535: browsers
     /// show 0 and 1 as a tenth of a second).
     public mutating func add(_ raster: Raster, delay: Int) {
-        let frame = FrameDifference.flattened(
-            FrameDifference.fitted(raster, width: width, height: height, background: background), over: background)
-        let box: PixelBox
-        if let previous {
-            box = FrameDifference.changedBox(from: previous, to: frame) ?? PixelBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        } else {
-            box = PixelBox(minX: 0, minY: 0, maxX: width, maxY: height)
-        }
+        let (frame, box) = FrameDifference.next(raster, after: previous, width: width, height: height, background: background)
         let (palette, indices, transparent) = Self.indexed(frame, previous: previous, box: box)
 
         // Graphic control extension: disposal 1 (leave in place), the transparency flag, the delay.
