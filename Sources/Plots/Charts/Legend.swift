@@ -138,22 +138,35 @@ public enum Legend {
         }
     }
 
-    /// Draws `entries` in one row ending at `right`, vertically centred on `midY`: as many as
-    /// fit between `left` and `right`, the last ones first left out.
+    /// Draws `entries` in one row ending at `right`, vertically centred on `midY`. When they do
+    /// not fit between `left` and `right`: the gaps narrow, then the labels are shortened (to no
+    /// fewer than 4 characters, "versico…", and never to two alike), and only then are the last
+    /// entries left out — a
+    /// K-class legend in a narrow panel used to lose its last class.
     static func drawRow(_ entries: [LegendEntry], into raster: inout Raster, left: Double, right: Double,
                         midY: Double, theme: Theme) {
         let font = Font.small
-        let gap = 10.0
-        var widths = entries.map { swatchWidth + 4 + Double(font.width(of: $0.label)) }
-        var shown = entries
-        while !shown.isEmpty, widths.reduce(0, +) + gap * Double(shown.count - 1) > right - left {
-            shown.removeLast(); widths.removeLast()
+        func width(_ label: String) -> Double { swatchWidth + 4 + Double(font.width(of: label)) }
+        func total(_ labels: [String], _ gap: Double) -> Double {
+            labels.map(width).reduce(0, +) + gap * Double(max(0, labels.count - 1))
         }
-        var x = right - widths.reduce(0, +) - gap * Double(max(0, shown.count - 1))
-        for (entry, width) in zip(shown, widths) {
+        var gap = 10.0
+        var labels = entries.map(\.label)
+        if total(labels, gap) > right - left { gap = 5 }
+        var longest = labels.map(\.count).max() ?? 0
+        while total(labels, gap) > right - left, longest > 4 {
+            let shorter = entries.map { truncated($0.label, columns: longest - 1) }
+            guard Set(shorter).count == Set(entries.map(\.label)).count else { break }   // "class…" twice tells nothing
+            longest -= 1
+            labels = shorter
+        }
+        var shown = Array(zip(entries, labels))
+        while !shown.isEmpty, total(shown.map(\.1), gap) > right - left { shown.removeLast() }
+        var x = right - total(shown.map(\.1), gap)
+        for (entry, label) in shown {
             drawSwatch(entry, x: x, midY: midY, into: &raster)
-            raster.drawText(entry.label, x: x + swatchWidth + 4, y: midY, font: font, color: theme.text, anchor: .left)
-            x += width + gap
+            raster.drawText(label, x: x + swatchWidth + 4, y: midY, font: font, color: theme.text, anchor: .left)
+            x += width(label) + gap
         }
     }
 
