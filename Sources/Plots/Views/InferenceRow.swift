@@ -81,7 +81,6 @@ struct InferenceRow: Chart {
                     Self.values(output, kind: layer.kind, into: &raster, in: body, theme: theme)
                 }
             }
-            let top = probe.top(3)
             let topRect = Rect(x: max(x, rect.maxX - Self.topWidth), y: rect.minY, width: Self.topWidth, height: rect.height)
             Self.card(title: "top 3", subtitle: label.map { "true \($0)" } ?? "", into: &raster, in: topRect, theme: theme) { raster, body in
                 Self.drawTop(probe.top(3), label: label, into: &raster, in: body, theme: theme)
