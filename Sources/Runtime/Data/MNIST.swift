@@ -19,10 +19,8 @@ public enum MNIST {
     static let trainNames = ["train-images-idx3-ubyte", "train-5k-images-idx3-ubyte", "train-images.idx3-ubyte"]
     static let testNames = ["t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte"]
 
-    /// Finds the shipped `data/mnist` directory: `explicit` if given; else `$NV_DATA/mnist` (or
-    /// `$NV_DATA` itself when it holds the files); else `data/mnist` under the current directory,
-    /// under the executable's directory or one of its parents (for `.build/release/nv`), or under
-    /// the package root this source file lives in (for tests).
+    /// Finds the shipped `data/mnist` directory: `explicit` if given, else the first of
+    /// `DataFolder.candidates` that holds the digits.
     /// - Throws: `RuntimeError` listing the places tried.
     public static func locateDirectory(explicit: String? = nil, filePath: String = #filePath) throws -> String {
         if let explicit {
@@ -31,21 +29,7 @@ public enum MNIST {
             }
             return explicit
         }
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["NV_DATA"], !env.isEmpty {
-            candidates += [env + "/mnist", env]
-        }
-        candidates.append(FileManager.default.currentDirectoryPath + "/data/mnist")
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.path + "/data/mnist")
-            dir = dir.deletingLastPathComponent()
-        }
-        var source = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        for _ in 0..<5 {
-            source = source.deletingLastPathComponent()
-            candidates.append(source.path + "/data/mnist")
-        }
+        let candidates = DataFolder.candidates("mnist", filePath: filePath)
         if let found = candidates.first(where: directoryHasImages) { return found }
         throw RuntimeError("mnist: cannot find the digit files; tried \(candidates.prefix(4).joined(separator: ", ")) ...; set NV_DATA or pass path:")
     }

@@ -72,27 +72,10 @@ public enum TabularData {
         try (directory ?? locateDirectory()) + "/" + files[name]!
     }
 
-    /// Finds the shipped `data/tabular` directory: `$NV_DATA/tabular` (or `$NV_DATA` itself when it
-    /// holds the files); else `data/tabular` under the current directory, under the executable's
-    /// directory or one of its parents (for `.build/release/nv`), or under the package root this
-    /// source file lives in (for tests). The same places `MNIST.locateDirectory` looks.
+    /// Finds the shipped `data/tabular` directory among `DataFolder.candidates`.
     /// - Throws: `RuntimeError` listing the places tried.
     public static func locateDirectory(filePath: String = #filePath) throws -> String {
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["NV_DATA"], !env.isEmpty {
-            candidates += [env + "/tabular", env]
-        }
-        candidates.append(FileManager.default.currentDirectoryPath + "/data/tabular")
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(dir.path + "/data/tabular")
-            dir = dir.deletingLastPathComponent()
-        }
-        var source = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        for _ in 0..<5 {
-            source = source.deletingLastPathComponent()
-            candidates.append(source.path + "/data/tabular")
-        }
+        let candidates = DataFolder.candidates("tabular", filePath: filePath)
         let isTables = { (dir: String) in FileManager.default.fileExists(atPath: dir + "/" + files[.iris]!) }
         if let found = candidates.first(where: isTables) { return found }
         throw RuntimeError("cannot find nv's tables (data/tabular/iris.csv); tried \(candidates.prefix(4).map { visible($0, limit: 200) }.joined(separator: ", ")) ...; set NV_DATA")
