@@ -48,6 +48,13 @@ import Testing
             let channels = [Int(pixel.r), Int(pixel.g), Int(pixel.b)], base = [Int(hue.r), Int(hue.g), Int(hue.b)]
             #expect(channels.firstIndex(of: channels.min()!) == base.firstIndex(of: base.min()!), "class \(k): \(pixel)")
         }
+        // In text modes the regions paint the cells' backgrounds (they used to be left blank),
+        // and only with colour.
+        let figure = Figure.single(chart, title: "regions", width: 300, height: 300)
+        let coloured = figure.renderText(columns: 40, rows: 16, style: .color).lines(colors: .trueColor).joined()
+        #expect(coloured.contains("\u{1B}[48;2;"))
+        let plain = figure.renderText(columns: 40, rows: 16, style: .monochrome).lines(colors: .none).joined()
+        #expect(!plain.contains("\u{1B}"))
     }
 
     @Test func regressionShowsTheFittedSurface() throws {
