@@ -120,10 +120,10 @@ struct KittyCanvas {
     @Test func aFrameOfAnotherSizeOrMostlyChangedIsSentWhole() throws {
         var encoder = LiveFrameEncoder(KittyEncoder.Options())
         _ = encoder.encode(Self.frame(1))
-        let resized = encoder.encode(Self.frame(1, width: 200, height: 100))
+        let resized = encoder.encode(Self.frame(1, width: 240, height: 150))
         #expect(resized.isFull)
-        #expect(try KittyDecoder(resized.bytes).raster == Self.frame(1, width: 200, height: 100))
-        let inverted = Raster(width: 200, height: 100, fill: .black)
+        #expect(try KittyDecoder(resized.bytes).raster == Self.frame(1, width: 240, height: 150))
+        let inverted = Raster(width: 240, height: 150, fill: .black)
         let changed = encoder.encode(inverted)
         #expect(changed.isFull)
         #expect(try KittyDecoder(changed.bytes).keys["a"] == "T")
