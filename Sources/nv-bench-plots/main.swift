@@ -9,6 +9,8 @@ import Plots
 //      other decoders.
 //      swift run -c release nv-bench-plots --figure [runs]   render + encode of a real 4-panel figure
 //      swift run -c release nv-bench-plots --cnn [runs]   CNN training per batch, detail snapshot and dashboard render
+//      swift run -c release nv-bench-plots --run [frames]   bytes and ms per live frame over a whole XOR run
+//      (400 frames) and a CNN epoch, per protocol, whole frames (before) against changes (now)
 //      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
 //      dump of a real figure instead of the synthetic images.
 
@@ -79,6 +81,13 @@ let runs = (arguments.first == "--figure" || arguments.first == "--cnn" ? argume
 
 if arguments.first == "--figure" {
     FigureBenchmark.run(runs: runs)
+    exit(0)
+}
+
+if arguments.first == "--run" {
+    do { try LiveRunBenchmark.run(frameLimit: arguments.dropFirst().first.flatMap(Int.init)) } catch {
+        print("nv-bench-plots: \(error)"); exit(1)
+    }
     exit(0)
 }
 

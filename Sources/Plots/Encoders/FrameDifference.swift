@@ -36,6 +36,64 @@ public enum FrameDifference {
         }
     }
 
+    /// Boxes covering every pixel where `current` differs from `previous` (both of the same
+    /// size), from a grid of `tileWidth` x `tileHeight` tiles anchored at the top-left: changed
+    /// tiles side by side in a row of tiles join into one box, and a box joins the one above
+    /// when it spans the same columns. Empty when the frames are identical. A live frame sends
+    /// these instead of one bounding box: a dashboard's panels change in scattered places (a
+    /// title's numbers, a curve's new end, a heatmap's levels), and their bounding box is
+    /// nearly the whole frame.
+    public static func changedBoxes(from previous: Raster, to current: Raster,
+                                    tileWidth: Int, tileHeight: Int) -> [PixelBox] {
+        precondition(previous.width == current.width && previous.height == current.height,
+                     "FrameDifference: frames of different sizes")
+        let width = current.width, height = current.height
+        let tw = max(tileWidth, 1), th = max(tileHeight, 1)
+        let columns = (width + tw - 1) / tw, rows = (height + th - 1) / th
+        guard columns > 0, rows > 0 else { return [] }
+        // changed: [rows, columns] tiles holding a changed pixel.
+        var changed = [Bool](repeating: false, count: rows * columns)
+        previous.pixels.withUnsafeBytes { old in
+            current.pixels.withUnsafeBytes { new in
+                for y in 0..<height {
+                    let rowStart = 4 * y * width
+                    guard memcmp(old.baseAddress! + rowStart, new.baseAddress! + rowStart, 4 * width) != 0 else { continue }
+                    let tileRow = y / th * columns
+                    for column in 0..<columns where !changed[tileRow + column] {
+                        let x = column * tw, count = min(tw, width - x)
+                        if memcmp(old.baseAddress! + rowStart + 4 * x, new.baseAddress! + rowStart + 4 * x, 4 * count) != 0 {
+                            changed[tileRow + column] = true
+                        }
+                    }
+                }
+            }
+        }
+        var boxes: [PixelBox] = []
+        // open: index in `boxes` of the box ending at the previous tile row, by its column span.
+        var open: [Int: Int] = [:]
+        for row in 0..<rows {
+            var next: [Int: Int] = [:]
+            var column = 0
+            while column < columns {
+                guard changed[row * columns + column] else { column += 1; continue }
+                let start = column
+                while column < columns && changed[row * columns + column] { column += 1 }
+                let minX = start * tw, maxX = min(column * tw, width)
+                let maxY = min((row + 1) * th, height)
+                let key = start * (columns + 1) + column
+                if let index = open[key] {
+                    boxes[index].maxY = maxY
+                    next[key] = index
+                } else {
+                    next[key] = boxes.count
+                    boxes.append(PixelBox(minX: minX, minY: row * th, maxX: maxX, maxY: maxY))
+                }
+            }
+            open = next
+        }
+        return boxes
+    }
+
     /// The pixels of `raster` inside `box` (which lies inside it) as a raster of the box's size.
     public static func crop(_ raster: Raster, to box: PixelBox) -> Raster {
         let width = box.maxX - box.minX, height = box.maxY - box.minY

@@ -62,15 +62,58 @@ public enum KittyEncoder {
 
     /// The escape sequences that transmit and display `raster`.
     public static func encode(_ raster: Raster, options: Options = Options()) -> [UInt8] {
-        var keys = "a=T"
+        var (keys, payload) = encodedPixels(raster, options: options)
+        keys = "a=T," + keys
+        keys += ",i=\(options.imageID)"
+        if let placement = options.placementID { keys += ",p=\(placement)" }
+        keys += ",q=2"
+        if options.keepCursor { keys += ",C=1" }
+        if options.unicodePlaceholder { keys += ",U=1" }
+        if let columns = options.columns, columns > 0 { keys += ",c=\(columns)" }
+        if let rows = options.rows, rows > 0 { keys += ",r=\(rows)" }
+        return chunked(base64(payload), firstKeys: Array(keys.utf8), options: options)
+    }
+
+    /// The escape sequences that replace the pixels inside `box` of image `options.imageID`,
+    /// already transmitted at `raster`'s size, with `raster`'s pixels there: the image's first
+    /// (root) frame is edited in place (`a=f,r=1`) at offset `x=`,`y=`, the new pixels replacing
+    /// the old (`X=1`) rather than blended over them. Every placement of the image shows the
+    /// edit (kitty 0.20 and later); the rest of the picture is not sent again.
+    ///
+    /// Each edit fits in one chunk: kitty 0.26 takes the continuation chunks of a chunked `a=f`
+    /// as a new image (seen under Xvfb: the picture became the last box, stretched), so a box
+    /// whose payload needs more than one chunk is cut into bands of rows, as many as its payload
+    /// needs chunks with a margin (a band still too big is cut again).
+    public static func encodeUpdate(_ raster: Raster, box: PixelBox, options: Options = Options()) -> [UInt8] {
+        let patch = FrameDifference.crop(raster, to: box)
+        var (keys, payload) = encodedPixels(patch, options: options)
+        let base64 = base64(payload)
+        let rows = box.maxY - box.minY
+        if base64.count > options.chunkSize && rows > 1 {
+            let bands = min(rows, max(2, base64.count * 5 / (options.chunkSize * 4) + 1))
+            var output: [UInt8] = []
+            for band in 0..<bands {
+                let top = box.minY + rows * band / bands, bottom = box.minY + rows * (band + 1) / bands
+                guard bottom > top else { continue }
+                output += encodeUpdate(raster, box: PixelBox(minX: box.minX, minY: top, maxX: box.maxX, maxY: bottom), options: options)
+            }
+            return output
+        }
+        keys = "a=f,r=1,x=\(box.minX),y=\(box.minY),X=1," + keys + ",i=\(options.imageID),q=2"
+        return chunked(base64, firstKeys: Array(keys.utf8), options: options)
+    }
+
+    /// The format keys and the payload for `raster` in `options.format`.
+    static func encodedPixels(_ raster: Raster, options: Options) -> (keys: String, payload: [UInt8]) {
+        var keys = ""
         var payload: [UInt8]
         switch options.format {
         case .png(let pngOptions):
-            keys += ",f=100"
+            keys += "f=100"
             payload = PNGEncoder.encode(raster, options: pngOptions)
         case .zlib(let settings):
             let opaque = PNGEncoder.isOpaque(raster)
-            keys += ",f=\(opaque ? 24 : 32),s=\(raster.width),v=\(raster.height),o=z"
+            keys += "f=\(opaque ? 24 : 32),s=\(raster.width),v=\(raster.height),o=z"
             payload = []
             if opaque {
                 let rgb = rgbBytes(raster)
@@ -83,18 +126,14 @@ public enum KittyEncoder {
                 }
             }
         }
-        keys += ",i=\(options.imageID)"
-        if let placement = options.placementID { keys += ",p=\(placement)" }
-        keys += ",q=2"
-        if options.keepCursor { keys += ",C=1" }
-        if options.unicodePlaceholder { keys += ",U=1" }
-        if let columns = options.columns, columns > 0 { keys += ",c=\(columns)" }
-        if let rows = options.rows, rows > 0 { keys += ",r=\(rows)" }
+        return (keys, payload)
+    }
 
+    static func base64(_ payload: [UInt8]) -> [UInt8] {
         var base64: [UInt8] = []
         base64.reserveCapacity(Base64.encodedCount(payload.count))
         payload.withUnsafeBytes { Base64.encode($0, appendingTo: &base64) }
-        return chunked(base64, firstKeys: Array(keys.utf8), options: options)
+        return base64
     }
 
     /// Splits the base64 payload into APC chunks (optionally tmux-wrapped).

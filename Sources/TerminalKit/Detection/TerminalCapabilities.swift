@@ -60,6 +60,12 @@ public struct TerminalCapabilities: Equatable, Sendable {
     /// kitty mode inside tmux, and the outer terminal accepted the placeholder query (kitty
     /// 0.28 and later). The cells are text, so pictures survive tmux's scrolling and panes.
     public var kittyPlaceholders: Bool
+    /// True when kitty pictures may be edited in place (`a=f`, kitty's animation commands, since
+    /// 0.20), so a live frame sends only its changed rectangle: kitty mode in kitty itself
+    /// (`TERM` xterm-kitty, outside tmux, without placeholders). Other terminals that answer the
+    /// graphics query may not implement frame edits, and under tmux `TERM` is tmux's: there
+    /// every frame is sent whole.
+    public var kittyFrameEdits: Bool
     /// True when stdout is a terminal: live figures animate and the keyboard can stop work.
     public var interactive: Bool
     /// `TERM` and `TERM_PROGRAM` as found in the environment (empty when unset).
@@ -90,6 +96,7 @@ public struct TerminalCapabilities: Equatable, Sendable {
         self.replies = replies
         (maxSixelWidth, maxSixelHeight) = Self.sixelLimit(replies)
         kittyPlaceholders = mode == .kitty && tmux && Self.acceptsPlaceholders(replies)
+        kittyFrameEdits = mode == .kitty && !tmux && term == "xterm-kitty"
     }
 
     /// True when the terminal answered OK to the placeholder query (`U=1`): a kitty older than

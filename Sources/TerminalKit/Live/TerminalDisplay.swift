@@ -33,6 +33,8 @@ public final class TerminalDisplay: Display {
         var drawnRows = 0
         /// Characters of the status line last drawn under it.
         var statusLength = 0
+        /// Sends the frames after the first as changes, when the terminal allows it (nil: whole).
+        var frames: LiveFrameEncoder?
     }
     private var liveActive = false
     private var region: Region?
@@ -123,14 +125,16 @@ public final class TerminalDisplay: Display {
             return true
         }
         leaveOutdatedRegion()
-        let current: Region
+        var current: Region
         let isFirst: Bool
         if let region {
             current = region
             isFirst = false
         } else {
-            current = Region(layout: fitted(figure, reservedRows: 2), imageID: takeImageID(),
-                             window: port.windowSize(), resumes: port.resumeCount())
+            let imageID = takeImageID()
+            current = Region(layout: fitted(figure, reservedRows: 2), imageID: imageID,
+                             window: port.windowSize(), resumes: port.resumeCount(),
+                             frames: encoders.liveFrames(capabilities.mode, imageID))
             isFirst = true
         }
         let layout = current.layout
@@ -140,7 +144,12 @@ public final class TerminalDisplay: Display {
             picture = text
         } else {
             let drawn = figure.render(width: layout.pixelWidth, height: layout.pixelHeight)
-            picture = encode(drawn, layout: layout, imageID: current.imageID)
+            if let update = current.frames?.encode(drawn) {
+                // An edit of the image on screen needs no cursor: it goes where a frame would.
+                picture = .graphics(bytes: update.bytes, rows: layout.rows)
+            } else {
+                picture = encode(drawn, layout: layout, imageID: current.imageID)
+            }
             raster = drawn
         }
         let shownStatus = status.map(clipped)

@@ -25,6 +25,10 @@ public struct PictureEncoders: Sendable {
     /// no escape sequences.
     public var text: @Sendable (_ raster: Raster, _ mode: GraphicsMode, _ colors: ColorDepth,
                                 _ columns: Int) -> [String]
+    /// An encoder that sends a live picture's frames as changes (`LiveFrameEncoder`, kitty), for
+    /// a region drawn in `mode` with image id `imageID`; nil when every frame is sent whole with
+    /// the closures above.
+    public var liveFrames: @Sendable (_ mode: GraphicsMode, _ imageID: UInt32) -> LiveFrameEncoder?
 
     /// Encoders from the given closures.
     public init(png: @escaping @Sendable (Raster) -> [UInt8],
@@ -32,12 +36,14 @@ public struct PictureEncoders: Sendable {
                 kittyVirtual: @escaping @Sendable (Raster, UInt32, Int, Int) -> [UInt8],
                 sixel: @escaping @Sendable (Raster) -> [UInt8],
                 iterm: @escaping @Sendable (Raster) -> [UInt8],
-                text: @escaping @Sendable (Raster, GraphicsMode, ColorDepth, Int) -> [String]) {
+                text: @escaping @Sendable (Raster, GraphicsMode, ColorDepth, Int) -> [String],
+                liveFrames: @escaping @Sendable (GraphicsMode, UInt32) -> LiveFrameEncoder? = { _, _ in nil }) {
         self.png = png
         self.kitty = kitty
         self.kittyVirtual = kittyVirtual
         self.sixel = sixel
         self.iterm = iterm
         self.text = text
+        self.liveFrames = liveFrames
     }
 }

@@ -9,6 +9,9 @@ extension PictureEncoders {
     /// cursor, so with per-chunk wrapping kitty placed the picture at the screen's top-left
     /// (seen in kitty under tmux). tmux buffers up to 1 MB of one sequence, far more than a
     /// compressed frame.
+    ///
+    /// Live kitty frames after the first are sent as changes (`LiveFrameEncoder`) in kitty
+    /// itself (`kittyFrameEdits`); elsewhere every frame is sent whole.
     public static func plots(for capabilities: TerminalCapabilities) -> PictureEncoders {
         let tmux = capabilities.tmux
         let pass: @Sendable ([UInt8]) -> [UInt8] = { tmux ? EscapeSequence.tmuxPassthrough($0) : $0 }
@@ -36,6 +39,10 @@ extension PictureEncoders {
                 default:
                     return AsciiEncoder.encode(raster, columns: columns)
                 }
+            },
+            liveFrames: { mode, imageID in
+                guard mode == .kitty, capabilities.kittyFrameEdits else { return nil }
+                return LiveFrameEncoder(KittyEncoder.Options(imageID: imageID, placementID: 1, keepCursor: true), tmux: tmux)
             })
     }
 }
