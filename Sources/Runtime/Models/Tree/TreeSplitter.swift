@@ -40,7 +40,7 @@ struct TreeSplitter: Sendable {
 
     static let featureThreshold: Float = 1e-7
 
-    init(table: TreeTable, weights: [Double], settings: TreeSettings, random: TreeRandom) {
+    init(table: TreeTable, weights: [Double], settings: TreeSettings, random: TreeRandom, counting: Bool = true) {
         columns = table.columns
         y = table.y
         self.weights = weights
@@ -59,7 +59,7 @@ struct TreeSplitter: Sendable {
         totalWeight = samples.reduce(0) { $0 + weights[$1] }
         sumTotal = [Double](repeating: 0, count: max(classes, 1))
         sumLeft = [Double](repeating: 0, count: max(classes, 1))
-        if let ranks = table.ranks {
+        if counting, let ranks = table.ranks {
             classSearch = ClassSplitSearch(ranks: ranks, y: table.y, weights: weights, rows: samples.count, classes: classes,
                                            criterion: criterion, minSamplesLeaf: minSamplesLeaf)
         }
