@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Grows a random forest one tree at a time and keeps, after every tree, the ensemble's
 /// accuracy on the training rows, out of bag, and on a test set: the convergence curve.
 ///
@@ -68,7 +66,7 @@ public struct ForestGrower: Sendable {
             _ = grown.deinitialize()
             grown.deallocate()
         }
-        let ticket = TreeTicket()
+        let ticket = WorkTicket()
         let work = {
             while case let k = ticket.take(), k < wanted {
                 grown[k] = Self.grow(data, testData, settings, draws[k])
@@ -146,11 +144,4 @@ public struct ForestGrower: Sendable {
         }
         return Double(right) / Double(chosen.count)
     }
-}
-
-/// Hands out tree numbers to the two cores, each number once.
-private final class TreeTicket: Sendable {
-    private let next = Atomic<Int>(0)
-
-    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
 }

@@ -34,12 +34,15 @@ public struct RandomForest: Sendable {
             out.withUnsafeMutableBufferPointer { op in
                 let base = xp.baseAddress!, o = op.baseAddress!
                 // Rows in blocks of 128 (100 KB of MNIST features) that stay in cache while every
-                // tree reads them: tree by tree over all rows re-read all of x per tree.
-                let work = { (rows: Range<Int>) in
+                // tree reads them: tree by tree over all rows re-read all of x per tree. The two
+                // cores take the blocks in turn from a ticket, so a core held up by other work
+                // on the machine leaves its share to the other.
+                let blocks = (n + 127) / 128
+                let ticket = WorkTicket()
+                let work = {
                     withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { slots in
-                        var blockStart = rows.lowerBound
-                        while blockStart < rows.upperBound {
-                            let block = blockStart ..< min(blockStart + 128, rows.upperBound)
+                        while case let b = ticket.take(), b < blocks {
+                            let block = b * 128 ..< min(b * 128 + 128, n)
                             for tree in used {
                                 tree.leafSlots(base, features: self.features, rows: block, into: slots.baseAddress!)
                                 tree.probabilities.withUnsafeBufferPointer { values in
@@ -48,15 +51,14 @@ public struct RandomForest: Sendable {
                                     }
                                 }
                             }
-                            blockStart = block.upperBound
+                            for j in block.lowerBound * k ..< block.upperBound * k { o[j] /= divisor }
                         }
                     }
-                    for j in rows.lowerBound * k ..< rows.upperBound * k { o[j] /= divisor }
                 }
                 if n * used.count >= 20_000 {
-                    Parallel.pair({ work(0 ..< n / 2) }, { work(n / 2 ..< n) })
+                    Parallel.pair(work, work)
                 } else {
-                    work(0..<n)
+                    work()
                 }
             }
         }

@@ -64,10 +64,9 @@ struct ClassSplitSearch: Sendable {
         var best: (proxy: Double, threshold: Double, position: Int)?
     }
 
-    /// Searches `feature` over the node's `rows` (its rows `start ..< start + rows.count` of the
-    /// splitter's order), whose class weights are `totals: [classes]` and weight `nodeWeight`.
-    mutating func search(rows: UnsafeBufferPointer<Int>, start: Int, feature: Int,
-                         totals: UnsafePointer<Double>, nodeWeight: Double) -> Outcome {
+    /// Searches `feature` over the node's rows `samples[start ..< end]`, whose class weights are
+    /// `totals: [classes]` and weight `nodeWeight`.
+    mutating func search(samples: [Int], start: Int, end: Int, feature: Int, totals: [Double], nodeWeight: Double) -> Outcome {
         // The scratch buffers are moved out while in use (no copy), so the helpers can write
         // them through pointers while reading the tables through `self`.
         var gathered = Self.take(&self.gathered), keys = Self.take(&self.keys), scratch = Self.take(&self.scratch)
@@ -80,17 +79,21 @@ struct ClassSplitSearch: Sendable {
             self.left = left
             self.right = right
         }
-        let n = rows.count
-        return gathered.withUnsafeMutableBufferPointer { g in
-            keys.withUnsafeMutableBufferPointer { k in
-                scratch.withUnsafeMutableBufferPointer { s in
-                    buckets.withUnsafeMutableBufferPointer { b in
-                        left.withUnsafeMutableBufferPointer { l in
-                            right.withUnsafeMutableBufferPointer { r in
-                                let work = Work(gathered: g.baseAddress!, keys: k.baseAddress!, scratch: s.baseAddress!,
-                                                buckets: b.baseAddress!, left: l.baseAddress!, right: r.baseAddress!)
-                                return search(rows: rows, n: n, start: start, feature: feature, totals: totals,
-                                              nodeWeight: nodeWeight, work: work)
+        let n = end - start
+        return samples.withUnsafeBufferPointer { samples in
+            totals.withUnsafeBufferPointer { totals in
+                gathered.withUnsafeMutableBufferPointer { g in
+                    keys.withUnsafeMutableBufferPointer { k in
+                        scratch.withUnsafeMutableBufferPointer { s in
+                            buckets.withUnsafeMutableBufferPointer { b in
+                                left.withUnsafeMutableBufferPointer { l in
+                                    right.withUnsafeMutableBufferPointer { r in
+                                        let work = Work(gathered: g.baseAddress!, keys: k.baseAddress!, scratch: s.baseAddress!,
+                                                        buckets: b.baseAddress!, left: l.baseAddress!, right: r.baseAddress!)
+                                        return search(rows: UnsafeBufferPointer(rebasing: samples[start..<end]), n: n, start: start,
+                                                      feature: feature, totals: totals.baseAddress!, nodeWeight: nodeWeight, work: work)
+                                    }
+                                }
                             }
                         }
                     }

@@ -37,6 +37,8 @@ struct TreeSplitter: Sendable {
     var sumLeft: [Double]
     /// The counting search, for class targets with whole weights; nil: sort (`sortRows`, `scan`).
     var classSearch: ClassSplitSearch?
+    /// `classSearch != nil`, kept apart: testing the optional in the loop copied it.
+    let counts: Bool
 
     static let featureThreshold: Float = 1e-7
 
@@ -63,7 +65,8 @@ struct TreeSplitter: Sendable {
             classSearch = ClassSplitSearch(ranks: ranks, y: table.y, weights: weights, rows: samples.count, classes: classes,
                                            criterion: criterion, minSamplesLeaf: minSamplesLeaf)
         }
-        if classSearch == nil {
+        counts = classSearch != nil
+        if !counts {
             values = [Float](repeating: 0, count: samples.count)
             keys = [UInt64](repeating: 0, count: samples.count)
         }
@@ -164,13 +167,8 @@ struct TreeSplitter: Sendable {
     /// Whether `feature` is constant over rows `start ..< end` and, if not, its best split:
     /// counted (`ClassSplitSearch`) or sorted and scanned.
     private mutating func examine(_ start: Int, _ end: Int, feature: Int, sums: [Double], nodeWeight: Double) -> ClassSplitSearch.Outcome {
-        if classSearch != nil {
-            return samples.withUnsafeBufferPointer { s in
-                sums.withUnsafeBufferPointer { totals in
-                    classSearch!.search(rows: UnsafeBufferPointer(rebasing: s[start..<end]), start: start, feature: feature,
-                                        totals: totals.baseAddress!, nodeWeight: nodeWeight)
-                }
-            }
+        if counts {
+            return classSearch!.search(samples: samples, start: start, end: end, feature: feature, totals: sums, nodeWeight: nodeWeight)
         }
         sortRows(start, end, feature: feature)
         if values[end - 1] <= values[start] + Self.featureThreshold {
