@@ -72,23 +72,27 @@ struct PackedTree: Sendable {
         nodes.withUnsafeBufferPointer { nodes in
             leafSlot.withUnsafeBufferPointer { leafSlot in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.group) { at in
-                    var start = rows.lowerBound
-                    while start < rows.upperBound {
-                        let m = min(Self.group, rows.upperBound - start)
-                        let first = x + start * features
-                        for j in 0..<m { at[j] = 0 }
-                        while true {
-                            var moved: UInt32 = 0
+                    withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: Self.group) { row in
+                        var start = rows.lowerBound
+                        while start < rows.upperBound {
+                            let m = min(Self.group, rows.upperBound - start)
                             for j in 0..<m {
-                                let node = nodes[Int(at[j])]
-                                let next = first[j * features + Int(node.feature)] <= node.threshold ? node.left : node.right
-                                moved |= next ^ at[j]
-                                at[j] = next
+                                at[j] = 0
+                                row[j] = x + (start &+ j) &* features
                             }
-                            if moved == 0 { break }
+                            while true {
+                                var moved: UInt32 = 0
+                                for j in 0..<m {
+                                    let node = nodes[Int(at[j])]
+                                    let next = row[j][Int(node.feature)] <= node.threshold ? node.left : node.right
+                                    moved |= next ^ at[j]
+                                    at[j] = next
+                                }
+                                if moved == 0 { break }
+                            }
+                            for j in 0..<m { slots[start &- rows.lowerBound &+ j] = leafSlot[Int(at[j])] }
+                            start &+= m
                         }
-                        for j in 0..<m { slots[start - rows.lowerBound + j] = leafSlot[Int(at[j])] }
-                        start += m
                     }
                 }
             }
