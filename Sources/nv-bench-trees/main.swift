@@ -5,7 +5,7 @@ import Runtime
 //   nv-bench-trees tree  X.f32 y.f64 FEATURES CLASSES [key=value ...]   one tree as JSON
 //   nv-bench-trees forest X.f32 y.f64 FEATURES CLASSES TEST.f32 [key=value ...]  a forest as JSON
 //   nv-bench-trees mnist-export DIR      the 5,000 training and 10,000 test digits at 14x14
-//   nv-bench-trees mnist-time [trees]    fit and predict times on those digits
+//   nv-bench-trees mnist-time [trees]    fit time and best-of-5 predict time on those digits
 // Files are raw little-endian arrays: X float32 [n, features], y float64 [n].
 // Keys: criterion=gini|entropy|mse depth=N leaf=N split=N features=all|sqrt|log2|N|0.F
 //       order=depth|best leaves=N seed=N sklearn=0|1 (seed as scikit-learn's random_state)
@@ -135,8 +135,10 @@ do {
         var grower = try ForestGrower(table: train, settings: ForestSettings(trees: trees, oob: false),
                                       planner: ForestPlanner(generator: SeededGenerator(seed: 1)))
         let fit = seconds { grower.addTrees(trees) }
+        // The best of 5 predictions: tens of milliseconds on a shared machine are easily
+        // stretched by a neighbour (check_trees.py times scikit-learn's the same way).
         var predicted = [Int]()
-        let predict = seconds { predicted = grower.forest.predict(test.x) }
+        let predict = (0..<5).map { _ in seconds { predicted = grower.forest.predict(test.x) } }.min()!
         let right = zip(predicted, test.y).filter { Double($0) == $1 }.count
         try emit(["fit_seconds": fit, "predict_seconds": predict, "test_accuracy": Double(right) / Double(test.count),
                   "trees": trees, "mean_leaves": Double(grower.forest.trees.map(\.leafCount).reduce(0, +)) / Double(trees)])

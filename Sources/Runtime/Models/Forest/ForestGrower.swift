@@ -48,61 +48,75 @@ public struct ForestGrower: Sendable {
         addTrees(1)
     }
 
-    /// Grows up to `count` more trees, two at a time on the two cores; the draws are taken in
-    /// tree order first, so the forest does not depend on how the work was split.
+    /// Grows up to `count` more trees on the two cores, each core taking the next tree not yet
+    /// taken; the draws are taken in tree order first and every tree depends only on its own
+    /// draw, so the forest does not depend on how the work was split. A core also walks its
+    /// tree's training and test rows to their leaves; the running sums are then added up here,
+    /// in tree order.
     public mutating func addTrees(_ count: Int) {
         let wanted = min(count, forest.settings.trees - forest.trees.count)
         guard wanted > 0 else { return }
         let draws = (0..<wanted).map { _ in planner.next(rows: table.count, bootstrap: forest.settings.bootstrap) }
-        var grown = [DecisionTree?](repeating: nil, count: wanted)
-        let data = self.table, settings = forest.settings.tree
-        func grow(_ k: Int) -> DecisionTree {
-            let weights = draws[k].counts.map { $0.map(Double.init) }
-            // Settings were validated in init; the weights have a positive count by construction.
-            var grower = try! TreeGrower(table: data, settings: settings, random: draws[k].random, weights: weights)
-            return grower.growAll()
+        let data = self.table, testData = self.test, settings = forest.settings.tree
+        // Raw memory: the two cores write different slots (a Swift array would race on its
+        // copy-on-write check).
+        let grown = UnsafeMutableBufferPointer<Grown?>.allocate(capacity: wanted)
+        grown.initialize(repeating: nil)
+        defer {
+            _ = grown.deinitialize()
+            grown.deallocate()
         }
-        var k = 0
-        while k < wanted {
-            if k + 1 < wanted {
-                var a: DecisionTree?, b: DecisionTree?
-                Parallel.pair({ a = grow(k) }, { b = grow(k + 1) })
-                grown[k] = a
-                grown[k + 1] = b
-                k += 2
-            } else {
-                grown[k] = grow(k)
-                k += 1
+        let ticket = WorkTicket()
+        let work = {
+            while case let k = ticket.take(), k < wanted {
+                grown[k] = Self.grow(data, testData, settings, draws[k])
             }
         }
-        for (tree, draw) in zip(grown, draws) { record(tree!, draw) }
+        Parallel.pair(work, work)
+        for k in 0..<wanted { record(grown[k]!, draws[k]) }
     }
 
-    private mutating func record(_ tree: DecisionTree, _ draw: ForestDraw) {
-        let probabilities = RandomForest.probabilityTable(tree)
-        forest.trees.append(tree)
+    /// A grown tree, packed, with the leaf slot of every training row `[rows]` and test row.
+    struct Grown {
+        var tree: DecisionTree
+        var packed: PackedTree
+        var trainSlots: [Int32]
+        var testSlots: [Int32]
+    }
+
+    private static func grow(_ table: TreeTable, _ test: TreeTable?, _ settings: TreeSettings, _ draw: ForestDraw) -> Grown {
+        let weights = draw.counts.map { $0.map(Double.init) }
+        // Settings were validated in init; the weights have a positive count by construction.
+        var grower = try! TreeGrower(table: table, settings: settings, random: draw.random, weights: weights)
+        let tree = grower.growAll()
+        let packed = PackedTree(tree)
+        return Grown(tree: tree, packed: packed, trainSlots: packed.leafSlots(table.x, features: table.features),
+                     testSlots: test.map { packed.leafSlots($0.x, features: $0.features) } ?? [])
+    }
+
+    private mutating func record(_ grown: Grown, _ draw: ForestDraw) {
+        forest.trees.append(grown.tree)
         forest.draws.append(draw)
-        forest.tables.append(probabilities)
-        forest.packed.append(RandomForest.pack(tree))
+        forest.packed.append(grown.packed)
         let k = table.classes
-        func add(_ x: [Float], rows: [Int]?, into sums: inout [Double]) {
-            x.withUnsafeBufferPointer { xp in
-                let n = x.count / table.features
-                for r in rows ?? Array(0..<n) {
-                    let leaf = tree.leaf(for: xp.baseAddress! + r * table.features)
-                    for c in 0..<k { sums[r * k + c] += probabilities[leaf * k + c] }
+        func add(_ slots: [Int32], rows: [Int]?, into sums: inout [Double]) {
+            grown.packed.probabilities.withUnsafeBufferPointer { values in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for r in rows ?? Array(slots.indices) {
+                        RandomForest.add(values.baseAddress! + Int(slots[r]) * k, to: sums.baseAddress! + r * k, count: k)
+                    }
                 }
             }
         }
-        add(table.x, rows: nil, into: &trainSums)
+        add(grown.trainSlots, rows: nil, into: &trainSums)
         trainAccuracy.append(Self.accuracy(trainSums, table.y, classes: k, rows: nil))
         if let test {
-            add(test.x, rows: nil, into: &testSums)
+            add(grown.testSlots, rows: nil, into: &testSums)
             testAccuracy.append(Self.accuracy(testSums, test.y, classes: k, rows: nil))
         }
         if forest.settings.oob {
             let out = draw.outOfBag
-            add(table.x, rows: out, into: &oobSums)
+            add(grown.trainSlots, rows: out, into: &oobSums)
             for r in out { oobVotes[r] += 1 }
             let voted = oobVotes.indices.filter { oobVotes[$0] > 0 }
             oobAccuracy.append(voted.isEmpty ? .nan : Self.accuracy(oobSums, table.y, classes: k, rows: voted))

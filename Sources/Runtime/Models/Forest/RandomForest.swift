@@ -4,22 +4,9 @@ public struct RandomForest: Sendable {
     public internal(set) var trees: [DecisionTree] = []
     /// Each tree's bootstrap counts and splitter state, in tree order.
     public internal(set) var draws: [ForestDraw] = []
-    /// Each tree's class probabilities per node, `[nodes, classes]`, for voting.
-    var tables: [[Double]] = []
-    /// Each tree's nodes packed for prediction (16 bytes a node instead of 80).
-    var packed: [[PackedNode]] = []
+    /// Each tree laid out for voting, in tree order.
+    var packed: [PackedTree] = []
 
-    /// A node as prediction reads it: a split's feature and threshold with its left child (the
-    /// right is the next node, as children are made in pairs), or a leaf (feature -1).
-    struct PackedNode: Sendable {
-        var threshold: Double
-        var feature: Int32
-        var left: Int32
-    }
-
-    static func pack(_ tree: DecisionTree) -> [PackedNode] {
-        tree.nodes.map { PackedNode(threshold: $0.threshold, feature: Int32($0.feature), left: Int32($0.left)) }
-    }
     public let settings: ForestSettings
     public let features: Int
     public let classes: Int
@@ -35,51 +22,67 @@ public struct RandomForest: Sendable {
     }
 
     /// Mean class probabilities `[n, classes]` of the first `limit` trees (all by default) for
-    /// `x: [n, features]`. Large inputs are split over the two cores by rows.
+    /// `x: [n, features]`. Large inputs are split over the two cores by rows; each row's sum
+    /// runs over the trees in tree order whichever core takes it.
     public func probabilities(_ x: [Float], trees limit: Int? = nil) -> [Double] {
         let n = x.count / features, k = classes
-        let used = Array(tables.prefix(limit ?? trees.count))
+        let used = Array(packed.prefix(limit ?? trees.count))
         var out = [Double](repeating: 0, count: n * k)
-        guard !used.isEmpty else { return out }
+        guard !used.isEmpty, n > 0 else { return out }
         let divisor = Double(used.count)
         x.withUnsafeBufferPointer { xp in
             out.withUnsafeMutableBufferPointer { op in
                 let base = xp.baseAddress!, o = op.baseAddress!
                 // Rows in blocks of 128 (100 KB of MNIST features) that stay in cache while every
-                // tree reads them: tree by tree over all rows re-read all of x per tree.
-                let work = { (rows: Range<Int>) in
-                    var blockStart = rows.lowerBound
-                    while blockStart < rows.upperBound {
-                        let block = blockStart ..< min(blockStart + 128, rows.upperBound)
-                        for (t, table) in used.enumerated() {
-                            self.packed[t].withUnsafeBufferPointer { nodes in
-                                table.withUnsafeBufferPointer { values in
+                // tree reads them: tree by tree over all rows re-read all of x per tree. The two
+                // cores take the blocks in turn from a ticket, so a core held up by other work
+                // on the machine leaves its share to the other.
+                let blocks = (n + 127) / 128
+                let ticket = WorkTicket()
+                let work = {
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 128) { slots in
+                        while case let b = ticket.take(), b < blocks {
+                            let block = b * 128 ..< min(b * 128 + 128, n)
+                            for tree in used {
+                                tree.leafSlots(base, features: self.features, rows: block, into: slots.baseAddress!)
+                                tree.probabilities.withUnsafeBufferPointer { values in
                                     for r in block {
-                                        let row = base + r * self.features
-                                        var i = 0
-                                        while true {
-                                            let node = nodes[i]
-                                            if node.feature < 0 { break }
-                                            let left = Int(node.left)
-                                            i = Double(row[Int(node.feature)]) <= node.threshold ? left : left + 1
-                                        }
-                                        for c in 0..<k { o[r * k + c] += values[i * k + c] }
+                                        Self.add(values.baseAddress! + Int(slots[r &- block.lowerBound]) &* k, to: o + r &* k, count: k)
                                     }
                                 }
                             }
+                            for j in block.lowerBound * k ..< block.upperBound * k { o[j] /= divisor }
                         }
-                        blockStart = block.upperBound
                     }
-                    for j in rows.lowerBound * k ..< rows.upperBound * k { o[j] /= divisor }
                 }
                 if n * used.count >= 20_000 {
-                    Parallel.pair({ work(0 ..< n / 2) }, { work(n / 2 ..< n) })
+                    Parallel.pair(work, work)
                 } else {
-                    work(0..<n)
+                    work()
                 }
             }
         }
         return out
+    }
+
+    /// `sum[c] += value[c]` for `c < count`, four and two at a time (each lane the same IEEE
+    /// addition as one at a time).
+    @inline(__always)
+    static func add(_ value: UnsafePointer<Double>, to sum: UnsafeMutablePointer<Double>, count: Int) {
+        var c = 0
+        while c &+ 4 <= count {
+            let a = UnsafeRawPointer(sum + c).loadUnaligned(as: SIMD4<Double>.self)
+            let b = UnsafeRawPointer(value + c).loadUnaligned(as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(sum + c).storeBytes(of: a + b, as: SIMD4<Double>.self)
+            c &+= 4
+        }
+        while c &+ 2 <= count {
+            let a = UnsafeRawPointer(sum + c).loadUnaligned(as: SIMD2<Double>.self)
+            let b = UnsafeRawPointer(value + c).loadUnaligned(as: SIMD2<Double>.self)
+            UnsafeMutableRawPointer(sum + c).storeBytes(of: a + b, as: SIMD2<Double>.self)
+            c &+= 2
+        }
+        if c < count { sum[c] += value[c] }
     }
 
     /// A tree's class probabilities per node, `[nodes, classes]`: counts over their weight, then

@@ -40,6 +40,12 @@ public struct TreeGrower: Sendable {
     /// - Parameter weights: per-row weights (a bootstrap's counts); nil weighs every row 1.
     /// - Throws: `RuntimeError` for bad settings or weights.
     public init(table: TreeTable, settings: TreeSettings, random: TreeRandom, weights: [Double]? = nil) throws {
+        try self.init(table: table, settings: settings, random: random, weights: weights, counting: true)
+    }
+
+    /// `counting: false` makes a class tree sort its rows as a regression tree does, so tests can
+    /// check that counting grows the same tree.
+    init(table: TreeTable, settings: TreeSettings, random: TreeRandom, weights: [Double]?, counting: Bool) throws {
         try settings.validate()
         if settings.criterion.isClassification != table.isClassification {
             throw RuntimeError(table.isClassification
@@ -51,7 +57,7 @@ public struct TreeGrower: Sendable {
             throw RuntimeError("tree: weights must be \(table.count) numbers ≥ 0, not all 0")
         }
         tree = DecisionTree(table: table, settings: settings)
-        splitter = TreeSplitter(table: table, weights: w, settings: settings, random: random)
+        splitter = TreeSplitter(table: table, weights: w, settings: settings, random: random, counting: counting)
         maxDepth = settings.maxDepth ?? Int.max
         splitBudget = settings.order == .bestFirst ? (settings.maxLeaves ?? Int.max) - 1 : Int.max
         let root = makeNode(parent: -1, depth: 0, range: 0..<splitter.samples.count,

@@ -35,10 +35,14 @@ struct TreeSplitter: Sendable {
     let totalWeight: Double
     var sumTotal: [Double]
     var sumLeft: [Double]
+    /// The counting search, for class targets with whole weights; nil: sort (`sortRows`, `scan`).
+    var classSearch: ClassSplitSearch?
+    /// `classSearch != nil`, kept apart: testing the optional in the loop copied it.
+    let counts: Bool
 
     static let featureThreshold: Float = 1e-7
 
-    init(table: TreeTable, weights: [Double], settings: TreeSettings, random: TreeRandom) {
+    init(table: TreeTable, weights: [Double], settings: TreeSettings, random: TreeRandom, counting: Bool = true) {
         columns = table.columns
         y = table.y
         self.weights = weights
@@ -49,14 +53,23 @@ struct TreeSplitter: Sendable {
         maxFeatures = settings.maxFeatures.resolved(features: table.features)
         minSamplesLeaf = settings.minSamplesLeaf
         samples = (0..<table.count).filter { weights[$0] != 0 }
-        values = [Float](repeating: 0, count: samples.count)
-        keys = [UInt64](repeating: 0, count: samples.count)
+        values = []
+        keys = []
         featureOrder = Array(0..<table.features)
         constantFeatures = [Int](repeating: 0, count: table.features)
         self.random = random
         totalWeight = samples.reduce(0) { $0 + weights[$1] }
         sumTotal = [Double](repeating: 0, count: max(classes, 1))
         sumLeft = [Double](repeating: 0, count: max(classes, 1))
+        if counting, let ranks = table.ranks {
+            classSearch = ClassSplitSearch(ranks: ranks, y: table.y, weights: weights, rows: samples.count, classes: classes,
+                                           criterion: criterion, minSamplesLeaf: minSamplesLeaf)
+        }
+        counts = classSearch != nil
+        if !counts {
+            values = [Float](repeating: 0, count: samples.count)
+            keys = [UInt64](repeating: 0, count: samples.count)
+        }
     }
 
     /// Weighted class counts `[classes]` (or `[Σ w·y, Σ w·y²]` for numbers) and the weight of
@@ -110,8 +123,8 @@ struct TreeSplitter: Sendable {
             }
             fj += foundConstants
             let feature = featureOrder[fj]
-            sortRows(start, end, feature: feature)
-            if values[end - 1] <= values[start] + Self.featureThreshold {
+            let outcome = examine(start, end, feature: feature, sums: sums, nodeWeight: nodeWeight)
+            if outcome.constant {
                 featureOrder.swapAt(fj, totalConstants)
                 foundConstants += 1
                 totalConstants += 1
@@ -119,8 +132,7 @@ struct TreeSplitter: Sendable {
             }
             fi -= 1
             featureOrder.swapAt(fi, fj)
-            if let candidate = scan(start, end, feature: feature, sums: sums, nodeWeight: nodeWeight),
-               candidate.proxy > bestProxy {
+            if let candidate = outcome.best, candidate.proxy > bestProxy {
                 bestProxy = candidate.proxy
                 best = TreeSplit(feature: feature, threshold: candidate.threshold, position: candidate.position,
                                  impurityLeft: 0, impurityRight: 0, gain: 0)
@@ -150,6 +162,19 @@ struct TreeSplitter: Sendable {
         for k in known..<(known + foundConstants) { constantFeatures[k] = featureOrder[k] }
         knownConstants = totalConstants
         return best
+    }
+
+    /// Whether `feature` is constant over rows `start ..< end` and, if not, its best split:
+    /// counted (`ClassSplitSearch`) or sorted and scanned.
+    private mutating func examine(_ start: Int, _ end: Int, feature: Int, sums: [Double], nodeWeight: Double) -> ClassSplitSearch.Outcome {
+        if counts {
+            return classSearch!.search(samples: samples, start: start, end: end, feature: feature, totals: sums, nodeWeight: nodeWeight)
+        }
+        sortRows(start, end, feature: feature)
+        if values[end - 1] <= values[start] + Self.featureThreshold {
+            return .init(constant: true, best: nil)
+        }
+        return .init(constant: false, best: scan(start, end, feature: feature, sums: sums, nodeWeight: nodeWeight))
     }
 
     private func childImpurity(_ sums: [Double], _ weight: Double) -> Double {

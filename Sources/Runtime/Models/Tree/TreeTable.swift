@@ -16,6 +16,9 @@ public struct TreeTable: Sendable {
     public let classes: Int
     public var featureNames: [String]
     public var classNames: [String]
+    /// Each feature's distinct values and every row's rank among them, for the class split
+    /// search; nil for a numeric target (regression trees sort).
+    let ranks: FeatureRanks?
 
     /// A table from row-major features and targets; `classes` 0 means the targets are numbers.
     /// - Throws: `RuntimeError` naming the row and feature of a value that is not finite, a
@@ -53,6 +56,7 @@ public struct TreeTable: Sendable {
             for f in 0..<features { columns[f * count + r] = x[r * features + f] }
         }
         self.columns = columns
+        ranks = classes > 0 ? FeatureRanks(columns: columns, count: count, features: features) : nil
     }
 
     /// True for a class target.
