@@ -43,14 +43,31 @@ static void transpose_head(const float *restrict rows, long length, long dh, lon
 }
 
 // out[0..<dh] = Σ_{from ≤ i < to} w[i·step] · rows[i·stride + k]: each element one chain of
-// multiply-adds from 0 in increasing i.
+// multiply-adds from 0 in increasing i, 16 (then 8, then 1) columns at a time with the sums in
+// registers (a sum kept in `out` would wait on its own store every step).
 static void combine(const float *restrict w, long step, const float *restrict rows, long from, long to,
                     long stride, long dh, float *restrict out) {
-    memset(out, 0, sizeof(float) * (size_t)dh);
-    for (long i = from; i < to; i++) {
-        float a = w[i * step];
-        const float *restrict row = rows + i * stride;
-        for (long k = 0; k < dh; k++) out[k] += a * row[k];
+    long c = 0;
+    for (; c + 16 <= dh; c += 16) {
+        float acc[16] = {0};
+        for (long i = from; i < to; i++) {
+            const float a = w[i * step], *restrict row = rows + i * stride + c;
+            for (int k = 0; k < 16; k++) acc[k] += a * row[k];
+        }
+        memcpy(out + c, acc, sizeof acc);
+    }
+    for (; c + 8 <= dh; c += 8) {
+        float acc[8] = {0};
+        for (long i = from; i < to; i++) {
+            const float a = w[i * step], *restrict row = rows + i * stride + c;
+            for (int k = 0; k < 8; k++) acc[k] += a * row[k];
+        }
+        memcpy(out + c, acc, sizeof acc);
+    }
+    for (; c < dh; c++) {
+        float acc = 0;
+        for (long i = from; i < to; i++) acc += w[i * step] * rows[i * stride + c];
+        out[c] = acc;
     }
 }
 
