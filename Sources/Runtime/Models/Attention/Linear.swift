@@ -10,7 +10,11 @@ enum Linear {
     static func forward(_ x: UnsafePointer<Float>, n: Int, inputs: Int, outputs: Int,
                         weight w: UnsafePointer<Float>, bias b: UnsafePointer<Float>,
                         into y: UnsafeMutablePointer<Float>) {
-        for r in 0..<n { (y + r * outputs).update(from: b, count: outputs) }
+        // Each row starts as the bias (a loop, not a memcpy call per row: rows are 10 to 128 floats).
+        for r in 0..<n {
+            let row = y + r * outputs
+            for o in 0..<outputs { row[o] = b[o] }
+        }
         GEMM.multiplyStrided(m: n, n: outputs, k: inputs, a: x, rsa: inputs, csa: 1, b: w, rsb: 1, csb: inputs,
                              c: y, ldc: outputs, accumulate: true)
     }
