@@ -42,15 +42,15 @@ static void transpose_head(const float *restrict rows, long length, long dh, lon
         for (long k = 0; k < dh; k++) out[k * LANES + j] = rows[j * stride + k];
 }
 
-// out[0..<dh] = Σ_{from ≤ i < to} w[i·step] · rows[i·stride + k]: each element one chain of
+// out[0..<dh] = Σ_{0 ≤ i < count} w[i·step] · rows[i·stride + k]: each element one chain of
 // multiply-adds from 0 in increasing i, 16 (then 8, then 1) columns at a time with the sums in
 // registers (a sum kept in `out` would wait on its own store every step).
-static void combine(const float *restrict w, long step, const float *restrict rows, long from, long to,
+static void combine(const float *restrict w, long step, const float *restrict rows, long count,
                     long stride, long dh, float *restrict out) {
     long c = 0;
     for (; c + 16 <= dh; c += 16) {
         float acc[16] = {0};
-        for (long i = from; i < to; i++) {
+        for (long i = 0; i < count; i++) {
             const float a = w[i * step], *restrict row = rows + i * stride + c;
             for (int k = 0; k < 16; k++) acc[k] += a * row[k];
         }
@@ -58,7 +58,7 @@ static void combine(const float *restrict w, long step, const float *restrict ro
     }
     for (; c + 8 <= dh; c += 8) {
         float acc[8] = {0};
-        for (long i = from; i < to; i++) {
+        for (long i = 0; i < count; i++) {
             const float a = w[i * step], *restrict row = rows + i * stride + c;
             for (int k = 0; k < 8; k++) acc[k] += a * row[k];
         }
@@ -66,9 +66,45 @@ static void combine(const float *restrict w, long step, const float *restrict ro
     }
     for (; c < dh; c++) {
         float acc = 0;
-        for (long i = from; i < to; i++) acc += w[i * step] * rows[i * stride + c];
+        for (long i = 0; i < count; i++) acc += w[i * step] * rows[i * stride + c];
         out[c] = acc;
     }
+}
+
+// `combine` for four outputs at once (weights w + o·next, outputs out + o·outNext, o < 4): the
+// same chains, four independent ones in flight, so the adds do not wait on each other.
+static void combine4(const float *restrict w, long step, long next, const float *restrict rows, long count,
+                     long stride, long dh, float *restrict out, long outNext) {
+    long c = 0;
+    for (; c + 16 <= dh; c += 16) {
+        float a0[16] = {0}, a1[16] = {0}, a2[16] = {0}, a3[16] = {0};
+        for (long i = 0; i < count; i++) {
+            const float *restrict row = rows + i * stride + c;
+            const float w0 = w[i * step], w1 = w[next + i * step], w2 = w[2 * next + i * step], w3 = w[3 * next + i * step];
+            for (int k = 0; k < 16; k++) {
+                const float x = row[k];
+                a0[k] += w0 * x;
+                a1[k] += w1 * x;
+                a2[k] += w2 * x;
+                a3[k] += w3 * x;
+            }
+        }
+        memcpy(out + c, a0, sizeof a0);
+        memcpy(out + outNext + c, a1, sizeof a1);
+        memcpy(out + 2 * outNext + c, a2, sizeof a2);
+        memcpy(out + 3 * outNext + c, a3, sizeof a3);
+    }
+    for (long o = 0; o < 4; o++)
+        if (c < dh) combine(w + o * next, step, rows + c, count, stride, dh - c, out + o * outNext + c);
+}
+
+// `count` outputs: out + o·outNext = Σ_i (w + o·next)[i·step] · rows[i·stride ..], four at a time.
+static void combine_all(long outputs, const float *w, long step, long next, const float *rows, long count,
+                        long stride, long dh, float *out, long outNext) {
+    long o = 0;
+    for (; o + 4 <= outputs; o += 4)
+        combine4(w + o * next, step, next, rows, count, stride, dh, out + o * outNext, outNext);
+    for (; o < outputs; o++) combine(w + o * next, step, rows, count, stride, dh, out + o * outNext);
 }
 
 void nv_attention_forward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
@@ -76,7 +112,8 @@ void nv_attention_forward_short(long batch, long length, long dim, long heads, l
                                 float *scratch) {
     const long T = length, D = dim, dh = dim / heads, stride = 3 * dim, h = head;
     const float scale = 1.0f / sqrtf((float)dh);
-    float *kt = scratch;  // Kᵀ of the head: [dh, 16]
+    float *kt = scratch;                 // Kᵀ of the head: [dh, 16]
+    float *pall = scratch + dh * LANES;  // P, row i = query i, 0 where masked: [16, 16]
     for (long b = 0; b < batch; b++) {
         const float *base = qkv + b * T * stride;
         transpose_head(base + D + h * dh, T, dh, stride, kt);
@@ -105,14 +142,16 @@ void nv_attention_forward_short(long batch, long length, long dim, long heads, l
                 srow[j] = j < count ? s[j] : -INFINITY;
                 prow[j] = e[j];
             }
-            // ctx[i, head] = P[i, :] V
-            float *out = ctx + (b * T + i) * D + h * dh;
-            if (off) {
-                memset(out, 0, sizeof(float) * (size_t)dh);
-                continue;
-            }
-            combine(e, 1, base + 2 * D + h * dh, 0, count, stride, dh, out);
+            memcpy(pall + i * LANES, e, sizeof e);
         }
+        // ctx[i, head] = P[i, :] V for every query (masked weights are 0, so every sum can run
+        // over all T keys and stays the sum over the allowed ones)
+        float *out = ctx + (b * T) * D + h * dh;
+        if (off) {
+            for (long i = 0; i < T; i++) memset(out + i * D, 0, sizeof(float) * (size_t)dh);
+            continue;
+        }
+        combine_all(T, pall, 1, LANES, base + 2 * D + h * dh, T, stride, dh, out, D);
     }
 }
 
@@ -147,14 +186,11 @@ void nv_attention_backward_short(long batch, long length, long dim, long heads, 
             for (int j = 0; j < LANES; j++) weighted += p[j] * dp[j];
             float *ds = dsall + i * LANES;
             for (int j = 0; j < LANES; j++) ds[j] = p[j] * (dp[j] - weighted) * scale;
-            // dQ[i] = dS[i, :] K
-            combine(ds, 1, base + D + h * dh, 0, causal ? i + 1 : T, stride, dh, dbase + i * stride + h * dh);
         }
-        for (long j = 0; j < T; j++) {
-            // dV[j] = Σ_i P[i, j] dctx_i;  dK[j] = Σ_i dS[i, j] q_i
-            const long first = causal ? j : 0;
-            combine(map + j, T, dctx + (b * T) * D + h * dh, first, T, D, dh, dbase + j * stride + 2 * D + h * dh);
-            combine(dsall + j, LANES, base + h * dh, first, T, stride, dh, dbase + j * stride + D + h * dh);
-        }
+        // dQ[i] = dS[i, :] K;  dV[j] = Σ_i P[i, j] dctx_i;  dK[j] = Σ_i dS[i, j] q_i  (masked
+        // entries of P and dS are 0, so every sum runs over all T)
+        combine_all(T, dsall, 1, LANES, base + D + h * dh, T, stride, dh, dbase + h * dh, stride);
+        combine_all(T, map, T, 1, dctx + (b * T) * D + h * dh, T, D, dh, dbase + 2 * D + h * dh, stride);
+        combine_all(T, dsall, LANES, 1, base + h * dh, T, stride, dh, dbase + D + h * dh, stride);
     }
 }
