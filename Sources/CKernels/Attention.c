@@ -1,7 +1,17 @@
 #include "CKernels.h"
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+// This file is compiled twice: on its own for the baseline (AVX2 on x86-64, NEON on arm64),
+// with NV_ATTENTION_NAME giving its two kernels a _baseline suffix and the public functions at
+// the end choosing a variant; and included by AttentionAVX512.c under an AVX-512 target, where
+// the same loops become 16-lane vectors (one register per row of scores).
+#ifndef NV_ATTENTION_NAME
+#define NV_ATTENTION_NAME(name) name##_baseline
+#define NV_ATTENTION_DISPATCH 1
+#endif
 
 // Self-attention for sequences of at most 16 tokens, one head at a time: a query's row of
 // scores, weights or gradients is 16 floats (keys beyond T are zero-padded lanes, masked keys
@@ -107,7 +117,7 @@ static void combine_all(long outputs, const float *w, long step, long next, cons
     for (; o < outputs; o++) combine(w + o * next, step, rows, count, stride, dh, out + o * outNext);
 }
 
-void nv_attention_forward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
+void NV_ATTENTION_NAME(nv_attention_forward_short)(long batch, long length, long dim, long heads, long head, int causal, int off,
                                 const float *qkv, float *scores, float *probabilities, float *ctx,
                                 float *scratch) {
     const long T = length, D = dim, dh = dim / heads, stride = 3 * dim, h = head;
@@ -155,7 +165,7 @@ void nv_attention_forward_short(long batch, long length, long dim, long heads, l
     }
 }
 
-void nv_attention_backward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
+void NV_ATTENTION_NAME(nv_attention_backward_short)(long batch, long length, long dim, long heads, long head, int causal, int off,
                                  const float *qkv, const float *probabilities, const float *dctx, float *dqkv,
                                  float *scratch) {
     const long T = length, D = dim, dh = dim / heads, stride = 3 * dim, h = head;
@@ -194,3 +204,50 @@ void nv_attention_backward_short(long batch, long length, long dim, long heads, 
         combine_all(T, dsall, LANES, 1, base + h * dh, T, stride, dh, dbase + D + h * dh, stride);
     }
 }
+
+#ifdef NV_ATTENTION_DISPATCH
+#if defined(__x86_64__)
+void nv_attention_forward_short_avx512(long batch, long length, long dim, long heads, long head, int causal, int off,
+                                       const float *qkv, float *scores, float *probabilities, float *ctx,
+                                       float *scratch);
+void nv_attention_backward_short_avx512(long batch, long length, long dim, long heads, long head, int causal, int off,
+                                        const float *qkv, const float *probabilities, const float *dctx, float *dqkv,
+                                        float *scratch);
+
+// The AVX-512 variant when the CPU has it, unless NV_GEMM_ISA names a narrower instruction set
+// (as it does for the GEMM; to measure or compare the baseline). Asked once. Both variants do
+// the same operations in the same order, only in wider registers.
+static int use_avx512(void) {
+    static int answer = -1;
+    if (answer < 0) {
+        const char *chosen = getenv("NV_GEMM_ISA");
+        answer = nv_isa_available(NV_ISA_AVX512) && (!chosen || !*chosen || strcmp(chosen, "avx512") == 0);
+    }
+    return answer;
+}
+#endif
+
+void nv_attention_forward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
+                                const float *qkv, float *scores, float *probabilities, float *ctx,
+                                float *scratch) {
+#if defined(__x86_64__)
+    if (use_avx512()) {
+        nv_attention_forward_short_avx512(batch, length, dim, heads, head, causal, off, qkv, scores, probabilities, ctx, scratch);
+        return;
+    }
+#endif
+    nv_attention_forward_short_baseline(batch, length, dim, heads, head, causal, off, qkv, scores, probabilities, ctx, scratch);
+}
+
+void nv_attention_backward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
+                                 const float *qkv, const float *probabilities, const float *dctx, float *dqkv,
+                                 float *scratch) {
+#if defined(__x86_64__)
+    if (use_avx512()) {
+        nv_attention_backward_short_avx512(batch, length, dim, heads, head, causal, off, qkv, probabilities, dctx, dqkv, scratch);
+        return;
+    }
+#endif
+    nv_attention_backward_short_baseline(batch, length, dim, heads, head, causal, off, qkv, probabilities, dctx, dqkv, scratch);
+}
+#endif
