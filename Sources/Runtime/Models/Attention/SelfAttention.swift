@@ -28,8 +28,15 @@ enum SelfAttention {
                         ctx: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
         if s.length <= shortLength {
             forwardShort(qkv, s, off: off, scores: scores, probabilities: probabilities, ctx: ctx, scratch: scratch)
-            return
+        } else {
+            forwardLong(qkv, s, off: off, scores: scores, probabilities: probabilities, ctx: ctx)
         }
+    }
+
+    /// `forward` for any length, one query and key at a time (the tests compare the short path with it).
+    static func forwardLong(_ qkv: UnsafePointer<Float>, _ s: Shape, off: [Bool],
+                            scores: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>,
+                            ctx: UnsafeMutablePointer<Float>) {
         let (T, D, dh, stride) = (s.length, s.dim, s.headDim, 3 * s.dim)
         let scale = s.scale
         for b in 0..<s.batch {
@@ -74,8 +81,15 @@ enum SelfAttention {
                          dqkv: UnsafeMutablePointer<Float>, scratch dp: UnsafeMutablePointer<Float>) {
         if s.length <= shortLength {
             backwardShort(qkv, s, off: off, probabilities: probabilities, dctx: dctx, dqkv: dqkv, scratch: dp)
-            return
+        } else {
+            backwardLong(qkv, s, off: off, probabilities: probabilities, dctx: dctx, dqkv: dqkv, row: dp)
         }
+    }
+
+    /// `backward` for any length (`row`: T floats of scratch).
+    static func backwardLong(_ qkv: UnsafePointer<Float>, _ s: Shape, off: [Bool],
+                             probabilities: UnsafePointer<Float>, dctx: UnsafePointer<Float>,
+                             dqkv: UnsafeMutablePointer<Float>, row dp: UnsafeMutablePointer<Float>) {
         let (T, D, dh, stride) = (s.length, s.dim, s.headDim, 3 * s.dim)
         let scale = s.scale
         dqkv.update(repeating: 0, count: s.batch * T * stride)
