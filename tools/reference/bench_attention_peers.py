@@ -14,7 +14,7 @@ lr 3e-3), trained on batches of 64 sequences of 16 tokens, with 2 threads:
 Each is warmed up for 20 steps before a timing of --seconds. Prints one JSON object per line:
 peer, steps_per_second (wall clock), steps_per_cpu_second (process CPU time, all threads).
 
-    /work/venv-ref/bin/python tools/reference/bench_attention_peers.py [--seconds 3]
+    /work/venv-ref/bin/python tools/reference/bench_attention_peers.py [--seconds 3] [--threads 2]
 """
 import argparse
 import json
@@ -52,8 +52,9 @@ def without_weights(model):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=3)
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (1: to compare with NV_THREADS=1 on a busy machine)")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     tokens = torch.randint(0, 10, (64, 16))
     targets = tokens.flip(1)
@@ -76,7 +77,7 @@ def main():
             update()
 
         wall, cpu = timed(step, args.seconds)
-        print(json.dumps({"peer": f"torch {torch.__version__} {name}", "steps_per_second": wall,
+        print(json.dumps({"peer": f"torch {torch.__version__} {name}" + ("" if args.threads == 2 else f" ({args.threads} thread)"), "steps_per_second": wall,
                           "steps_per_cpu_second": cpu}), flush=True)
 
 
