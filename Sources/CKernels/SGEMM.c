@@ -6,6 +6,7 @@
 #include <string.h>
 #if defined(__x86_64__)
 #include <cpuid.h>
+#include <immintrin.h>
 #endif
 
 // The GotoBLAS/BLIS scheme: C is computed in blocks of nc columns; for each block of kc steps
@@ -85,14 +86,54 @@ static float *scratch(float **buffer, size_t *capacity, size_t count) {
 static _Thread_local float *a_buffer, *b_buffer;
 static _Thread_local size_t a_capacity, b_capacity;
 
+#if defined(__x86_64__)
+/// dst[q·ds + r] = src[r·rs + q] for r, q < 8: an 8 × 8 block transposed in AVX registers.
+static inline void transpose8x8(const float *src, long rs, float *dst, long ds) {
+    __m256 r0 = _mm256_loadu_ps(src), r1 = _mm256_loadu_ps(src + rs), r2 = _mm256_loadu_ps(src + 2 * rs),
+           r3 = _mm256_loadu_ps(src + 3 * rs), r4 = _mm256_loadu_ps(src + 4 * rs), r5 = _mm256_loadu_ps(src + 5 * rs),
+           r6 = _mm256_loadu_ps(src + 6 * rs), r7 = _mm256_loadu_ps(src + 7 * rs);
+    __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+    __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+    __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+    __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+    // s_k: columns k (low half) and k + 4 (high half) of rows 0–3 (s0–s3) or 4–7 (s4–s7).
+    __m256 s0 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(1, 0, 1, 0)), s1 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(3, 2, 3, 2));
+    __m256 s2 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(1, 0, 1, 0)), s3 = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(3, 2, 3, 2));
+    __m256 s4 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(1, 0, 1, 0)), s5 = _mm256_shuffle_ps(t4, t6, _MM_SHUFFLE(3, 2, 3, 2));
+    __m256 s6 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(1, 0, 1, 0)), s7 = _mm256_shuffle_ps(t5, t7, _MM_SHUFFLE(3, 2, 3, 2));
+    _mm256_storeu_ps(dst, _mm256_permute2f128_ps(s0, s4, 0x20));
+    _mm256_storeu_ps(dst + ds, _mm256_permute2f128_ps(s1, s5, 0x20));
+    _mm256_storeu_ps(dst + 2 * ds, _mm256_permute2f128_ps(s2, s6, 0x20));
+    _mm256_storeu_ps(dst + 3 * ds, _mm256_permute2f128_ps(s3, s7, 0x20));
+    _mm256_storeu_ps(dst + 4 * ds, _mm256_permute2f128_ps(s0, s4, 0x31));
+    _mm256_storeu_ps(dst + 5 * ds, _mm256_permute2f128_ps(s1, s5, 0x31));
+    _mm256_storeu_ps(dst + 6 * ds, _mm256_permute2f128_ps(s2, s6, 0x31));
+    _mm256_storeu_ps(dst + 7 * ds, _mm256_permute2f128_ps(s3, s7, 0x31));
+}
+#endif
+
 /// dst: ⌈mc/mr⌉ panels of [kc, mr] ← A[0..<mc, 0..<kc], zero rows past mc.
+/// A row-major A (csa = 1) is a transpose; with mr ≥ 8 on x86-64 it goes through 8 × 8 blocks in
+/// AVX registers (the last block of a panel overlaps the one before when mr is not a multiple
+/// of 8, writing the same values twice), one element at a time otherwise. Packing only copies,
+/// so the path changes no result.
 static void pack_a(long mc, long kc, const float *a, long rsa, long csa, int mr, float *dst) {
     for (long i0 = 0; i0 < mc; i0 += mr) {
         long rows = mc - i0 < mr ? mc - i0 : mr;
         const float *panel = a + i0 * rsa;
         if (csa == 1 && rows == mr) {
-            for (long p = 0; p < kc; p++, dst += mr)
-                for (int r = 0; r < mr; r++) dst[r] = panel[r * rsa + p];
+            long p = 0;
+#if defined(__x86_64__)
+            if (mr >= 8)
+                for (; p + 8 <= kc; p += 8)
+                    for (long r0 = 0; r0 < mr; r0 += 8) {
+                        long r = r0 + 8 <= mr ? r0 : mr - 8;
+                        transpose8x8(panel + r * rsa + p, rsa, dst + p * mr + r, mr);
+                    }
+#endif
+            for (; p < kc; p++)
+                for (int r = 0; r < mr; r++) dst[p * mr + r] = panel[r * rsa + p];
+            dst += kc * mr;
         } else {
             for (long p = 0; p < kc; p++, dst += mr) {
                 int r = 0;

@@ -5,8 +5,10 @@ import Runtime
 ///   swift run -c release nv-bench-attention reverse [--seed N] [--lr X] [--batch N]
 ///     trains reverse(length: 8, vocab: 10) until held-out sequence accuracy reaches 99% and
 ///     prints the wall time, steps, and how much attention each head puts on the anti-diagonal;
-///   swift run -c release nv-bench-attention steps [--seconds S]
-///     training steps per second at dim 32, 2 heads, 1 layer, context 16, batch 64;
+///   swift run -c release nv-bench-attention steps [--seconds S] [--peers none]
+///     training steps per second at dim 32, 2 heads, 1 layer, context 16, batch 64, then the
+///     same model in PyTorch eager and torch.compile (tools/reference/bench_attention_peers.py
+///     with $NV_PEER_PYTHON, default /work/venv-ref/bin/python) and nv's ratio to the fastest;
 ///   swift run -c release nv-bench-attention export DIR
 ///     writes checkpoints, 100 probe sequences with nv's logits and attention weights, and the
 ///     gradients and parameters after one Adam step, for tools/reference/check_attention.py.
@@ -71,6 +73,9 @@ func reverse() throws {
           diagonal.enumerated().map { String(format: "head %d %.3f", $0.offset, $0.element) }.joined(separator: ", "))
 }
 
+/// Training steps per second at dim 32, 2 heads, 1 layer, context 16, MLP, vocab 10, batch 64,
+/// then the same for the peers (tools/reference/bench_attention_peers.py, run with
+/// $NV_PEER_PYTHON, default /work/venv-ref/bin/python) and nv's ratio to the fastest.
 func stepsPerSecond() throws {
     let seconds = Double(arg("--seconds") ?? "3") ?? 3
     let task = try SequenceTasks.reverse(length: 16, vocab: 10, n: 10_000, seed: 1)
@@ -88,12 +93,63 @@ func stepsPerSecond() throws {
         steps += 1
     }
     let elapsed = now() - start, cpu = cpuTime() - cpuStart
-    // Multiply-adds per step: forward ≈ tokens·(3D² + D² + 8D² + DV) + B·H·2T²·dh, backward ≈ 2× forward.
+    // Multiply-adds per step. Forward, per token: in_proj 3D², out_proj D², MLP 2·D·4D, head D·V;
+    // per sample and head: QKᵀ and PV, T²·dh each. Backward: dW and dx of every linear (2× its
+    // forward) and dV, dP, dQ, dK (4 T²·dh): twice the forward. FLOPs = 2 × multiply-adds.
     let (D, T, V, H) = (32.0, 16.0, 10.0, 2.0)
     let forward = Double(batch) * T * (12 * D * D + D * V) + Double(batch) * H * 2 * T * T * (D / H)
     let flops = 2 * 3 * forward
-    print(String(format: "nv (Swift) train dim 32, 2 heads, 1 layer, context 16, batch 64: %.0f steps/s wall, %.0f steps per CPU second, %.2f GFLOP/s per CPU second (%d steps in %.2f s, load %@)",
-                 Double(steps) / elapsed, Double(steps) / cpu, flops * Double(steps) / cpu / 1e9, steps, elapsed, loadAverage()))
+    let rate = Double(steps) / elapsed
+    print("attention training step: dim 32, 2 heads, 1 layer, context 16, MLP 128, vocab 10, batch 64, Adam; " +
+          String(format: "%.1f MFLOP per step; %d cores, load %@", flops / 1e6, ProcessInfo.processInfo.activeProcessorCount, loadAverage()))
+    print(row("nv (Swift)", rate, Double(steps) / cpu, flops))
+    guard arg("--peers") != "none" else { return }
+    let peers = runPeers(seconds: seconds)
+    guard let best = peers.max(by: { $0.rate < $1.rate }) else { return }
+    for p in peers {
+        print(row(p.name, p.rate, p.cpuRate, flops))
+    }
+    print(String(format: "  nv / fastest peer (%@): %.2fx by wall clock; load %@", best.name, rate / best.rate, loadAverage()))
+}
+
+/// One line of the table: name, steps/s by wall clock and per CPU second, GFLOP/s by wall clock.
+func row(_ name: String, _ rate: Double, _ cpuRate: Double, _ flops: Double) -> String {
+    "  " + name.padding(toLength: max(34, name.count), withPad: " ", startingAt: 0) +
+        String(format: " %7.0f steps/s wall  %7.0f steps per CPU second  %6.1f GFLOP/s wall", rate, cpuRate, flops * rate / 1e9)
+}
+
+/// The peers' steps per second (wall and per CPU second), one JSON object per line from the script.
+func runPeers(seconds: Double) -> [(name: String, rate: Double, cpuRate: Double)] {
+    let python = ProcessInfo.processInfo.environment["NV_PEER_PYTHON"] ?? "/work/venv-ref/bin/python"
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("tools/reference/bench_attention_peers.py").path
+    guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else {
+        print("  peers: skipped (no \(python) or \(script); set NV_PEER_PYTHON)")
+        return []
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [script, "--seconds", String(seconds)]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do { try process.run() } catch {
+        print("  peers: cannot run \(python): \(error)")
+        return []
+    }
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    var peers: [(name: String, rate: Double, cpuRate: Double)] = []
+    for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              let name = obj["peer"] as? String, let rate = (obj["steps_per_second"] as? NSNumber)?.doubleValue,
+              let cpuRate = (obj["steps_per_cpu_second"] as? NSNumber)?.doubleValue else {
+            print("  peers: \(line)")
+            continue
+        }
+        peers.append((name, rate, cpuRate))
+    }
+    if process.terminationStatus != 0 { print("  peers: the script exited with status \(process.terminationStatus)") }
+    return peers
 }
 
 func export(_ directory: String) throws {

@@ -40,6 +40,20 @@ void nv_sgemm(nv_isa isa, long m, long n, long k,
               const float *b, long rsb, long csb,
               float *c, long ldc, int accumulate);
 
+/// Multi-head self-attention forward for one head `head` of sequences of at most 16 tokens
+/// (Runtime's SelfAttention.forwardShort documents the maths and shapes): qkv [batch·length,
+/// 3·dim] → that head's scores and probabilities in [batch, heads, length, length] and its
+/// columns of ctx [batch·length, dim] (zeros when `off`). `scratch`: (dim/heads + 16)·16 floats.
+void nv_attention_forward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
+                                const float *qkv, float *scores, float *probabilities, float *ctx,
+                                float *scratch);
+
+/// The backward of `nv_attention_forward_short` for head `head`: dctx [batch·length, dim] →
+/// that head's columns of dqkv [batch·length, 3·dim] (overwritten; zeros when `off`).
+void nv_attention_backward_short(long batch, long length, long dim, long heads, long head, int causal, int off,
+                                 const float *qkv, const float *probabilities, const float *dctx, float *dqkv,
+                                 float *scratch);
+
 #ifdef __cplusplus
 }
 #endif

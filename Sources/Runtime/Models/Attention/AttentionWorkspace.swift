@@ -36,12 +36,15 @@ final class AttentionWorkspace: @unchecked Sendable {
     /// Tokens and targets of the last call `[N]`.
     private(set) var tokens: UnsafeMutablePointer<Int32>!, targets: UnsafeMutablePointer<Int32>!
     /// Backward buffers: dlogits `[N, V]`, the stream's gradient and a branch's `[N, D]`,
-    /// dctx `[N, D]`, dqkv `[N, 3D]`, dhidden `[N, F]`, dyᵀ scratch `[max(V, 3D, F), N]`, a
-    /// row of dP `[T]`.
+    /// dctx `[N, D]`, dqkv `[N, 3D]`, dhidden `[N, F]`.
     private(set) var dlogits: UnsafeMutablePointer<Float>!, dstream: UnsafeMutablePointer<Float>!, dbranch: UnsafeMutablePointer<Float>!
     private(set) var dctx: UnsafeMutablePointer<Float>!, dqkv: UnsafeMutablePointer<Float>!, dhidden: UnsafeMutablePointer<Float>!
-    private(set) var transposed: UnsafeMutablePointer<Float>!, row: UnsafeMutablePointer<Float>!
+    /// The heads' scratch (`SelfAttention.scratchCount`).
+    private(set) var attentionScratch: UnsafeMutablePointer<Float>!
     private var owned: [UnsafeMutableRawPointer] = []
+    /// ∂loss/∂parameters of this workspace's part of a training batch `[parameters]`, allocated
+    /// by the first `parameterGradients` call and kept.
+    private var gradientBuffer: UnsafeMutablePointer<Float>?
 
     init(config: AttentionConfig) { self.config = config }
 
@@ -65,7 +68,18 @@ final class AttentionWorkspace: @unchecked Sendable {
         predictions = ints(N); tokens = ints(N); targets = ints(N)
         dlogits = floats(N * V); dstream = floats(N * D); dbranch = floats(N * D)
         dctx = floats(N * D); dqkv = floats(N * 3 * D); dhidden = floats(N * F)
-        transposed = floats(N * max(V, 3 * D, F)); row = floats(lengthCapacity)
+        attentionScratch = floats(SelfAttention.scratchCount(length: lengthCapacity, headDim: config.headDim))
+    }
+
+    /// The gradients the last `parameterGradients` caller wrote, nil before the first.
+    var writtenGradients: UnsafeMutablePointer<Float>? { gradientBuffer }
+
+    /// The gradient buffer of `count` floats (the model's parameter count), zeroed.
+    func parameterGradients(count: Int) -> UnsafeMutablePointer<Float> {
+        let g = gradientBuffer ?? UnsafeMutablePointer<Float>.allocate(capacity: count)
+        gradientBuffer = g
+        g.initialize(repeating: 0, count: count)
+        return g
     }
 
     private func floats(_ count: Int) -> UnsafeMutablePointer<Float> {
@@ -87,5 +101,8 @@ final class AttentionWorkspace: @unchecked Sendable {
         owned = []
     }
 
-    deinit { release() }
+    deinit {
+        release()
+        gradientBuffer?.deallocate()
+    }
 }

@@ -17,11 +17,26 @@ enum SelfAttention {
         var scale: Float { 1 / Float(headDim).squareRoot() }
     }
 
+    /// Floats of `scratch` a call needs.
+    static func scratchCount(length: Int, headDim: Int) -> Int { max(length, shortScratch(headDim: headDim)) }
+
     /// qkv `[B·T, 3·dim]` (per row: query, key, value) → scores and probabilities
-    /// `[B, heads, T, T]`, ctx `[B·T, dim]`. `off[h]` switches head h off.
+    /// `[B, heads, T, T]`, ctx `[B·T, dim]`. `off[h]` switches head h off. Sequences of at most
+    /// 16 tokens take the vector path (`forwardShort`).
     static func forward(_ qkv: UnsafePointer<Float>, _ s: Shape, off: [Bool],
                         scores: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>,
-                        ctx: UnsafeMutablePointer<Float>) {
+                        ctx: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        if s.length <= shortLength {
+            forwardShort(qkv, s, off: off, scores: scores, probabilities: probabilities, ctx: ctx, scratch: scratch)
+        } else {
+            forwardLong(qkv, s, off: off, scores: scores, probabilities: probabilities, ctx: ctx)
+        }
+    }
+
+    /// `forward` for any length, one query and key at a time (the tests compare the short path with it).
+    static func forwardLong(_ qkv: UnsafePointer<Float>, _ s: Shape, off: [Bool],
+                            scores: UnsafeMutablePointer<Float>, probabilities: UnsafeMutablePointer<Float>,
+                            ctx: UnsafeMutablePointer<Float>) {
         let (T, D, dh, stride) = (s.length, s.dim, s.headDim, 3 * s.dim)
         let scale = s.scale
         for b in 0..<s.batch {
@@ -59,10 +74,22 @@ enum SelfAttention {
         }
     }
 
-    /// dctx `[B·T, dim]` → dqkv `[B·T, 3·dim]` (overwritten). `row` is scratch of T floats.
+    /// dctx `[B·T, dim]` → dqkv `[B·T, 3·dim]` (overwritten), through `backwardShort` for
+    /// sequences of at most 16 tokens.
     static func backward(_ qkv: UnsafePointer<Float>, _ s: Shape, off: [Bool],
                          probabilities: UnsafePointer<Float>, dctx: UnsafePointer<Float>,
-                         dqkv: UnsafeMutablePointer<Float>, row dp: UnsafeMutablePointer<Float>) {
+                         dqkv: UnsafeMutablePointer<Float>, scratch dp: UnsafeMutablePointer<Float>) {
+        if s.length <= shortLength {
+            backwardShort(qkv, s, off: off, probabilities: probabilities, dctx: dctx, dqkv: dqkv, scratch: dp)
+        } else {
+            backwardLong(qkv, s, off: off, probabilities: probabilities, dctx: dctx, dqkv: dqkv, row: dp)
+        }
+    }
+
+    /// `backward` for any length (`row`: T floats of scratch).
+    static func backwardLong(_ qkv: UnsafePointer<Float>, _ s: Shape, off: [Bool],
+                             probabilities: UnsafePointer<Float>, dctx: UnsafePointer<Float>,
+                             dqkv: UnsafeMutablePointer<Float>, row dp: UnsafeMutablePointer<Float>) {
         let (T, D, dh, stride) = (s.length, s.dim, s.headDim, 3 * s.dim)
         let scale = s.scale
         dqkv.update(repeating: 0, count: s.batch * T * stride)

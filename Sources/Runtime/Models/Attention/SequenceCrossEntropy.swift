@@ -8,18 +8,21 @@ import Foundation
 /// `F.cross_entropy(logits, targets, ignore_index=-1)`: the mean of −log p[target] over the
 /// counted positions. Its gradient at the logits is (p − onehot) / count, 0 where ignored.
 enum SequenceCrossEntropy {
-    /// The result of one call: the mean loss, counted positions and how many were predicted right.
+    /// The result of one call: the mean loss and the sum it is the mean of (−log p over the
+    /// counted positions), counted positions and how many were predicted right.
     struct Result {
         var loss: Float
+        var total: Double
         var counted: Int
         var correct: Int
     }
 
     /// logits `[n, V]`, targets `[n]` (−1: no target) → loss; probabilities `[n, V]`,
-    /// predictions `[n]` (argmax) and, when given, dlogits `[n, V]`.
+    /// predictions `[n]` (argmax) and, when given, dlogits `[n, V]` divided by `divisor` (the
+    /// targets of the whole batch when these rows are part of one; default: the rows' own).
     static func evaluate(_ logits: UnsafePointer<Float>, targets: UnsafePointer<Int32>, n: Int, vocab: Int,
                          probabilities: UnsafeMutablePointer<Float>, predictions: UnsafeMutablePointer<Int32>,
-                         dlogits: UnsafeMutablePointer<Float>?) -> Result {
+                         dlogits: UnsafeMutablePointer<Float>?, divisor: Int? = nil) -> Result {
         var total: Double = 0
         var counted = 0, correct = 0
         for r in 0..<n {
@@ -39,7 +42,8 @@ enum SequenceCrossEntropy {
             total += Double(top - z[target] + log(sum))
         }
         if let dlogits {
-            let scale = counted > 0 ? 1 / Float(counted) : 0
+            let all = divisor ?? counted
+            let scale = all > 0 ? 1 / Float(all) : 0
             for r in 0..<n {
                 let p = probabilities + r * vocab, g = dlogits + r * vocab
                 let target = Int(targets[r])
@@ -48,6 +52,6 @@ enum SequenceCrossEntropy {
                 g[target] -= scale
             }
         }
-        return Result(loss: counted > 0 ? Float(total / Double(counted)) : 0, counted: counted, correct: correct)
+        return Result(loss: counted > 0 ? Float(total / Double(counted)) : 0, total: total, counted: counted, correct: correct)
     }
 }
