@@ -102,10 +102,19 @@ enum CNNBenchmark {
         return out
     }
 
+    /// The Python that runs the peers: `NV_PEER_PYTHON` when set, else the first of the
+    /// reference venvs that exists (/work/venv-ref has torch and jax; /work/venv-cnn is the
+    /// older one tools/reference/README.md describes).
+    static func peerPython() -> String {
+        if let chosen = ProcessInfo.processInfo.environment["NV_PEER_PYTHON"] { return chosen }
+        let candidates = ["/work/venv-ref/bin/python", "/work/venv-cnn/bin/python"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
     /// Runs tools/reference/bench_peers.py (one JSON object per line: peer, workload, images_per_second)
     /// and prints nv's ratio to the fastest peer of each workload.
     static func comparePeers(_ results: [Result], seconds: Double) {
-        let python = ProcessInfo.processInfo.environment["NV_PEER_PYTHON"] ?? "/work/venv-cnn/bin/python"
+        let python = peerPython()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("tools/reference/bench_peers.py").path
         guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else {

@@ -7,7 +7,8 @@ import Runtime
 //   swift run -c release nv-bench-cnn train [--size 14] [--seed 1] [--data DIR] [--fraction F]
 //                                                the default config on MNIST, test accuracy, times
 //   swift run -c release nv-bench-cnn logits --model FILE [--count 100]   logits of test digits as JSON
-// Peers: tools/reference/bench_peers.py run with $NV_PEER_PYTHON (default /work/venv-cnn/bin/python).
+// Peers: tools/reference/bench_peers.py run with $NV_PEER_PYTHON (default /work/venv-ref/bin/python, else
+// /work/venv-cnn/bin/python).
 
 func arg(_ name: String) -> String? {
     let a = CommandLine.arguments

@@ -54,6 +54,25 @@ void nv_attention_backward_short(long batch, long length, long dim, long heads, 
                                  const float *qkv, const float *probabilities, const float *dctx, float *dqkv,
                                  float *scratch);
 
+/// C[m, n] = A[m, k] · B[n, k]ᵀ (+ C when `accumulate`) as dot products of contiguous rows in
+/// the summation order of Runtime's `GEMM.dotRows` (eight lane sums along K added in lane
+/// order, then the last k mod 8 terms one by one), the same bits, with AVX-512 registers.
+/// x86-64 only; call it only when `nv_isa_available(NV_ISA_AVX512)`.
+void nv_row_dots_avx512(long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+                        float *c, long ldc, int accumulate);
+
+/// Adam's update of `values` from `gradients` and the moments `first`, `second` (each `[count]`)
+/// 16 lanes at a time, bit for bit Runtime's `AdamRule.update`; returns how many elements it
+/// did (a multiple of 16; the caller does the rest). x86-64 with AVX-512 only.
+long nv_adam_avx512(float *values, const float *gradients, float *first, float *second, long count,
+                    float lr, float beta1, float beta2, float epsilon, float c1, float c2);
+
+/// C[m, n] = A[m, k] · B[k, n] (+ C when `accumulate`) for small products, unpacked, with
+/// AVX-512: the same chain per element as `nv_sgemm` (so the same bits). Row-major, leading
+/// dimensions lda, ldb, ldc; k ≥ 1. x86-64 only; call it only when AVX-512 is available.
+void nv_sgemm_small_avx512(long m, long n, long k, const float *a, long lda, const float *b, long ldb,
+                           float *c, long ldc, int accumulate);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,5 @@
+import CKernels
+
 /// The NT product the CNN was trained with: its summation order (8 lane sums along K, then
 /// the remainder) differs from the packed kernel's one chain per element, so the CNN keeps it —
 /// its checkpoints and goldens stay bit-for-bit as they were.
@@ -13,13 +15,29 @@ extension GEMM {
         if Parallel.slices > 1 && m * n * k >= parallelThreshold && m >= 2 {
             let half = (m + 1) / 2
             Parallel.pair({
-                dotRows(0..<half, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
+                rowDots(0..<half, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
             }, {
-                dotRows(half..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
+                rowDots(half..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
             })
         } else {
-            dotRows(0..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
+            rowDots(0..<m, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
         }
+    }
+
+    /// The rows `rows` of an NT product: with the AVX-512 kernel of CKernels when this process
+    /// uses AVX-512 (two 8-lane chains per register, the same arithmetic, so the same bits),
+    /// else `dotRows`. `isa` overrides the choice, for tests.
+    @inline(__always)
+    static func rowDots(_ rows: Range<Int>, _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+                        n: Int, k: Int, into c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, isa: ISA = GEMM.isa) {
+        #if arch(x86_64)
+        if isa == .avx512 {
+            nv_row_dots_avx512(rows.count, n, k, a + rows.lowerBound * lda, lda, b, ldb, c + rows.lowerBound * ldc, ldc,
+                               accumulate ? 1 : 0)
+            return
+        }
+        #endif
+        dotRows(rows, a, lda: lda, b, ldb: ldb, n: n, k: k, into: c, ldc: ldc, accumulate: accumulate)
     }
 
     /// The rows `rows` of an NT product, two A rows at a time against four B rows (8

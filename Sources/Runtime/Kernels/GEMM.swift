@@ -26,6 +26,12 @@ public enum GEMM {
     /// Measured on the CNN: the training step's CPU time is the same either way, but inference
     /// at batch 1 took 17.6 µs a call with packing against 6.6 µs without.
     static let packingThreshold = 2_000_000
+    /// Multiply-adds below which an NN product runs unpacked with AVX-512 (`nv_sgemm_small_avx512`,
+    /// same results) when the process uses AVX-512. Higher than `packingThreshold`: the 28x28
+    /// CNN's second convolution (16 × 1936 × 72 per half-batch, forward, and 72 × 1936 × 16 for
+    /// ∂columns) took 10% less CPU per training step unpacked than packed (16 rows fill a
+    /// 12-row packed tile badly, and packing copied the 557 KB columns matrix again).
+    static let smallThreshold = 4_000_000
 
     /// The vector instruction sets the packed kernel can use.
     public enum ISA: String, CaseIterable, Sendable {
@@ -66,6 +72,12 @@ public enum GEMM {
                                 c: UnsafeMutablePointer<Float>, ldc: Int,
                                 accumulate: Bool) {
         guard m > 0, n > 0 else { return }
+        #if arch(x86_64)
+        if isa == .avx512 && m * n * k < smallThreshold && k > 0 {
+            nv_sgemm_small_avx512(m, n, k, a, lda, b, ldb, c, ldc, accumulate ? 1 : 0)
+            return
+        }
+        #endif
         if m * n * k < packingThreshold && k > 0 {
             multiplyColumns(m: m, columns: 0..<n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
                             accumulate: accumulate)

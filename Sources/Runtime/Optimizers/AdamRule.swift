@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The Adam update of one parameter buffer, the one rule both Adam drivers run — `Adam` over an
@@ -11,16 +12,23 @@ enum AdamRule {
     }
 
     /// Updates `n` values `vp` from their gradients `gp` and moments `m`, `s` (each `[n]`),
-    /// eight lanes at a time, then the rest one by one with the same arithmetic.
+    /// sixteen lanes at a time with AVX-512 when this process uses it (CKernels' `nv_adam_avx512`,
+    /// the same arithmetic), eight at a time, then the rest one by one with the same arithmetic:
+    /// an element's result does not depend on which of them updates it. `isa` is for tests.
     @inline(__always)
     static func update(values vp: UnsafeMutablePointer<Float>, gradients gp: UnsafePointer<Float>,
                        first m: UnsafeMutablePointer<Float>, second s: UnsafeMutablePointer<Float>, count n: Int,
-                       lr: Float, beta1 b1: Float, beta2 b2: Float, epsilon eps: Float, c1: Float, c2: Float) {
-        let vectors = n / 8
+                       lr: Float, beta1 b1: Float, beta2 b2: Float, epsilon eps: Float, c1: Float, c2: Float,
+                       isa: GEMM.ISA = GEMM.isa) {
+        var start = 0
+        #if arch(x86_64)
+        if isa == .avx512 && n >= 16 { start = nv_adam_avx512(vp, gp, m, s, n, lr, b1, b2, eps, c1, c2) }
+        #endif
+        let vectors = (n - start) / 8
         let (vb1, vb2, vlr, veps) = (SIMD8<Float>(repeating: b1), SIMD8<Float>(repeating: b2),
                                      SIMD8<Float>(repeating: lr), SIMD8<Float>(repeating: eps))
         for q in 0..<vectors {
-            let at = 8 &* q
+            let at = start &+ 8 &* q
             let grad = UnsafeRawPointer(gp + at).loadUnaligned(as: SIMD8<Float>.self)
             let mk = vb1 * UnsafeRawPointer(m + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb1) * grad
             let sk = vb2 * UnsafeRawPointer(s + at).loadUnaligned(as: SIMD8<Float>.self) + (1 - vb2) * grad * grad
@@ -30,7 +38,7 @@ enum AdamRule {
             let update = vlr * (mk * c1) / (squareRoot(sk * c2) + veps)
             UnsafeMutableRawPointer(vp + at).storeBytes(of: value - update, as: SIMD8<Float>.self)
         }
-        for k in (8 * vectors)..<n {
+        for k in (start + 8 * vectors)..<n {
             let grad = gp[k]
             m[k] = b1 * m[k] + (1 - b1) * grad
             s[k] = b2 * s[k] + (1 - b2) * grad * grad

@@ -58,20 +58,21 @@ extension XORNetwork {
         }
         var run = 0
         var stopped = false
+        reserveLosses(epochs)
         report(isFinal: epochs == 0, observer: observer)
         while run < epochs {
-            if let stop, stop.isRaised { stopped = true; break }
-            let loss = step()
-            run += 1
+            // The steps up to the next report (or the end), the stop flag checked before each.
+            let chunk = runSteps(min(every - run % every, epochs - run), stop: stop)
+            run += chunk.run
+            if chunk.stopped { stopped = true; break }
             // The loss is checked every step; the weights (which can overflow while a saturated
             // sigmoid keeps the loss finite) at every report and at the end.
-            let weightsBroken = (run % every == 0 || run == epochs) && !weightsAreFinite
-            guard loss.isFinite, !weightsBroken else {
+            guard !chunk.diverged, weightsAreFinite else {
                 report(isFinal: true, observer: observer)
-                throw RuntimeError.diverged(loss: Float(loss), epoch: epoch, learningRate: Float(learningRate))
+                throw RuntimeError.diverged(loss: Float(losses.last ?? .nan), epoch: epoch, learningRate: Float(learningRate))
             }
             if run == epochs { break }
-            if run % every == 0 { report(isFinal: false, observer: observer) }
+            report(isFinal: false, observer: observer)
         }
         if epochs > 0 { report(isFinal: true, observer: observer) }
         return XORTrainingResult(epochsRun: run, stopped: stopped)

@@ -78,54 +78,96 @@ public struct XORNetwork: Sendable {
 
     /// One full-batch gradient-descent step; returns the loss before the update (as the original
     /// records it) and keeps the weight-gradient norms of this step in `lastGradientNorms`.
-    ///
-    /// The four truth-table rows travel together as the lanes of a `SIMD4<Double>`; each hidden
-    /// unit's gradient is complete once the output's is known, so it is applied at once and no
-    /// gradient buffer is needed.
     @discardableResult
     public mutating func step() -> Double {
-        let h = hidden
-        let scale = learningRate / Double(Self.batch)
-        // lanes = truth-table rows: x0, x1, y are [4]
-        let x0 = SIMD4<Double>(0, 0, 1, 1), x1 = SIMD4<Double>(0, 1, 0, 1), y = SIMD4<Double>(0, 1, 1, 0)
-        var loss = 0.0, b2Gradient = 0.0, w1Norm = 0.0, w2Norm = 0.0
-        let b2 = self.b2
+        _ = runSteps(1, stop: nil)
+        return losses[losses.count - 1]
+    }
+
+    /// Up to `count` steps, each loss appended to `losses`: stops before a step when `stop` is
+    /// raised, and after a step whose loss is not finite. Returns the steps run and why it
+    /// stopped early. The weights are borrowed once for all the steps (not once a step), and
+    /// `b2` stays in a register between them.
+    mutating func runSteps(_ count: Int, stop: StopFlag?) -> (run: Int, stopped: Bool, diverged: Bool) {
+        let h = hidden, scale = learningRate / Double(Self.batch)
+        var history = losses                 // moved out and back, so appending never copies it
+        losses = []
+        var b2 = self.b2
+        // Squared norms of the last step's weight gradients; their square roots are taken once,
+        // after the loop (a square root each step held up the divisions of the sigmoids).
+        var w1Squares = 0.0, w2Squares = 0.0
+        var run = 0, stopped = false, diverged = false
         scratch.a1.withUnsafeMutableBufferPointer { a1 in   // a1: [h] of [4]
         w1.withUnsafeMutableBufferPointer { w1 in           // w1: [2, h]
         w2.withUnsafeMutableBufferPointer { w2 in           // w2: [h]
         b1.withUnsafeMutableBufferPointer { b1 in           // b1: [h]
-            // forward: z1_j = x0 w1[0,j] + x1 w1[1,j] + b1_j, a1_j = σ(z1_j); z2 = Σ_j a1_j w2_j + b2
-            var z2 = SIMD4<Double>(repeating: b2)
-            for j in 0..<h {
-                let a = sigmoid4(x0 * w1[j] + x1 * w1[h + j] + b1[j])
-                a1[j] = a
-                z2 += a * w2[j]
-            }
-            let yHat = sigmoid4(z2)
-            let err = yHat - y
-            loss = 0.5 * (err * err).sum() / Double(Self.batch)
-            // backward: dz2 = (ŷ − y) σ'(z2) [4]; ∂w2_j = Σ a1_j dz2; dz1_j = dz2 w2_j σ'(z1_j) [4]
-            let dz2 = err * yHat * (1 - yHat)
-            b2Gradient = dz2.sum()
-            for j in 0..<h {
-                let a = a1[j]
-                let dz1 = dz2 * w2[j] * a * (1 - a)
-                let gw2 = (a * dz2).sum(), gb1 = dz1.sum()
-                let gw10 = (x0 * dz1).sum(), gw11 = (x1 * dz1).sum()
-                w2Norm += gw2 * gw2
-                w1Norm += gw10 * gw10 + gw11 * gw11
-                // Gradients of the summed loss divided by the batch size, as the original does.
-                w2[j] -= scale * gw2
-                b1[j] -= scale * gb1
-                w1[j] -= scale * gw10
-                w1[h + j] -= scale * gw11
+            let (a1, w1, w2, b1) = (a1.baseAddress!, w1.baseAddress!, w2.baseAddress!, b1.baseAddress!)
+            while run < count {
+                if let stop, stop.isRaised { stopped = true; break }
+                let loss = Self.step(hidden: h, scale: scale, w1: w1, b1: b1, w2: w2, b2: &b2, a1: a1,
+                                     w1Squares: &w1Squares, w2Squares: &w2Squares)
+                history.append(loss)
+                run += 1
+                if !loss.isFinite { diverged = true; break }
             }
         }}}}
-        self.b2 -= scale * b2Gradient
-        let m = Double(Self.batch)
-        scratch.norms = XORGradientNorms(w1: w1Norm.squareRoot() / m, w2: w2Norm.squareRoot() / m)
-        losses.append(loss)
-        epoch += 1
+        losses = history
+        self.b2 = b2
+        if run > 0 {
+            let m = Double(Self.batch)
+            scratch.norms = XORGradientNorms(w1: w1Squares.squareRoot() / m, w2: w2Squares.squareRoot() / m)
+        }
+        epoch += run
+        return (run, stopped, diverged)
+    }
+
+    /// Room in `losses` for `epochs` more: one allocation for a whole run, not a copy of the
+    /// history each time it outgrows its buffer.
+    mutating func reserveLosses(_ epochs: Int) {
+        if losses.capacity - losses.count < epochs { losses.reserveCapacity(losses.count + epochs) }
+    }
+
+    /// One full-batch step on raw buffers; returns the loss before the update and sets the
+    /// squared norms of the summed loss's weight gradients.
+    ///
+    /// The four truth-table rows travel together as the lanes of a `SIMD4<Double>`; each hidden
+    /// unit's gradient is complete once the output's is known, so it is applied at once and no
+    /// gradient buffer is needed.
+    @inline(__always)
+    static func step(hidden h: Int, scale: Double, w1: UnsafeMutablePointer<Double>, b1: UnsafeMutablePointer<Double>,
+                     w2: UnsafeMutablePointer<Double>, b2: inout Double, a1: UnsafeMutablePointer<SIMD4<Double>>,
+                     w1Squares: inout Double, w2Squares: inout Double) -> Double {
+        // lanes = truth-table rows: x0, x1, y are [4]
+        let x0 = SIMD4<Double>(0, 0, 1, 1), x1 = SIMD4<Double>(0, 1, 0, 1), y = SIMD4<Double>(0, 1, 1, 0)
+        var w1Norm = 0.0, w2Norm = 0.0
+        // forward: z1_j = x0 w1[0,j] + x1 w1[1,j] + b1_j, a1_j = σ(z1_j); z2 = Σ_j a1_j w2_j + b2
+        var z2 = SIMD4<Double>(repeating: b2)
+        for j in 0..<h {
+            let a = sigmoid4(x0 * w1[j] + x1 * w1[h + j] + b1[j])
+            a1[j] = a
+            z2 += a * w2[j]
+        }
+        let yHat = sigmoid4(z2)
+        let err = yHat - y
+        let loss = 0.5 * (err * err).sum() / Double(batch)
+        // backward: dz2 = (ŷ − y) σ'(z2) [4]; ∂w2_j = Σ a1_j dz2; dz1_j = dz2 w2_j σ'(z1_j) [4]
+        let dz2 = err * yHat * (1 - yHat)
+        let b2Gradient = dz2.sum()
+        for j in 0..<h {
+            let a = a1[j]
+            let dz1 = dz2 * w2[j] * a * (1 - a)
+            let gw2 = (a * dz2).sum(), gb1 = dz1.sum()
+            let gw10 = (x0 * dz1).sum(), gw11 = (x1 * dz1).sum()
+            w2Norm += gw2 * gw2
+            w1Norm += gw10 * gw10 + gw11 * gw11
+            // Gradients of the summed loss divided by the batch size, as the original does.
+            w2[j] -= scale * gw2
+            b1[j] -= scale * gb1
+            w1[j] -= scale * gw10
+            w1[h + j] -= scale * gw11
+        }
+        b2 -= scale * b2Gradient
+        (w1Squares, w2Squares) = (w1Norm, w2Norm)
         return loss
     }
 
@@ -201,8 +243,8 @@ public struct XORNetwork: Sendable {
 /// The logistic sigmoid 1 / (1 + e^−z).
 @inline(__always) func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 
-/// The sigmoid of each lane.
+/// The sigmoid of each lane: the same bits as `sigmoid` of each (`VectorExp` is glibc's `exp`
+/// four lanes at a time).
 @inline(__always) func sigmoid4(_ z: SIMD4<Double>) -> SIMD4<Double> {
-    let e = SIMD4<Double>(exp(-z[0]), exp(-z[1]), exp(-z[2]), exp(-z[3]))
-    return 1 / (1 + e)
+    1 / (1 + VectorExp.exp(-z))
 }
