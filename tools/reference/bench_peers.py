@@ -6,7 +6,7 @@ Prints one JSON object per line: {"peer", "workload", "images_per_second"}. Work
 training steps of batch 32 at 14x14 and 28x28 (Adam lr 0.01, cross-entropy, the default
 layers), inference at 14x14 with batch 1 and batch 256.
 
-    /work/venv-cnn/bin/python tools/reference/bench_peers.py [--seconds 2]
+    /work/venv-ref/bin/python tools/reference/bench_peers.py [--seconds 2]
 """
 import argparse
 import json

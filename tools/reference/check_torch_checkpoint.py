@@ -6,7 +6,7 @@ test digits (mean-pooled to the model's input size, scaled to [0, 1], exactly as
 compares the logits with the ones nv prints (`nv-bench-cnn logits`). Exits 1 when the maximum
 absolute difference exceeds 1e-4.
 
-    /work/venv-cnn/bin/python tools/reference/check_torch_checkpoint.py MODEL.safetensors \
+    /work/venv-ref/bin/python tools/reference/check_torch_checkpoint.py MODEL.safetensors \
         [--nv .build/release/nv-bench-cnn] [--count 100]
 """
 import argparse
