@@ -203,26 +203,27 @@ extension Compiler {
         }
         let l = leaf(left)
         if case .number(let c) = right.kind {
+            let site = BinarySite(op, l, .constant(.number(c)), span, source, constant: c)
             switch op {
             case .add: return { frame throws(Unwind) in
-                let a = try l.run(frame)
-                if case .number(let x) = a { return .number(x + c) }
-                return try Operators.arithmetic(op, a, .number(c), span, source)
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(x + site.constant) }
+                return try site.slow(a, .number(site.constant))
             }
             case .subtract: return { frame throws(Unwind) in
-                let a = try l.run(frame)
-                if case .number(let x) = a { return .number(x - c) }
-                return try Operators.arithmetic(op, a, .number(c), span, source)
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(x - site.constant) }
+                return try site.slow(a, .number(site.constant))
             }
             case .multiply: return { frame throws(Unwind) in
-                let a = try l.run(frame)
-                if case .number(let x) = a { return .number(x * c) }
-                return try Operators.arithmetic(op, a, .number(c), span, source)
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(x * site.constant) }
+                return try site.slow(a, .number(site.constant))
             }
             case .remainder where c != 0: return { frame throws(Unwind) in
-                let a = try l.run(frame)
-                if case .number(let x) = a { return .number(Operators.remainder(x, c)) }
-                return try Operators.arithmetic(op, a, .number(c), span, source)
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(Operators.remainder(x, site.constant)) }
+                return try site.slow(a, .number(site.constant))
             }
             default: break
             }
@@ -233,35 +234,35 @@ extension Compiler {
     /// `l op r`: two numbers are combined here (no call for `+ - * / %`), everything else by
     /// `Operators.arithmetic`, whose errors it keeps (division by zero too).
     func binaryCode(_ op: BinaryOperator, _ l: Leaf, _ r: Leaf, _ span: SourceSpan) -> Code {
-        let source = self.source
+        let site = BinarySite(op, l, r, span, source)
         switch op {
         case .add: return { frame throws(Unwind) in
-            let a = try l.run(frame), b = try r.run(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         case .subtract: return { frame throws(Unwind) in
-            let a = try l.run(frame), b = try r.run(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         case .multiply: return { frame throws(Unwind) in
-            let a = try l.run(frame), b = try r.run(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         case .divide: return { frame throws(Unwind) in
-            let a = try l.run(frame), b = try r.run(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b, y != 0 { return .number(x / y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         case .remainder: return { frame throws(Unwind) in
-            let a = try l.run(frame), b = try r.run(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b, y != 0 { return .number(Operators.remainder(x, y)) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         default: return { frame throws(Unwind) in
-            try Operators.arithmetic(op, try l.run(frame), try r.run(frame), span, source)
+            try site.slow(try site.l.run(frame), try site.r.run(frame))
         }
         }
     }

@@ -213,15 +213,20 @@ final class Compiler {
             } else {
                 elseLeaf = .constant(.null)
             }
-            let less = op == .less
+            // One object captured (see `BranchSite`), and one closure per comparison.
+            let site = BranchSite(slot: slot, op: op, constant: constant, then: thenLeaf, otherwise: elseLeaf,
+                                  span: span, source: source)
+            if op == .less {
+                return { frame throws(Unwind) in
+                    let truth: Bool
+                    if case .number(let x) = frame.slots[site.slot] { truth = x < site.constant } else { truth = try site.compare(frame) }
+                    return truth ? try site.then.run(frame) : try site.otherwise.run(frame)
+                }
+            }
             return { frame throws(Unwind) in
                 let truth: Bool
-                if case .number(let x) = frame.slots[slot] {
-                    truth = less ? x < constant : x > constant
-                } else {
-                    truth = try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
-                }
-                return truth ? try thenLeaf.run(frame) : try elseLeaf.run(frame)
+                if case .number(let x) = frame.slots[site.slot] { truth = x > site.constant } else { truth = try site.compare(frame) }
+                return truth ? try site.then.run(frame) : try site.otherwise.run(frame)
             }
         }
         let test = compileCondition(condition, "if")

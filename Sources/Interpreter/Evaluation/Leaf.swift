@@ -63,3 +63,58 @@ extension Double {
         return Double(n) == self ? n : nil
     }
 }
+
+/// The operands and error context of one arithmetic operation, in one object: the closure
+/// compiled for the operation captures only it, so the closure is called without a thunk
+/// that copies each captured value into an argument (see `GlobalCallSite`).
+final class BinarySite {
+    let op: BinaryOperator
+    let l: Leaf
+    let r: Leaf
+    let span: SourceSpan
+    let source: SourceText
+    /// `r`'s number when it is one written in the code (`x * 2`), read without a switch.
+    let constant: Double
+
+    init(_ op: BinaryOperator, _ l: Leaf, _ r: Leaf, _ span: SourceSpan, _ source: SourceText, constant: Double = 0) {
+        self.op = op
+        self.l = l
+        self.r = r
+        self.span = span
+        self.source = source
+        self.constant = constant
+    }
+
+    /// Everything but two numbers (and the errors), as `Operators.arithmetic` does it.
+    func slow(_ a: Value, _ b: Value) throws(Unwind) -> Value {
+        try Operators.arithmetic(op, a, b, span, source)
+    }
+}
+
+/// `if local < number { ... } else { ... }` (or `>`), in one object for the same reason as
+/// `BinarySite`: fib's base-case test runs once per call.
+final class BranchSite {
+    let slot: Int
+    let op: BinaryOperator
+    let constant: Double
+    let then: Leaf
+    let otherwise: Leaf
+    let span: SourceSpan
+    let source: SourceText
+
+    init(slot: Int, op: BinaryOperator, constant: Double, then: Leaf, otherwise: Leaf, span: SourceSpan,
+         source: SourceText) {
+        self.slot = slot
+        self.op = op
+        self.constant = constant
+        self.then = then
+        self.otherwise = otherwise
+        self.span = span
+        self.source = source
+    }
+
+    /// The test when the local is not a number (an error, or a comparison of other kinds).
+    func compare(_ frame: Frame) throws(Unwind) -> Bool {
+        try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+    }
+}
