@@ -3,9 +3,10 @@
 
 Each program (fib.*, loop.*, kmeans.* beside this file) runs several times in every language,
 the languages taking turns so that a change in the machine's load reaches all of them alike.
-Printed per program: best and median wall time, and the ratios nv/Lua and nv/CPython of the
-medians. Start-up is measured apart (an empty program in each language) and printed too, with
-the ratios of the program time alone (median minus that language's start-up median).
+Printed per program: best and median wall time and the ratios nv/Lua and nv/CPython of the
+medians; the median CPU time of the process (user + system, steadier than wall time on a busy
+machine) and its ratios; and the ratios of the program's CPU time alone (the median minus that
+language's start-up median). Start-up is measured apart, as an empty program in each language.
 
     python3 tools/bench/interpreter/run.py [--nv PATH] [--runs N]
 
@@ -13,6 +14,7 @@ Run it at normal priority under the shared lock: flock /tmp/nv-bench.lock python
 """
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,14 +27,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 PROGRAMS = ["fib", "loop", "kmeans"]
 
 
-def wall(command):
-    """Runs command once; returns (seconds, stdout)."""
+def measure(command):
+    """Runs command once; returns (wall seconds, CPU seconds, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
-    return seconds, done.stdout.strip()
+    return seconds, cpu, done.stdout.strip()
 
 
 def main():
@@ -53,13 +58,15 @@ def main():
         cases = [("start-up", {ext: empty[ext] for _, _, ext in languages})]
         cases += [(name, {ext: os.path.join(HERE, f"{name}.{ext}") for _, _, ext in languages}) for name in PROGRAMS]
 
-        times = {}  # (case, language) -> [seconds]
+        times = {}  # (case, language) -> [wall seconds]
+        cpus = {}  # (case, language) -> [CPU seconds]
         for case, files in cases:
             outputs = {}
             for _ in range(args.runs):
                 for language, command, ext in languages:
-                    seconds, out = wall(command + [files[ext]])
+                    seconds, cpu, out = measure(command + [files[ext]])
                     times.setdefault((case, language), []).append(seconds)
+                    cpus.setdefault((case, language), []).append(cpu)
                     outputs[language] = out
             if len(set(outputs.values())) != 1:
                 sys.exit(f"{case}: the languages disagree: {outputs}")
@@ -67,22 +74,30 @@ def main():
     print(f"interpreter benchmark: {args.runs} runs each, languages in turn; "
           f"{os.path.basename(sys.executable)} {sys.version.split()[0]}, lua5.4")
     print(f"load average before/after: {load_before} / {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'program':<10}{'language':<9}{'best ms':>9}{'median ms':>11}"
-          f"{'nv/Lua':>9}{'nv/CPy':>9}{'program ms':>12}{'nv/Lua':>9}{'nv/CPy':>9}")
-    startup = {language: statistics.median(times[("start-up", language)]) for language, _, _ in languages}
+    names = [language for language, _, _ in languages]
+    print(f"{'':<19}{'--------------- wall ---------------':>38}{'----------- CPU -----------':>29}"
+          f"{'---- CPU minus start-up ----':>30}")
+    print(f"{'program':<10}{'language':<9}{'best ms':>9}{'median ms':>11}{'nv/Lua':>9}{'nv/CPy':>9}"
+          f"{'median ms':>11}{'nv/Lua':>9}{'nv/CPy':>9}{'ms':>12}{'nv/Lua':>9}{'nv/CPy':>9}")
+    startup = {language: statistics.median(cpus[("start-up", language)]) for language in names}
     for case, _ in cases:
-        median = {language: statistics.median(times[(case, language)]) for language, _, _ in languages}
-        alone = {language: max(median[language] - startup[language], 1e-9) for language in median}
-        for language, _, _ in languages:
-            row = f"{case:<10}{language:<9}{min(times[(case, language)]) * 1e3:>9.1f}{median[language] * 1e3:>11.1f}"
-            if language == "nv":
-                row += f"{median['nv'] / median['Lua']:>9.2f}{median['nv'] / median['CPython']:>9.2f}"
-                if case != "start-up":
-                    row += f"{alone['nv'] * 1e3:>12.1f}{alone['nv'] / alone['Lua']:>9.2f}{alone['nv'] / alone['CPython']:>9.2f}"
-            elif case != "start-up":
-                row += " " * 18 + f"{alone[language] * 1e3:>12.1f}"
-            print(row)
-    print("ratios are of medians; 'program ms' is the median minus that language's start-up median")
+        wall = {language: statistics.median(times[(case, language)]) for language in names}
+        cpu = {language: statistics.median(cpus[(case, language)]) for language in names}
+        alone = {language: max(cpu[language] - startup[language], 1e-9) for language in names}
+        for language in names:
+            row = f"{case:<10}{language:<9}{min(times[(case, language)]) * 1e3:>9.1f}{wall[language] * 1e3:>11.1f}"
+            row += ratios(wall) if language == "nv" else " " * 18
+            row += f"{cpu[language] * 1e3:>11.1f}"
+            row += ratios(cpu) if language == "nv" else " " * 18
+            if case != "start-up":
+                row += f"{alone[language] * 1e3:>12.1f}"
+                row += ratios(alone) if language == "nv" else ""
+            print(row.rstrip())
+    print("ratios are of medians")
+
+
+def ratios(times):
+    return f"{times['nv'] / times['Lua']:>9.2f}{times['nv'] / times['CPython']:>9.2f}"
 
 
 if __name__ == "__main__":
