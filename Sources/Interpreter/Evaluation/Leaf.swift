@@ -66,7 +66,7 @@ extension Double {
 
 /// The operands and error context of one arithmetic operation, in one object: the closure
 /// compiled for the operation captures only it, so the closure is called without a thunk
-/// that copies each captured value into an argument (see `GlobalCallSite`).
+/// that copies each captured value into an argument (a dozen of them, for a call site).
 final class BinarySite {
     let op: BinaryOperator
     let l: Leaf
