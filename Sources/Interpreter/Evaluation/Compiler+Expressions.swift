@@ -220,18 +220,6 @@ extension Compiler {
                 if case .number(let x) = a { return .number(x * site.constant) }
                 return try site.slow(a, .number(site.constant))
             }
-            case .remainder where site.wholeDivisor != 0: return { frame throws(Unwind) in
-                let a = try site.l.run(frame)
-                if case .number(let x) = a {
-                    // A loop counter or index (whole, in [0, 2^32)): no division at all.
-                    if x.sign == .plus, x < 4_294_967_296 {
-                        let n = UInt32(x)
-                        if Double(n) == x { return .number(Double(site.wholeRemainder(n))) }
-                    }
-                    return .number(Operators.remainder(x, site.constant))
-                }
-                return try site.slow(a, .number(site.constant))
-            }
             case .remainder where c != 0: return { frame throws(Unwind) in
                 let a = try site.l.run(frame)
                 if case .number(let x) = a { return .number(Operators.remainder(x, site.constant)) }

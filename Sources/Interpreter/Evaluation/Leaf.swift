@@ -75,12 +75,6 @@ final class BinarySite {
     let source: SourceText
     /// `r`'s number when it is one written in the code (`x * 2`), read without a switch.
     let constant: Double
-    /// `constant` as an integer when it is whole and in [2, 2^32), else 0; with `inverse`
-    /// (2^64 / it, rounded up) it gives `n % constant` for any 32-bit n in two multiplications
-    /// (Lemire, Kaser and Kurz, "Faster remainder by direct computation", 2019) instead of a
-    /// division, which is a good part of a loop like `xs[i % 10]`.
-    let wholeDivisor: UInt64
-    private let inverse: UInt64
 
     init(_ op: BinaryOperator, _ l: Leaf, _ r: Leaf, _ span: SourceSpan, _ source: SourceText, constant: Double = 0) {
         self.op = op
@@ -89,15 +83,6 @@ final class BinarySite {
         self.span = span
         self.source = source
         self.constant = constant
-        let whole = constant >= 2 && constant < 4_294_967_296 && constant.rounded(.towardZero) == constant
-        wholeDivisor = whole ? UInt64(constant) : 0
-        inverse = whole ? UInt64.max / wholeDivisor + 1 : 0
-    }
-
-    /// `n % wholeDivisor` (which must not be 0), exact for every 32-bit `n`.
-    @inline(__always)
-    func wholeRemainder(_ n: UInt32) -> UInt64 {
-        (inverse &* UInt64(n)).multipliedFullWidth(by: wholeDivisor).high
     }
 
     /// Everything but two numbers (and the errors), as `Operators.arithmetic` does it.
