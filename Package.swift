@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// nv: machine learning, opened up, in the terminal.
@@ -26,6 +27,19 @@ let kernelSettings: [CSetting] = [.unsafeFlags(["-O3"])]
 /// the same command line and share one build. (The XOR and CNN benchmarks measure no cost.)
 let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing"])]
 
+/// `NV_STATIC_STDLIB=1 swift build -c release` links the Swift runtime and Foundation into
+/// `nv` (a relink only; the modules are the same): start-up then skips the dynamic loader's
+/// mapping and linking of a dozen shared libraries, most of its time. Off by default because
+/// the test bundle links `nv`'s module, with its linker settings, next to the shared Swift
+/// Testing library, which cannot share a process with a second, static runtime.
+/// (Static Foundation does not pull its own archives in, so they are named here.)
+let staticRuntime: [LinkerSetting] = ProcessInfo.processInfo.environment["NV_STATIC_STDLIB"] == "1"
+    ? [.unsafeFlags(["-static-stdlib"] + ["Foundation", "FoundationInternationalization", "FoundationEssentials",
+                                          "CoreFoundation", "_FoundationICU", "_FoundationCShims",
+                                          "_FoundationCollections", "swiftSynchronization", "swiftDispatch",
+                                          "dispatch", "BlocksRuntime", "stdc++", "util", "dl"].map { "-l" + $0 })]
+    : []
+
 let package = Package(
     name: "nv",
     products: [
@@ -48,7 +62,7 @@ let package = Package(
         .executableTarget(name: "nv", dependencies: [
             "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: testable),
+        ], swiftSettings: testable, linkerSettings: staticRuntime),
         // The fuzzer: input generators, mutators and a crash-surviving driver (not part of the
         // product). Long run on demand: swift run -c release nv-fuzz --programs 100000 --files 20000
         .target(name: "Fuzzing", dependencies: ["Interpreter", "Plots", "Runtime", "CZlib"], swiftSettings: testable),

@@ -57,12 +57,13 @@ extension Compiler {
             let code = compile(object)
             return { frame throws(Unwind) in try Indexing.member(try code(frame), name, nameSpan, source) }
         case .index(let object, let index):
+            if let borrowing = compileBorrowedIndex(object, index, span) { return borrowing }
             let objectCode = compile(object), indexCode = compile(index)
             return { frame throws(Unwind) in
                 let container = try objectCode(frame)
                 let key = try indexCode(frame)
                 if case .list(let list) = container, case .number(let x) = key,
-                   let i = Int(exactly: x), i >= 0, i < list.elements.count {
+                   let i = x.smallWholeNumber, i >= 0, i < list.elements.count {
                     return list.elements[i]
                 }
                 return try Indexing.element(container, key, span, source)
@@ -138,25 +139,25 @@ extension Compiler {
                     return try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
                 }
             }
-            let l = compile(left)
+            let l = leaf(left)
             if case .number(let constant) = right.kind {
                 switch op {
                 case .less: return { frame throws(Unwind) in
-                    let a = try l(frame)
+                    let a = try l.run(frame)
                     if case .number(let x) = a { return x < constant }
                     return try Operators.compare(op, a, .number(constant), span, source)
                 }
                 case .greater: return { frame throws(Unwind) in
-                    let a = try l(frame)
+                    let a = try l.run(frame)
                     if case .number(let x) = a { return x > constant }
                     return try Operators.compare(op, a, .number(constant), span, source)
                 }
                 default: break
                 }
             }
-            let r = compile(right)
+            let r = leaf(right)
             return { frame throws(Unwind) in
-                let a = try l(frame), b = try r(frame)
+                let a = try l.run(frame), b = try r.run(frame)
                 if case .number(let x) = a, case .number(let y) = b {
                     switch op {
                     case .less: return x < y
@@ -200,41 +201,68 @@ extension Compiler {
                 return try Operators.arithmetic(op, frame.slots[slot], .number(c), span, source)
             }
         }
-        let l = compile(left)
+        let l = leaf(left)
         if case .number(let c) = right.kind {
+            let site = BinarySite(op, l, .constant(.number(c)), span, source, constant: c)
             switch op {
             case .add: return { frame throws(Unwind) in
-                let a = try l(frame)
-                if case .number(let x) = a { return .number(x + c) }
-                return try Operators.arithmetic(op, a, .number(c), span, source)
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(x + site.constant) }
+                return try site.slow(a, .number(site.constant))
             }
             case .subtract: return { frame throws(Unwind) in
-                let a = try l(frame)
-                if case .number(let x) = a { return .number(x - c) }
-                return try Operators.arithmetic(op, a, .number(c), span, source)
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(x - site.constant) }
+                return try site.slow(a, .number(site.constant))
+            }
+            case .multiply: return { frame throws(Unwind) in
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(x * site.constant) }
+                return try site.slow(a, .number(site.constant))
+            }
+            case .remainder where c != 0: return { frame throws(Unwind) in
+                let a = try site.l.run(frame)
+                if case .number(let x) = a { return .number(Operators.remainder(x, site.constant)) }
+                return try site.slow(a, .number(site.constant))
             }
             default: break
             }
         }
-        let r = compile(right)
+        return binaryCode(op, l, leaf(right), span)
+    }
+
+    /// `l op r`: two numbers are combined here (no call for `+ - * / %`), everything else by
+    /// `Operators.arithmetic`, whose errors it keeps (division by zero too).
+    func binaryCode(_ op: BinaryOperator, _ l: Leaf, _ r: Leaf, _ span: SourceSpan) -> Code {
+        let site = BinarySite(op, l, r, span, source)
         switch op {
         case .add: return { frame throws(Unwind) in
-            let a = try l(frame), b = try r(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         case .subtract: return { frame throws(Unwind) in
-            let a = try l(frame), b = try r(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
         }
         case .multiply: return { frame throws(Unwind) in
-            let a = try l(frame), b = try r(frame)
+            let a = try site.l.run(frame), b = try site.r.run(frame)
             if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
-            return try Operators.arithmetic(op, a, b, span, source)
+            return try site.slow(a, b)
+        }
+        case .divide: return { frame throws(Unwind) in
+            let a = try site.l.run(frame), b = try site.r.run(frame)
+            if case .number(let x) = a, case .number(let y) = b, y != 0 { return .number(x / y) }
+            return try site.slow(a, b)
+        }
+        case .remainder: return { frame throws(Unwind) in
+            let a = try site.l.run(frame), b = try site.r.run(frame)
+            if case .number(let x) = a, case .number(let y) = b, y != 0 { return .number(Operators.remainder(x, y)) }
+            return try site.slow(a, b)
         }
         default: return { frame throws(Unwind) in
-            try Operators.arithmetic(op, try l(frame), try r(frame), span, source)
+            try site.slow(try site.l.run(frame), try site.r.run(frame))
         }
         }
     }
@@ -242,6 +270,18 @@ extension Compiler {
     /// A flat chain `a + b - c ...` (see `ExprKind.chain`): one loop over the operands.
     func compileChain(_ first: Expr, _ links: [ChainLink]) -> Code {
         let source = self.source
+        // A short chain of arithmetic (`s + xs[i] * 2 - i % 7`) compiles to nested binary
+        // operations, left to right: the same steps, spans and errors as the loop below, but
+        // numbers are combined without a call per step. (Long chains keep the loop: nesting
+        // thousands of closures would recurse that deep when run.)
+        if links.count <= 8, links.allSatisfy({ if case .binary(let op) = $0.op { !Operators.isComparison(op) } else { false } }) {
+            var value = leaf(first)
+            for link in links {
+                guard case .binary(let op) = link.op else { break }
+                value = .code(binaryCode(op, value, leaf(link.operand), link.span))
+            }
+            return value.code
+        }
         let firstCode = compile(first)
         let steps = links.map { link -> (op: BinaryOperator, operand: Compiled, span: SourceSpan) in
             guard case .binary(let op) = link.op else { preconditionFailure("and/or chains compile as conditions") }

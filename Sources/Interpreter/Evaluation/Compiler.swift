@@ -142,6 +142,9 @@ final class Compiler {
         if case .range(let lowerExpr, let upperExpr, let inclusive) = sequence.kind {
             let lower = compileRangeBound(lowerExpr, "the start of the range")
             let upper = compileRangeBound(upperExpr, "the end of the range")
+            // The counter is stored in place, without the call through `store`, when it is a
+            // local or a global (a loop at the top level).
+            let target = leaf(Expr(kind: .name(variable), span: span))
             return { frame throws(Unwind) in
                 var i = try lower(frame)
                 let end = try upper(frame)
@@ -149,7 +152,11 @@ final class Compiler {
                 // itself `i + 1 == i`: the loop stops there (an end of 2^53 + 1 rounds to
                 // 2^53, and an infinite end would otherwise count for ever on one number).
                 while inclusive ? i <= end : i < end {
-                    store(frame, .number(i))
+                    switch target {
+                    case .local(let slot): frame.slots[slot] = .number(i)
+                    case .global(let cell, _): cell.value = .number(i)
+                    default: store(frame, .number(i))
+                    }
                     if try !runBody(frame) { break }
                     if i >= RangeValue.maxExactInteger { break }
                     i += 1
@@ -198,18 +205,28 @@ final class Compiler {
         if case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
            case .number(let constant) = right.kind, let slot = localSlot(left) {
             let span = condition.span, source = self.source
-            let thenCode = compileSequence(then)
-            let elseCode: Code
-            if let otherwise { elseCode = compile(otherwise) } else { elseCode = { _ throws(Unwind) in .null } }
-            let less = op == .less
+            // A branch that is a name or a number (fib's `{ n }`) is read in place.
+            let thenLeaf = leaf(then)
+            let elseLeaf: Leaf
+            if let otherwise {
+                if case .block(let statements) = otherwise.kind { elseLeaf = leaf(statements) } else { elseLeaf = leaf(otherwise) }
+            } else {
+                elseLeaf = .constant(.null)
+            }
+            // One object captured (see `BranchSite`), and one closure per comparison.
+            let site = BranchSite(slot: slot, op: op, constant: constant, then: thenLeaf, otherwise: elseLeaf,
+                                  span: span, source: source)
+            if op == .less {
+                return { frame throws(Unwind) in
+                    let truth: Bool
+                    if case .number(let x) = frame.slots[site.slot] { truth = x < site.constant } else { truth = try site.compare(frame) }
+                    return truth ? try site.then.run(frame) : try site.otherwise.run(frame)
+                }
+            }
             return { frame throws(Unwind) in
                 let truth: Bool
-                if case .number(let x) = frame.slots[slot] {
-                    truth = less ? x < constant : x > constant
-                } else {
-                    truth = try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
-                }
-                return truth ? try thenCode(frame) : try elseCode(frame)
+                if case .number(let x) = frame.slots[site.slot] { truth = x > site.constant } else { truth = try site.compare(frame) }
+                return truth ? try site.then.run(frame) : try site.otherwise.run(frame)
             }
         }
         let test = compileCondition(condition, "if")

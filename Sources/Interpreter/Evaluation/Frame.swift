@@ -61,7 +61,12 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
 final class GlobalCell {
     let name: String
     /// nil until the variable is first assigned.
-    @exclusivity(unchecked) var value: Value?
+    @exclusivity(unchecked) var value: Value? {
+        willSet {
+            // A function whose calls borrowed it from here must outlive them (see Borrowing.swift).
+            if case .function(let function)? = value, function.borrowedCalls > 0, !function.pinned { function.pin() }
+        }
+    }
 
     init(name: String) { self.name = name }
 }

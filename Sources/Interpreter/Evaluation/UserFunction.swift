@@ -20,6 +20,10 @@ public final class UserFunction {
     @exclusivity(unchecked) var freeFrameCount = 0
     /// At most this many frames are kept per function (deep recursion does not pin memory).
     static let maxFreeFrames = 64
+    /// Calls running on a reference borrowed from a global variable (see Borrowing.swift).
+    @exclusivity(unchecked) var borrowedCalls = 0
+    /// True while the function holds a reference to itself for those calls (see `pin`).
+    @exclusivity(unchecked) var pinned = false
 
     init(name: String, parameterNames: [String], slotCount: Int, body: @escaping Code, captured: Frame?,
          source: SourceText, definesClosures: Bool = false) {
@@ -66,7 +70,10 @@ extension UserFunction {
         }
         guard freeFrameCount < UserFunction.maxFreeFrames else { return }
         let slots = frame.slots
-        for slot in 0..<slotCount { slots[slot] = .null }
+        for slot in 0..<slotCount {
+            // A number owns nothing: overwritten without the outlined call that destroys a value.
+            if case .number = slots[slot] { (slots + slot).initialize(to: .null) } else { slots[slot] = .null }
+        }
         frame.nextFree = freeFrames.take()
         freeFrames = consume frame
         freeFrameCount &+= 1

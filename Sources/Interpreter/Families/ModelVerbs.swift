@@ -101,7 +101,12 @@ enum ModelVerbs {
     static func union(_ name: String, _ builtins: [Builtin]) -> String {
         func parts(_ builtin: Builtin) -> [(name: String, text: String)] {
             builtin.signature.drop { $0 != "(" }.dropFirst().dropLast().split(separator: ",").map { part in
-                let text = part.trimmingCharacters(in: .whitespaces)
+                // Spaces trimmed in Swift: Foundation's trimmingCharacters(in:) bridged through
+                // NSString, a twentieth of every start-up (the table is built at each start).
+                var trimmed = part
+                while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+                while trimmed.last == " " { trimmed = trimmed.dropLast() }
+                let text = String(trimmed)
                 return (String(text.prefix { $0 != ":" && $0 != "?" && $0 != "." }), text)
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Interpreter
 
 /// The `nv` command. On its own it only dispatches: `nv`, `nv FILE`, `nv -` and `nv -e CODE`
 /// all land in the default subcommand `RunCommand`; later subcommands (`nv xor ...`,
@@ -25,13 +26,31 @@ struct NV: ParsableCommand {
     /// project's command line into nv's own (`OriginalCommandLine`), then parses and runs.
     static func main() {
         CPUCheck.exitIfUnsupported()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let script = plainScript(arguments) {
+            // What `RunCommand.run` does for `nv FILE.nv` with no flags, without parsing.
+            let status = ScriptRunner(options: SessionOptions(), pauses: true).run(.file(script))
+            Foundation.exit(status)
+        }
         do {
-            main(try OriginalCommandLine.translate(Array(CommandLine.arguments.dropFirst())))
+            main(try OriginalCommandLine.translate(arguments))
         } catch let error as OriginalCommandLine.UsageError {
             FileHandle.standardError.write(Data("Error: \(error.description)\n  See '\(error.command) --help' for more information.\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The script of `nv FILE.nv`, the most common command line, when nothing else is on it and
+    /// `NV_GRAPHICS` is unset: ArgumentParser's reflection over every subcommand's flags took
+    /// about a quarter of the start-up, and for this line it can only arrive at `RunCommand`
+    /// with the file and the default options. Anything else (a flag, a lesson, a subcommand
+    /// word, a graphics mode from the environment to check) goes through the parser.
+    static func plainScript(_ arguments: [String],
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard arguments.count == 1, let file = arguments.first, file.hasSuffix(".nv"), !file.hasPrefix("-"),
+              environment["NV_GRAPHICS"] ?? "" == "" else { return nil }
+        return file
     }
 }

@@ -1,0 +1,120 @@
+/// An operand that needs no closure of its own: a local of the running function, a global or
+/// a number written in the code. Operators and `if` branches read it in place, which saves an
+/// indirect call (two, with the context thunk) per operand; anything else is compiled code.
+enum Leaf {
+    case local(Int)
+    /// A global; `undefined` is its ordinary compiled read, run only when the variable is
+    /// unassigned, for the error it raises.
+    case global(GlobalCell, undefined: Code)
+    case constant(Value)
+    case code(Code)
+
+    /// The leaf as compiled code.
+    var code: Code {
+        if case .code(let code) = self { return code }
+        let leaf = self
+        return { frame throws(Unwind) in try leaf.run(frame) }
+    }
+
+    @inline(__always)
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        switch self {
+        case .local(let slot): return frame.slots[slot]
+        case .global(let cell, let undefined):
+            if let value = cell.value { return value }
+            return try undefined(frame)
+        case .constant(let value): return value
+        case .code(let code): return try code(frame)
+        }
+    }
+}
+
+extension Compiler {
+    /// `expr` as a `Leaf`: compiled code unless it is a name or a number.
+    func leaf(_ expr: Expr) -> Leaf {
+        switch expr.kind {
+        case .number(let x): return .constant(.number(x))
+        case .name(let name):
+            switch resolve(name) {
+            case .local(0, let slot): return .local(slot)
+            case .global(let cell): return .global(cell, undefined: compileRead(name, expr.span))
+            default: return .code(compile(expr))
+            }
+        default: return .code(compile(expr))
+        }
+    }
+
+    /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).
+    func leaf(_ block: [Expr]) -> Leaf {
+        if block.count == 1 { return leaf(block[0]) }
+        return .code(compileSequence(block))
+    }
+}
+
+/// Whole numbers as Ints without `Int(exactly:)`, which calls `trunc` in libm on the baseline
+/// x86-64 target: two conversions and a comparison instead.
+extension Double {
+    /// `Int(exactly: self)` for |self| < 2^53, and nil for everything else (the callers fall
+    /// back to their general path, which gives the same answer for those).
+    @inline(__always)
+    var smallWholeNumber: Int? {
+        guard abs(self) < 9_007_199_254_740_992 else { return nil }
+        let n = Int(self)
+        return Double(n) == self ? n : nil
+    }
+}
+
+/// The operands and error context of one arithmetic operation, in one object: the closure
+/// compiled for the operation captures only it, so the closure is called without a thunk
+/// that copies each captured value into an argument (a dozen of them, for a call site).
+final class BinarySite {
+    let op: BinaryOperator
+    let l: Leaf
+    let r: Leaf
+    let span: SourceSpan
+    let source: SourceText
+    /// `r`'s number when it is one written in the code (`x * 2`), read without a switch.
+    let constant: Double
+
+    init(_ op: BinaryOperator, _ l: Leaf, _ r: Leaf, _ span: SourceSpan, _ source: SourceText, constant: Double = 0) {
+        self.op = op
+        self.l = l
+        self.r = r
+        self.span = span
+        self.source = source
+        self.constant = constant
+    }
+
+    /// Everything but two numbers (and the errors), as `Operators.arithmetic` does it.
+    func slow(_ a: Value, _ b: Value) throws(Unwind) -> Value {
+        try Operators.arithmetic(op, a, b, span, source)
+    }
+}
+
+/// `if local < number { ... } else { ... }` (or `>`), in one object for the same reason as
+/// `BinarySite`: fib's base-case test runs once per call.
+final class BranchSite {
+    let slot: Int
+    let op: BinaryOperator
+    let constant: Double
+    let then: Leaf
+    let otherwise: Leaf
+    let span: SourceSpan
+    let source: SourceText
+
+    init(slot: Int, op: BinaryOperator, constant: Double, then: Leaf, otherwise: Leaf, span: SourceSpan,
+         source: SourceText) {
+        self.slot = slot
+        self.op = op
+        self.constant = constant
+        self.then = then
+        self.otherwise = otherwise
+        self.span = span
+        self.source = source
+    }
+
+    /// The test when the local is not a number (an error, or a comparison of other kinds).
+    func compare(_ frame: Frame) throws(Unwind) -> Bool {
+        try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+    }
+}
