@@ -68,9 +68,13 @@ enum VectorExp {
     }
 }
 
-/// glibc's __exp_data.tab: for i in 0..<128, the bits of tail_i, then of 2^(i/128) − i·2^45
-/// (so adding k·2^45 puts k / 128 in the exponent).
-private let expTable: [UInt64] = [
+/// For i in 0..<128: the bits of tail_i, then of H_i − i·2^45 (so adding k·2^45 puts k / 128 in
+/// the exponent), where H_i is the Double nearest 2^(i/128) and tail_i the Double nearest
+/// (2^(i/128) − H_i) / H_i. These are mathematical constants, not a design: every table-driven
+/// exp of this kind (Tang's method) has them. The rounded values are the ones glibc's `exp` (from
+/// Arm's optimized-routines, MIT OR Apache-2.0) uses, which bit-identical results need;
+/// `VectorExpTableTests` recomputes them in 64-bit-mantissa arithmetic to show what they are.
+let expTable: [UInt64] = [
     0x0000000000000000, 0x3ff0000000000000, 0x3c9b3b4f1a88bf6e, 0x3feff63da9fb3335,
     0xbc7160139cd8dc5d, 0x3fefec9a3e778061, 0xbc905e7a108766d1, 0x3fefe315e86e7f85,
     0x3c8cd2523567f613, 0x3fefd9b0d3158574, 0xbc8bce8023f98efa, 0x3fefd06b29ddf6de,
