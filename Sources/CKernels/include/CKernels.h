@@ -73,6 +73,20 @@ long nv_adam_avx512(float *values, const float *gradients, float *first, float *
 void nv_sgemm_small_avx512(long m, long n, long k, const float *a, long lda, const float *b, long ldb,
                            float *c, long ldc, int accumulate);
 
+/// Four Doubles, imported into Swift as SIMD4<Double>.
+typedef double nv_double4 __attribute__((ext_vector_type(4)));
+
+/// `v` unchanged, held whole in one vector register: the optimiser cannot look through it, so
+/// the arithmetic that made `v` stays 4 lanes wide instead of being split into scalar lanes
+/// (the XOR step's output sigmoid: one 4-wide division, not four scalar ones). No instruction,
+/// no change to any bit. A plain identity where AVX is not available.
+static inline nv_double4 nv_whole_vector4(nv_double4 v) {
+#if defined(__x86_64__) && defined(__AVX__)
+    __asm__("" : "+x"(v));
+#endif
+    return v;
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The XOR network of the original Network-Visualizers visualizer: 2 inputs, `hidden` sigmoid
@@ -147,7 +148,9 @@ public struct XORNetwork: Sendable {
             a1[j] = a
             z2 += a * w2[j]
         }
-        let yHat = sigmoid4(z2)
+        // Kept whole so that the output's 1 / (1 + e) stays one 4-wide division (the compiler
+        // otherwise splits it into four scalar divisions, later on the chain of dependent steps).
+        let yHat = nv_whole_vector4(sigmoid4(z2))
         let err = yHat - y
         let loss = 0.5 * (err * err).sum() / Double(batch)
         // backward: dz2 = (ŷ − y) σ'(z2) [4]; ∂w2_j = Σ a1_j dz2; dz1_j = dz2 w2_j σ'(z1_j) [4]
