@@ -164,4 +164,84 @@ public struct Pool2D: ParameterFreeLayer {
             }
         }
     }
+
+    /// True when `backwardThroughRelu` applies: max pooling with windows that do not overlap.
+    public var fusesReluBackward: Bool { isMax && size == stride }
+
+    /// Backward through this max pool and the relu just before it in one pass, with no zeroing
+    /// pass and no relu pass: dx is ∂L/∂(the relu's input) `[batch, C, H, W]`, y this pool's
+    /// output `[batch, C, OH, OW]`, dy ∂L/∂y. The same bits as relu's backward after `backward`:
+    /// that leaves 0 + dy at each window's maximum and 0 elsewhere, and relu keeps a value where
+    /// its output is not ≤ 0 — at a window's maximum that output is y itself. Needs windows that
+    /// do not overlap (`fusesReluBackward`), so no position takes two gradients.
+    public func backwardThroughRelu(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, batch: Int) {
+        precondition(fusesReluBackward, "backwardThroughRelu needs max pooling with size == stride")
+        let (k, w, h, ow, oh) = (size, width, height, outWidth, outHeight)
+        let planes = batch * channels, inPlane = h * w, outPlane = oh * ow
+        if k == 2 && w == 4 && h == 4 {
+            backwardThroughRelu4x4(y: y, dy: dy, dx: dx, planes: planes)
+            return
+        }
+        argmax.withUnsafeBufferPointer { am in
+            let amp = am.baseAddress!
+            for plane in 0..<planes {
+                let dxp = dx + plane &* inPlane, dyp = dy + plane &* outPlane
+                let yp = y + plane &* outPlane, ap = amp + plane &* outPlane
+                for oy in 0..<oh {
+                    let top = dxp + oy &* k &* w
+                    var ox = 0
+                    // 2×2 windows, four at a time: two rows of 8 written in one go; the last group
+                    // is shifted left to end at the row's end (rewriting up to 3 windows identically).
+                    while k == 2 && ow >= 4 && ox < ow {
+                        let first = Swift.min(ox, ow &- 4), o = oy &* ow &+ first
+                        let g = (SIMD4<Float>() + UnsafeRawPointer(dyp + o).loadUnaligned(as: SIMD4<Float>.self))
+                            .replacing(with: 0, where: UnsafeRawPointer(yp + o).loadUnaligned(as: SIMD4<Float>.self) .<= 0)
+                        let at = UnsafeRawPointer(ap + o).loadUnaligned(as: SIMD4<Int32>.self)
+                        let i0 = Int32(truncatingIfNeeded: oy &* 2 &* w &+ first &* 2), w32 = Int32(truncatingIfNeeded: w)
+                        let base = SIMD4<Int32>(0, 2, 4, 6) &+ i0
+                        let zero = SIMD4<Float>()
+                        let a = zero.replacing(with: g, where: at .== base), b = zero.replacing(with: g, where: at .== base &+ 1)
+                        let c = zero.replacing(with: g, where: at .== base &+ w32), d = zero.replacing(with: g, where: at .== base &+ w32 &+ 1)
+                        let row = top + first &* 2
+                        UnsafeMutableRawPointer(row).storeBytes(of: SIMD8(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3]), as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(row + w).storeBytes(of: SIMD8(c[0], d[0], c[1], d[1], c[2], d[2], c[3], d[3]), as: SIMD8<Float>.self)
+                        ox = first &+ 4
+                    }
+                    while ox < ow {
+                        let o = oy &* ow &+ ox, at = Int(ap[o])
+                        let g: Float = yp[o] <= 0 ? 0 : 0 + dyp[o]
+                        for ky in 0..<k {
+                            for kx in 0..<k {
+                                let i = (oy &* k &+ ky) &* w &+ ox &* k &+ kx
+                                dxp[i] = i == at ? g : 0
+                            }
+                        }
+                        ox &+= 1
+                    }
+                    for ky in 0..<k { for i in (ow &* k)..<w { top[ky &* w &+ i] = 0 } }   // columns no window covers
+                }
+                for i in (oh &* k &* w)..<inPlane { dxp[i] = 0 }                           // rows no window covers
+            }
+        }
+    }
+
+    /// `backwardThroughRelu` for 4×4 planes and 2×2 windows (the default network's second pool
+    /// at 14×14): a plane's 4 gradients and 16 inputs in one go; windows at 0, 2, 8 and 10 as in
+    /// `forwardMax2x2`.
+    private func backwardThroughRelu4x4(y: UnsafePointer<Float>, dy: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>, planes: Int) {
+        argmax.withUnsafeBufferPointer { am in
+            let amp = am.baseAddress!
+            let base = SIMD4<Int32>(0, 2, 8, 10), zero = SIMD4<Float>()
+            for plane in 0..<planes {
+                let o = plane &* 4
+                let g = (zero + UnsafeRawPointer(dy + o).loadUnaligned(as: SIMD4<Float>.self))
+                    .replacing(with: 0, where: UnsafeRawPointer(y + o).loadUnaligned(as: SIMD4<Float>.self) .<= 0)
+                let at = UnsafeRawPointer(amp + o).loadUnaligned(as: SIMD4<Int32>.self)
+                let a = zero.replacing(with: g, where: at .== base), b = zero.replacing(with: g, where: at .== base &+ 1)
+                let c = zero.replacing(with: g, where: at .== base &+ 4), d = zero.replacing(with: g, where: at .== base &+ 5)
+                let v = SIMD16(a[0], b[0], a[1], b[1], c[0], d[0], c[1], d[1], a[2], b[2], a[3], b[3], c[2], d[2], c[3], d[3])
+                UnsafeMutableRawPointer(dx + plane &* 16).storeBytes(of: v, as: SIMD16<Float>.self)
+            }
+        }
+    }
 }

@@ -291,11 +291,20 @@ public struct CNN: Sendable {
             predictions[r] = best
         }
         var current = 0
-        let last = endsInSoftmax ? layers.count - 2 : layers.count - 1
-        for i in stride(from: last, through: 0, by: -1) {
+        var i = endsInSoftmax ? layers.count - 2 : layers.count - 1
+        while i >= 0 {
+            // relu then a max pool: one pass straight to the relu's input gradient, the same bits
+            // as the two backward passes (nothing to do when the relu is the first layer).
+            if i >= 1, specs[i - 1] == .relu, let pool = layers[i] as? Pool2D, pool.fusesReluBackward {
+                if i >= 2 { pool.backwardThroughRelu(y: acts[i + 1], dy: grads[current], dx: grads[1 - current], batch: batch) }
+                current = 1 - current
+                i -= 2
+                continue
+            }
             let dx: UnsafeMutablePointer<Float>? = i == 0 ? nil : grads[1 - current]
             layers[i].backward(x: acts[i], y: acts[i + 1], dy: grads[current], dx: dx, batch: batch)
             current = 1 - current
+            i -= 1
         }
         return loss
     }
