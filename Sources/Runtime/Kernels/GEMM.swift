@@ -146,14 +146,14 @@ public enum GEMM {
 
 /// A read-only pointer that may cross to the other thread of `Parallel.pair`; each thread reads disjoint or
 /// shared-immutable memory.
-struct SendablePointer: @unchecked Sendable {
-    let pointer: UnsafePointer<Float>
-    init(_ pointer: UnsafePointer<Float>) { self.pointer = pointer }
+struct SendablePointer<Element>: @unchecked Sendable {
+    let pointer: UnsafePointer<Element>
+    init(_ pointer: UnsafePointer<Element>) { self.pointer = pointer }
 }
 
 /// A writable pointer that may cross to the other thread of `Parallel.pair`; each thread writes its own rows or
 /// columns, never the same element.
-struct SendableMutablePointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+struct SendableMutablePointer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+    init(_ pointer: UnsafeMutablePointer<Element>) { self.pointer = pointer }
 }

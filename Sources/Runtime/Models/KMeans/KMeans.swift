@@ -260,11 +260,11 @@ public struct KMeans: Sendable {
         counts1.withUnsafeMutableBufferPointer { k1 in
             let xs = SendablePointer(xp.baseAddress!), ns = SendablePointer(np.baseAddress!)
             let fcs = SendablePointer(fcp.baseAddress!), fns = SendablePointer(fnp.baseAddress!)
-            let ms = SendableDoubles(mp.baseAddress!)
-            let cs = SendableDoubles(cp.baseAddress!), cns = SendableDoubles(cnp.baseAddress!)
-            let ls = SendableInts(lp.baseAddress!), chs = SendableBools(chp.baseAddress!)
-            let sumsPointers = [SendableMutableDoubles(s0.baseAddress!), SendableMutableDoubles(s1.baseAddress!)]
-            let countPointers = [SendableInts(k0.baseAddress!), SendableInts(k1.baseAddress!)]
+            let ms = SendablePointer(mp.baseAddress!)
+            let cs = SendablePointer(cp.baseAddress!), cns = SendablePointer(cnp.baseAddress!)
+            let ls = SendableMutablePointer(lp.baseAddress!), chs = SendableMutablePointer(chp.baseAddress!)
+            let sumsPointers = [SendableMutablePointer(s0.baseAddress!), SendableMutablePointer(s1.baseAddress!)]
+            let countPointers = [SendableMutablePointer(k0.baseAddress!), SendableMutablePointer(k1.baseAddress!)]
             func block(_ h: Int) -> KMeansFloatKernel.BlockResult {
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 2 * k)
                 let exactScratch = UnsafeMutablePointer<Double>.allocate(capacity: d)
@@ -379,25 +379,4 @@ public struct KMeans: Sendable {
             count[from] -= 1
         }
     }
-}
-
-/// Buffers shared with the second thread of `Parallel.pair`, each half writing its own rows.
-struct SendableDoubles: @unchecked Sendable {
-    let pointer: UnsafePointer<Double>
-    init(_ pointer: UnsafePointer<Double>) { self.pointer = pointer }
-}
-
-struct SendableMutableDoubles: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>
-    init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
-}
-
-struct SendableInts: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Int>
-    init(_ pointer: UnsafeMutablePointer<Int>) { self.pointer = pointer }
-}
-
-struct SendableBools: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Bool>
-    init(_ pointer: UnsafeMutablePointer<Bool>) { self.pointer = pointer }
 }

@@ -19,7 +19,7 @@ enum KNNSearch {
         distances.withUnsafeMutableBufferPointer { dp in
             let qs = SendablePointer(qp.baseAddress!), xs = SendablePointer(xp.baseAddress!)
             let cs = SendableMutablePointer(cp.baseAddress!)
-            let iout = SendableInts(ip.baseAddress!), dout = SendableMutableDoubles(dp.baseAddress!)
+            let iout = SendableMutablePointer(ip.baseAddress!), dout = SendableMutablePointer(dp.baseAddress!)
             var start = 0
             while start < m {
                 let rows = Swift.min(block, m - start)
