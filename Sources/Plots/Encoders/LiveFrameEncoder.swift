@@ -9,9 +9,9 @@ import Dispatch
 /// levels), so one bounding box would be nearly the whole frame.
 ///
 /// Measured over the README's XOR run at 735 px (`nv-bench-plots --run`): 59 KB a frame against
-/// 166 KB for whole frames, for about 1.3 ms more encoding. Sixel has no such edit: a part drawn at the cursor must cover whole
-/// cells (xterm hides an older picture in every cell a newer one touches) and repeats its colour
-/// definitions, and a dashboard's changes reach nearly every row of cells, so Sixel parts came
+/// 166 KB for whole frames, for about 1.3 ms more encoding. Sixel has no such edit: a part drawn
+/// at the cursor must cover whole cells (xterm hides an older picture in every cell a newer one
+/// touches) and repeats its colour definitions, and a dashboard's changes reach nearly every row of cells, so Sixel parts came
 /// to the bytes of whole frames; Sixel frames are sent whole.
 ///
 /// The caller keeps one encoder per live picture and starts a new one when the picture's size or
