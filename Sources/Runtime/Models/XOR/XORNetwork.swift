@@ -90,7 +90,9 @@ public struct XORNetwork: Sendable {
     /// Up to `count` steps, each loss appended to `losses`: stops before a step when `stop` is
     /// raised, and after a step whose loss is not finite. Returns the steps run and why it
     /// stopped early. The weights are borrowed once for all the steps (not once a step), and
-    /// `b2` stays in a register between them.
+    /// `b2` stays in a register between them. Up to `kernelMaximumHidden` units the steps run in
+    /// the C kernel (`runKernelSteps`: the same bits, the flag looked at every
+    /// `stopCheckInterval` steps).
     mutating func runSteps(_ count: Int, stop: StopFlag?) -> (run: Int, stopped: Bool, diverged: Bool) {
         if hidden <= Self.kernelMaximumHidden, let isa = stepPath.isa {
             var history = losses             // moved out and back, so growing it never copies it
