@@ -73,6 +73,19 @@ long nv_adam_avx512(float *values, const float *gradients, float *first, float *
 void nv_sgemm_small_avx512(long m, long n, long k, const float *a, long lda, const float *b, long ldb,
                            float *c, long ldc, int accumulate);
 
+/// `count` full-batch steps of the XOR network with `hidden` = 1…4 units, bit for bit Runtime's
+/// `XORNetwork.step` (the general Swift path): w1 [2, hidden], b1 [hidden], w2 [hidden] and *b2
+/// are read, trained and written back; losses [count] gets each step's loss before its update;
+/// norms [2] the squared norms of the last step's ∂w1 and ∂w2 (of the summed loss). Stops after
+/// a step whose loss is not finite. `expTable` is Runtime's `expTable` (256 entries). Returns
+/// the steps run, or −1 (nothing done) for another `hidden`, an `isa` other than NV_ISA_AVX2 or
+/// NV_ISA_AVX512 (that one only when `nv_xor_steps_avx512_available`), or a CPU that is not x86-64.
+long nv_xor_steps(nv_isa isa, long hidden, long count, double scale, double *w1, double *b1, double *w2,
+                  double *b2, double *losses, double *norms, const unsigned long long *expTable);
+
+/// 1 when `nv_xor_steps` can run its AVX-512 build (AVX-512F with the VL extension) here.
+int nv_xor_steps_avx512_available(void);
+
 /// Four Doubles, imported into Swift as SIMD4<Double>.
 typedef double nv_double4 __attribute__((ext_vector_type(4)));
 

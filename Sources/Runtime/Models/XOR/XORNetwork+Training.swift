@@ -39,8 +39,8 @@ public struct XORTrainingResult: Sendable, Equatable {
 
 extension XORNetwork {
     /// Trains for `epochs` full-batch steps, reporting to `observer` before the first step,
-    /// every `every` epochs, and once more at the end (`isFinal`); checks `stop` between steps and
-    /// keeps the weights reached when it is raised. Each report also appends to `trajectory`.
+    /// every `every` epochs, and once more at the end (`isFinal`); checks `stop` between steps (up
+    /// to 4 hidden units, every `stopCheckInterval` steps) and keeps the weights reached when it is raised. Each report also appends to `trajectory`.
     /// - Throws: `RuntimeError` for `epochs` outside 0...`TrainingLimits.maximumEpochs`, `every` below 1, a learning rate that is
     ///   not a positive number, or a loss that stops
     ///   being finite (the weights are kept as they were at that step).

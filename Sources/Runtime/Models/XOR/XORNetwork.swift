@@ -40,7 +40,9 @@ public struct XORNetwork: Sendable {
     public static let maximumHidden = 4096
 
     // Scratch for `step()`, kept so that a step allocates nothing.
-    private var scratch: Scratch
+    var scratch: Scratch
+    /// How the steps are computed (tests compare the paths; all give the same bits).
+    var stepPath = XORStepPath.best
 
     /// A network with weights drawn from a standard normal (w1 row by row, then w2, as NumPy's
     /// `randn(2, h)` then `randn(h, 1)`) and zero biases.
@@ -88,8 +90,18 @@ public struct XORNetwork: Sendable {
     /// Up to `count` steps, each loss appended to `losses`: stops before a step when `stop` is
     /// raised, and after a step whose loss is not finite. Returns the steps run and why it
     /// stopped early. The weights are borrowed once for all the steps (not once a step), and
-    /// `b2` stays in a register between them.
+    /// `b2` stays in a register between them. Up to `kernelMaximumHidden` units the steps run in
+    /// the C kernel (`runKernelSteps`: the same bits, the flag looked at every
+    /// `stopCheckInterval` steps).
     mutating func runSteps(_ count: Int, stop: StopFlag?) -> (run: Int, stopped: Bool, diverged: Bool) {
+        if hidden <= Self.kernelMaximumHidden, let isa = stepPath.isa {
+            var history = losses             // moved out and back, so growing it never copies it
+            losses = []
+            let result = runKernelSteps(count, stop: stop, isa: isa, history: &history)
+            losses = history
+            epoch += result.run
+            return result
+        }
         let h = hidden, scale = learningRate / Double(Self.batch)
         var history = losses                 // moved out and back, so appending never copies it
         losses = []
