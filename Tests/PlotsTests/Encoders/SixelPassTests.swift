@@ -101,6 +101,19 @@ import Testing
         #expect(text.hasSuffix("#0!100~$#1!10?!10~#2!30?!10~\u{1B}\\"), "\(text)")
     }
 
+    @Test func aColourIsCutAtAWideGapSoAnotherColourFillsItInTheSamePass() throws {
+        var raster = Raster(width: 100, height: 6, fill: .white)
+        for y in 0..<6 {
+            for x in 10..<20 { raster[x, y] = RGBA(255, 0, 0) }
+            for x in 80..<90 { raster[x, y] = RGBA(255, 0, 0) }
+            for x in 40..<50 { raster[x, y] = RGBA(0, 0, 255) }
+        }
+        let bytes = SixelEncoder.encode(raster)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasSuffix("#0!100~$#1!10?!10~#2!20?!10~#1!30?!10~\u{1B}\\"), "\(text)")
+        #expect(try SixelDecoder(bytes).raster == raster)
+    }
+
     @Test func registersAreNumberedByPixelCountAndUnusedOnesLeftOut() throws {
         let image = IndexedImage(width: 4, height: 1, palette: [RGBA(1, 1, 1), RGBA(2, 2, 2), RGBA(200, 0, 0)],
                                  indices: [2, 2, 2, 0], isExact: true)
