@@ -13,6 +13,8 @@ import Runtime
 /// - kitty "whole frames": what nv sent before live frames were sent as changes;
 /// - kitty "changes": `LiveFrameEncoder`, what the display sends now in kitty (the first frame
 ///   whole, then the changed boxes, editing the image in place);
+/// - Sixel "pass per colour": the encoding before colours shared passes (`SixelOnePassPerColour`);
+///   Sixel "shared passes": `SixelEncoder`, what the display sends now;
 /// - Sixel, iTerm2 and the text modes: whole frames (no partial update), as the display sends them.
 /// Each line gives the mean bytes per frame, the rate at 30 frames a second, and the median and
 /// maximum encode time per frame; render + encode adds the median render time.
@@ -98,7 +100,8 @@ enum LiveRunBenchmark {
         line("kitty, whole frames (before)") { KittyEncoder.encode($0).count }
         var kitty = LiveFrameEncoder(KittyEncoder.Options())
         line("kitty, changes (now)") { kitty.encode($0).bytes.count }
-        line("sixel, whole frames (before)") { SixelEncoder.encode($0).count }
+        line("sixel, pass per colour (before)") { SixelOnePassPerColour.encode($0) }
+        line("sixel, shared passes (now)") { SixelEncoder.encode($0).count }
         line("iterm2, whole frames") { ITermEncoder.encode($0).count }
         let columns = min(120, first.width / 8)
         func textBytes(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }

@@ -2,11 +2,13 @@
 /// mode, not transparent), raster attributes `"1;1;W;H` (square pixels, overriding the default 2:1),
 /// colour registers `#n;2;r;g;b`, then the image in bands of 6 rows, `ESC \` at the end.
 ///
-/// Within a band every colour in use gets one line (`#n` then one sixel character per column,
-/// `?` + the 6-bit column mask), with runs written as `!count c`; `$` returns to the band's start
-/// for the next colour and `-` moves to the next band. Every pixel is painted by exactly one
-/// colour, so the picture is opaque whatever the terminal does with the background (transparent
-/// pixels are composited over `background` first).
+/// Within a band each colour in use is selected (`#n`) and written as one sixel character per
+/// column (`?` + the 6-bit column mask), with runs written as `!count c`; `$` returns to the
+/// band's start for another pass and `-` moves to the next band. Colours share passes and paint
+/// under the colours drawn after them where that saves bytes (`Band`); every pixel is painted,
+/// last by its own colour, so the picture is opaque whatever the terminal does with the
+/// background (transparent pixels are composited over `background` first). Registers are
+/// numbered by pixel count, so the colours selected most often take one or two digits.
 ///
 /// Colour registers are given in percent (0–100), as the protocol defines them; a channel value
 /// `v` is sent as `round(v * 100 / 255)`. A terminal that maps percent back with
@@ -44,81 +46,50 @@ public enum SixelEncoder {
     /// The Sixel sequence for an already indexed image.
     public static func encode(_ image: IndexedImage) -> [UInt8] {
         let width = image.width, height = image.height
-        var out = ByteWriter(capacity: width * height / 3 + 16 * image.palette.count + 64)
+        let colorCount = max(image.palette.count, 1)
+        // register: [colors] each palette colour's register, most frequent colour first (fewest
+        // digits where it is selected most); colours no pixel uses get none (-1).
+        let register = registers(image)
+        var out = ByteWriter(capacity: width * height / 4 + 16 * colorCount + 64)
         out.append(0x1B); out.append(UInt8(ascii: "P"))
         out.append("q\"1;1;")
         out.appendDecimal(width); out.append(UInt8(ascii: ";")); out.appendDecimal(height)
-        for (n, color) in image.palette.enumerated() {
-            out.append(UInt8(ascii: "#")); out.appendDecimal(n); out.append(";2;")
+        for (n, color) in image.palette.enumerated().sorted(by: { register[$0.offset] < register[$1.offset] })
+        where register[n] >= 0 {
+            out.append(UInt8(ascii: "#")); out.appendDecimal(register[n]); out.append(";2;")
             out.appendDecimal(percent(color.r)); out.append(UInt8(ascii: ";"))
             out.appendDecimal(percent(color.g)); out.append(UInt8(ascii: ";"))
             out.appendDecimal(percent(color.b))
         }
-        let colorCount = max(image.palette.count, 1)
-        // masks: [colors, width] the 6-bit column masks of each colour in the current band.
-        let masks = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: colorCount * max(width, 1))
-        masks.initialize(repeating: 0)
-        // first, last: [colors] the column range where the colour occurs in this band (first > last:
-        // not in the band); order: the band's colours in first-seen order.
-        let first = UnsafeMutableBufferPointer<Int>.allocate(capacity: colorCount)
-        let last = UnsafeMutableBufferPointer<Int>.allocate(capacity: colorCount)
-        let order = UnsafeMutableBufferPointer<Int>.allocate(capacity: colorCount)
-        first.initialize(repeating: Int.max)
-        last.initialize(repeating: -1)
-        defer { masks.deallocate(); first.deallocate(); last.deallocate(); order.deallocate() }
+        var band = Band(width: width, colors: colorCount)
+        defer { band.deallocate() }
         image.indices.withUnsafeBufferPointer { indices in
             for bandTop in stride(from: 0, to: height, by: 6) {
-                var orderCount = 0
-                for dy in 0..<min(6, height - bandTop) {
-                    let bit = UInt8(1) << UInt8(dy)
-                    let row = indices.baseAddress! + (bandTop + dy) * width
-                    var x = 0
-                    while x < width {
-                        // A run of one colour: set its bit once per pixel, update its range once.
-                        let c = Int(row[x])
-                        let line = masks.baseAddress! + c * width
-                        let runStart = x
-                        repeat {
-                            line[x] |= bit
-                            x += 1
-                        } while x < width && Int(row[x]) == c
-                        if last[c] < 0 { order[orderCount] = c; orderCount += 1 }
-                        if runStart < first[c] { first[c] = runStart }
-                        if x - 1 > last[c] { last[c] = x - 1 }
-                    }
-                }
+                let rows = min(6, height - bandTop)
+                band.collect(indices.baseAddress! + bandTop * width, rows: rows)
                 if bandTop > 0 { out.append(UInt8(ascii: "-")) }
-                for k in 0..<orderCount {
-                    let c = order[k]
-                    if k > 0 { out.append(UInt8(ascii: "$")) }
-                    out.append(UInt8(ascii: "#")); out.appendDecimal(c)
-                    let line = masks.baseAddress! + c * width
-                    // Columns before `first` are empty: skip them with one run of `?`.
-                    writeRuns(line, from: first[c], through: last[c], to: &out)
-                    (line + first[c]).update(repeating: 0, count: last[c] - first[c] + 1)
-                    first[c] = Int.max
-                    last[c] = -1
-                }
+                band.write(rows: rows, register: register, to: &out)
             }
         }
         out.append(0x1B); out.append(UInt8(ascii: "\\"))
         return out.bytes
     }
 
-    /// Writes one colour's line of column masks as sixel characters: `from` empty columns as
-    /// `?`, then the masks up to `through`; runs of 4 or more as `!n c`.
-    @inline(__always)
-    static func writeRuns(_ line: UnsafeMutablePointer<UInt8>, from start: Int, through end: Int,
-                          to out: inout ByteWriter) {
-        writeRun(of: 63, count: start, to: &out)
-        var x = start
-        while x <= end {
-            let mask = line[x]
-            var run = 1
-            while x + run <= end && line[x + run] == mask { run += 1 }
-            writeRun(of: mask + 63, count: run, to: &out)
-            x += run
+    /// Registers in order of pixel count, most frequent first; -1 for a colour no pixel uses.
+    static func registers(_ image: IndexedImage) -> [Int] {
+        let colorCount = max(image.palette.count, 1)
+        var histogram = [Int](repeating: 0, count: colorCount)
+        histogram.withUnsafeMutableBufferPointer { histogram in
+            image.indices.withUnsafeBufferPointer { indices in
+                for index in indices { histogram[Int(index)] += 1 }
+            }
         }
+        if image.indices.isEmpty { histogram[0] = 1 }
+        let ranked = (0..<colorCount).filter { histogram[$0] > 0 }
+            .sorted { histogram[$0] > histogram[$1] || (histogram[$0] == histogram[$1] && $0 < $1) }
+        var register = [Int](repeating: -1, count: colorCount)
+        for (rank, color) in ranked.enumerated() { register[color] = rank }
+        return register
     }
 
     @inline(__always)

@@ -3,7 +3,7 @@
 /// Test-only Sixel reader: parses the DCS introducer, raster attributes, colour registers (RGB
 /// percent, mapped back with round(p * 255 / 100) as libsixel does), colour selection, sixel
 /// characters, `!n` repeats, `$` and `-`, into pixels. It also records which pixels were painted
-/// and how often, so tests can check that the image is covered exactly once.
+/// and how often, so tests can check that every pixel of the image is painted.
 struct SixelDecoder {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
