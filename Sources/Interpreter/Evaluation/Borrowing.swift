@@ -52,7 +52,7 @@ extension ListValue {
     /// the end); nil for everything that needs `Indexing.element`.
     @inline(__always)
     func fastElement(_ key: Value) -> Value? {
-        guard case .number(let x) = key, let i = x.smallWholeNumber, i >= 0, i < elements.count else { return nil }
+        guard case .number(let x) = key, let i = x.wholeIndex, i < elements.count else { return nil }
         return elements[i]
     }
 }

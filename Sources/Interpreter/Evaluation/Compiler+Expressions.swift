@@ -57,7 +57,7 @@ extension Compiler {
             let code = compile(object)
             return { frame throws(Unwind) in try Indexing.member(try code(frame), name, nameSpan, source) }
         case .index(let object, let index):
-            if let borrowing = compileBorrowedIndex(object, index, span) { return borrowing }
+            if let site = indexSite(object, index, span) { return { frame throws(Unwind) in try site.run(frame) } }
             let objectCode = compile(object), indexCode = compile(index)
             return { frame throws(Unwind) in
                 let container = try objectCode(frame)
@@ -195,13 +195,18 @@ extension Compiler {
     func compileArithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) -> Code {
         let source = self.source
         if case .number(let c) = right.kind, let slot = localSlot(left), op == .add || op == .subtract {
-            let delta = op == .add ? c : -c
-            return { frame throws(Unwind) in
-                if case .number(let x) = frame.slots[slot] { return .number(x + delta) }
-                return try Operators.arithmetic(op, frame.slots[slot], .number(c), span, source)
-            }
+            let site = OffsetSite(slot: slot, op: op, constant: c, span: span, source: source)
+            return { frame throws(Unwind) in try site.run(frame) }
         }
         let l = leaf(left)
+        if op == .remainder, case .number(let c) = right.kind, c != 0 {
+            switch l {
+            case .local, .global:
+                let site = RemainderSite(l, divisor: c, span: span, source: source)
+                return { frame throws(Unwind) in try site.run(frame) }
+            default: break
+            }
+        }
         if case .number(let c) = right.kind {
             let site = BinarySite(op, l, .constant(.number(c)), span, source, constant: c)
             switch op {

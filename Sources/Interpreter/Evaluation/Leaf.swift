@@ -1,12 +1,18 @@
 /// An operand that needs no closure of its own: a local of the running function, a global or
 /// a number written in the code. Operators and `if` branches read it in place, which saves an
-/// indirect call (two, with the context thunk) per operand; anything else is compiled code.
+/// indirect call (two, with the context thunk) per operand. The hot shapes of a few more kinds
+/// (`n - 1`, `i % 7`, `xs[k]`, `f(x)` of a global `f`, see Sites.swift) are a direct call of
+/// their site's `run`; anything else is compiled code.
 enum Leaf {
     case local(Int)
     /// A global; `undefined` is its ordinary compiled read, run only when the variable is
     /// unassigned, for the error it raises.
     case global(GlobalCell, undefined: Code)
     case constant(Value)
+    case offset(OffsetSite)
+    case remainder(RemainderSite)
+    case index(IndexSite)
+    case call(CallSite)
     case code(Code)
 
     /// The leaf as compiled code.
@@ -24,13 +30,18 @@ enum Leaf {
             if let value = cell.value { return value }
             return try undefined(frame)
         case .constant(let value): return value
+        case .offset(let site): return try site.run(frame)
+        case .remainder(let site): return try site.run(frame)
+        case .index(let site): return try site.run(frame)
+        case .call(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
         }
     }
 }
 
 extension Compiler {
-    /// `expr` as a `Leaf`: compiled code unless it is a name or a number.
+    /// `expr` as a `Leaf`: compiled code unless it is a name, a number or one of the shapes
+    /// that have a site.
     func leaf(_ expr: Expr) -> Leaf {
         switch expr.kind {
         case .number(let x): return .constant(.number(x))
@@ -40,8 +51,26 @@ extension Compiler {
             case .global(let cell): return .global(cell, undefined: compileRead(name, expr.span))
             default: return .code(compile(expr))
             }
-        default: return .code(compile(expr))
+        case .binary(let op, let left, let right):
+            guard case .number(let c) = right.kind else { break }
+            if op == .add || op == .subtract, let slot = localSlot(left) {
+                return .offset(OffsetSite(slot: slot, op: op, constant: c, span: expr.span, source: source))
+            }
+            // `i % 7` on a variable: not on a constant 0, whose error the closure keeps.
+            if op == .remainder, c != 0, case .name = left.kind {
+                let base = leaf(left)
+                switch base {
+                case .local, .global: return .remainder(RemainderSite(base, divisor: c, span: expr.span, source: source))
+                default: break
+                }
+            }
+        case .index(let object, let index):
+            if let site = indexSite(object, index, expr.span) { return .index(site) }
+        case .call(let callee, let arguments):
+            if let site = callSite(callee, arguments, expr.span) { return .call(site) }
+        default: break
         }
+        return .code(compile(expr))
     }
 
     /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).
