@@ -7,7 +7,7 @@ extension Compiler {
         let argumentSpans = arguments.map { argument in
             argument.labelSpan.map { SourceSpan(start: $0.start, end: argument.value.span.end) } ?? argument.value.span
         }
-        let machine = self.machine, source = self.source, globals = self.globals
+        let machine = self.machine, source = self.source
         let count = argumentCodes.count
         guard labels.allSatisfy({ $0 == nil }) else {
             return { frame throws(Unwind) in
@@ -50,7 +50,7 @@ enum Calls {
         try machine.enterCall(span, source)
         let result: Value
         do throws(Unwind) {
-            result = try function.body(frame)
+            result = try function.body.run(frame)
         } catch {
             machine.depth &-= 1
             switch error {

@@ -279,13 +279,15 @@ extension Compiler {
         // operations, left to right: the same steps, spans and errors as the loop below, but
         // numbers are combined without a call per step. (Long chains keep the loop: nesting
         // thousands of closures would recurse that deep when run.)
-        if links.count <= 8, links.allSatisfy({ if case .binary(let op) = $0.op { !Operators.isComparison(op) } else { false } }) {
+        if Compiler.isShortArithmetic(links) {
+            // The inner operations are sites, the outermost a closure of its own operator.
             var value = leaf(first)
-            for link in links {
+            for link in links.dropLast() {
                 guard case .binary(let op) = link.op else { break }
-                value = .code(binaryCode(op, value, leaf(link.operand), link.span))
+                value = .binary(BinarySite(op, value, leaf(link.operand), link.span, source))
             }
-            return value.code
+            guard let last = links.last, case .binary(let op) = last.op else { return value.code }
+            return binaryCode(op, value, leaf(last.operand), last.span)
         }
         let firstCode = compile(first)
         let steps = links.map { link -> (op: BinaryOperator, operand: Compiled, span: SourceSpan) in
@@ -310,6 +312,11 @@ extension Compiler {
             }
             return value
         }
+    }
+
+    /// True for the links of a short chain of arithmetic, which compiles to nested operations.
+    static func isShortArithmetic(_ links: [ChainLink]) -> Bool {
+        links.count <= 8 && links.allSatisfy { if case .binary(let op) = $0.op { !Operators.isComparison(op) } else { false } }
     }
 
     func compileInterpolation(_ pieces: [InterpolationPiece], _ span: SourceSpan) -> Code {

@@ -202,21 +202,8 @@ final class Compiler {
     func compileIf(_ condition: Expr, _ then: [Expr], _ otherwise: Expr?) -> Code {
         // `if n < 2 { ... }` on a local and a constant: the test is done here, one closure
         // call less per `if` (fib's base case test runs once per call).
-        if case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
-           case .number(let constant) = right.kind, let slot = localSlot(left) {
-            let span = condition.span, source = self.source
-            // A branch that is a name or a number (fib's `{ n }`) is read in place.
-            let thenLeaf = leaf(then)
-            let elseLeaf: Leaf
-            if let otherwise {
-                if case .block(let statements) = otherwise.kind { elseLeaf = leaf(statements) } else { elseLeaf = leaf(otherwise) }
-            } else {
-                elseLeaf = .constant(.null)
-            }
-            // One object captured (see `BranchSite`), and one closure per comparison.
-            let site = BranchSite(slot: slot, op: op, constant: constant, then: thenLeaf, otherwise: elseLeaf,
-                                  span: span, source: source)
-            if op == .less {
+        if let site = branchSite(condition, then, otherwise) {
+            if site.op == .less {
                 return { frame throws(Unwind) in
                     let truth: Bool
                     if case .number(let x) = frame.slots[site.slot] { truth = x < site.constant } else { truth = try site.compare(frame) }
@@ -238,6 +225,23 @@ final class Compiler {
         return { frame throws(Unwind) in try test(frame) ? try thenCode(frame) : try elseCode(frame) }
     }
 
+    /// The site of `if local < number { ... } else { ... }` (or `>`); nil for other shapes.
+    func branchSite(_ condition: Expr, _ then: [Expr], _ otherwise: Expr?) -> BranchSite? {
+        guard case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
+              case .number(let constant) = right.kind, let slot = localSlot(left) else { return nil }
+        // A branch that is a name or a number (fib's `{ n }`) is read in place.
+        let thenLeaf = leaf(then)
+        let elseLeaf: Leaf
+        if let otherwise {
+            if case .block(let statements) = otherwise.kind { elseLeaf = leaf(statements) } else { elseLeaf = leaf(otherwise) }
+        } else {
+            elseLeaf = .constant(.null)
+        }
+        // One object captured (see `BranchSite`), and one closure per comparison.
+        return BranchSite(slot: slot, op: op, constant: constant, then: thenLeaf, otherwise: elseLeaf,
+                          span: condition.span, source: source)
+    }
+
     // MARK: - Functions
 
     func compileFunction(_ declaration: FunctionDeclaration) -> Code {
@@ -252,7 +256,7 @@ final class Compiler {
         }
         let savedLoopDepth = loopDepth
         loopDepth = 0
-        let body = compileSequence(declaration.body)
+        let body = functionBody(declaration.body)
         loopDepth = savedLoopDepth
         scope = enclosing
         let name = declaration.name ?? "anonymous"

@@ -43,6 +43,15 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         @inline(__always) set { withUnsafeMutablePointerToHeader { $0.pointee.nextFree = newValue } }
     }
 
+    /// Sets `nextFree` when it is nil (a frame in use), storing over it without the release of
+    /// the old value an assignment makes: a call of the runtime per call of a user function.
+    @inline(__always)
+    func initializeNextFree(_ next: Frame?) {
+        withUnsafeMutablePointerToHeader { header in
+            withUnsafeMutablePointer(to: &header.pointee.nextFree) { $0.initialize(to: next) }
+        }
+    }
+
     /// slots: [count]. Valid as long as the frame is alive.
     @inline(__always)
     var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }

@@ -13,6 +13,8 @@ enum Leaf {
     case remainder(RemainderSite)
     case index(IndexSite)
     case call(CallSite)
+    case binary(BinarySite)
+    case branch(BranchSite)
     case code(Code)
 
     /// The leaf as compiled code.
@@ -34,6 +36,8 @@ enum Leaf {
         case .remainder(let site): return try site.run(frame)
         case .index(let site): return try site.run(frame)
         case .call(let site): return try site.run(frame)
+        case .binary(let site): return try site.run(frame)
+        case .branch(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
         }
     }
@@ -52,18 +56,28 @@ extension Compiler {
             default: return .code(compile(expr))
             }
         case .binary(let op, let left, let right):
-            guard case .number(let c) = right.kind else { break }
-            if op == .add || op == .subtract, let slot = localSlot(left) {
+            if case .number(let c) = right.kind, op == .add || op == .subtract, let slot = localSlot(left) {
                 return .offset(OffsetSite(slot: slot, op: op, constant: c, span: expr.span, source: source))
             }
             // `i % 7` on a variable: not on a constant 0, whose error the closure keeps.
-            if op == .remainder, c != 0, case .name = left.kind {
-                let base = leaf(left)
+            guard !Operators.isComparison(op) else { break }
+            let base = leaf(left)
+            if case .number(let c) = right.kind, op == .remainder, c != 0 {
                 switch base {
                 case .local, .global: return .remainder(RemainderSite(base, divisor: c, span: expr.span, source: source))
                 default: break
                 }
             }
+            // Any other arithmetic: its operands are leaves too (`s + xs[i] * 2`).
+            return .binary(BinarySite(op, base, leaf(right), expr.span, source))
+        case .chain(let first, let links) where Compiler.isShortArithmetic(links):
+            // As `compileChain` nests it: left to right.
+            var value = leaf(first)
+            for link in links {
+                guard case .binary(let op) = link.op else { break }
+                value = .binary(BinarySite(op, value, leaf(link.operand), link.span, source))
+            }
+            return value
         case .index(let object, let index):
             if let site = indexSite(object, index, expr.span) { return .index(site) }
         case .call(let callee, let arguments):
@@ -77,6 +91,16 @@ extension Compiler {
     func leaf(_ block: [Expr]) -> Leaf {
         if block.count == 1 { return leaf(block[0]) }
         return .code(compileSequence(block))
+    }
+
+    /// A function's body as a `Leaf`: the call runs it in place when it is one `if` of the
+    /// shape `BranchSite` takes (fib's), or another leaf.
+    func functionBody(_ block: [Expr]) -> Leaf {
+        if block.count == 1, case .ifElse(let condition, let then, let otherwise) = block[0].kind,
+           let site = branchSite(condition, then, otherwise) {
+            return .branch(site)
+        }
+        return leaf(block)
     }
 }
 
@@ -118,6 +142,22 @@ final class BinarySite {
     func slow(_ a: Value, _ b: Value) throws(Unwind) -> Value {
         try Operators.arithmetic(op, a, b, span, source)
     }
+
+    /// `l op r` as a leaf (see `Compiler.binaryCode`, which does the same per operator).
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b {
+            switch op {
+            case .add: return .number(x + y)
+            case .subtract: return .number(x - y)
+            case .multiply: return .number(x * y)
+            case .divide where y != 0: return .number(x / y)
+            case .remainder where y != 0: return .number(Operators.remainder(x, y))
+            default: break
+            }
+        }
+        return try slow(a, b)
+    }
 }
 
 /// `if local < number { ... } else { ... }` (or `>`), in one object for the same reason as
@@ -145,5 +185,15 @@ final class BranchSite {
     /// The test when the local is not a number (an error, or a comparison of other kinds).
     func compare(_ frame: Frame) throws(Unwind) -> Bool {
         try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+    }
+
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        let truth: Bool
+        if case .number(let x) = frame.slots[slot] {
+            truth = op == .less ? x < constant : x > constant
+        } else {
+            truth = try compare(frame)
+        }
+        return truth ? try then.run(frame) : try otherwise.run(frame)
     }
 }

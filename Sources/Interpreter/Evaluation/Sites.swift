@@ -23,6 +23,7 @@ final class OffsetSite {
         self.source = source
     }
 
+    @inline(__always)
     func run(_ frame: Frame) throws(Unwind) -> Value {
         if case .number(let x) = frame.slots[slot] { return .number(x + delta) }
         return try Operators.arithmetic(op, frame.slots[slot], .number(constant), span, source)
