@@ -284,7 +284,7 @@ extension Compiler {
             var value = leaf(first)
             for link in links.dropLast() {
                 guard case .binary(let op) = link.op else { break }
-                value = .binary(BinarySite(op, value, leaf(link.operand), link.span, source))
+                value = BinarySite(op, value, leaf(link.operand), link.span, source).leaf
             }
             guard let last = links.last, case .binary(let op) = last.op else { return value.code }
             return binaryCode(op, value, leaf(last.operand), last.span)

@@ -13,6 +13,11 @@ enum Leaf {
     case remainder(RemainderSite)
     case index(IndexSite)
     case call(CallSite)
+    /// `+ - *`, each its own case so that the operator is not looked at again.
+    case add(BinarySite)
+    case subtract(BinarySite)
+    case multiply(BinarySite)
+    /// The other operators.
     case binary(BinarySite)
     case branch(BranchSite)
     case code(Code)
@@ -29,6 +34,8 @@ enum Leaf {
         switch self {
         case .local(let slot): return frame.slots[slot]
         case .global(let cell, let undefined):
+            // A number is read without the outlined copy of a whole value.
+            if case .number(let x)? = cell.value { return .number(x) }
             if let value = cell.value { return value }
             return try undefined(frame)
         case .constant(let value): return value
@@ -36,6 +43,9 @@ enum Leaf {
         case .remainder(let site): return try site.run(frame)
         case .index(let site): return try site.run(frame)
         case .call(let site): return try site.run(frame)
+        case .add(let site): return try site.add(frame)
+        case .subtract(let site): return try site.subtract(frame)
+        case .multiply(let site): return try site.multiply(frame)
         case .binary(let site): return try site.run(frame)
         case .branch(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
@@ -69,13 +79,13 @@ extension Compiler {
                 }
             }
             // Any other arithmetic: its operands are leaves too (`s + xs[i] * 2`).
-            return .binary(BinarySite(op, base, leaf(right), expr.span, source))
+            return BinarySite(op, base, leaf(right), expr.span, source).leaf
         case .chain(let first, let links) where Compiler.isShortArithmetic(links):
             // As `compileChain` nests it: left to right.
             var value = leaf(first)
             for link in links {
                 guard case .binary(let op) = link.op else { break }
-                value = .binary(BinarySite(op, value, leaf(link.operand), link.span, source))
+                value = BinarySite(op, value, leaf(link.operand), link.span, source).leaf
             }
             return value
         case .index(let object, let index):
@@ -141,6 +151,34 @@ final class BinarySite {
     /// Everything but two numbers (and the errors), as `Operators.arithmetic` does it.
     func slow(_ a: Value, _ b: Value) throws(Unwind) -> Value {
         try Operators.arithmetic(op, a, b, span, source)
+    }
+
+    /// The site as a leaf, of its operator's case.
+    var leaf: Leaf {
+        switch op {
+        case .add: return .add(self)
+        case .subtract: return .subtract(self)
+        case .multiply: return .multiply(self)
+        default: return .binary(self)
+        }
+    }
+
+    func add(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+        return try slow(a, b)
+    }
+
+    func subtract(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+        return try slow(a, b)
+    }
+
+    func multiply(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+        return try slow(a, b)
     }
 
     /// `l op r` as a leaf (see `Compiler.binaryCode`, which does the same per operator).
