@@ -3,6 +3,7 @@ extension Compiler {
     /// `t[i][j] = v` on a tensor, which writes into the tensor in place).
     func compileAssignment(_ target: Expr, _ value: Expr) -> Code {
         let source = self.source
+        if let site = assignSite(target, value) { return { frame throws(Unwind) in try site.run(frame) } }
         if case .name(let name) = target.kind {
             // The value is a leaf: computed in place when it is one of their shapes.
             let value = leaf(value)

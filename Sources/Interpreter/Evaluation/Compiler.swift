@@ -94,10 +94,11 @@ final class Compiler {
         }
     }
 
-    func compileLoopBody(_ body: [Expr]) -> Code {
+    /// A loop's body, as a leaf: a body of one assignment runs without a closure call.
+    func compileLoopBody(_ body: [Expr]) -> Leaf {
         loopDepth += 1
         defer { loopDepth -= 1 }
-        return compileSequence(body)
+        return leaf(body)
     }
 
     func compileWhile(_ condition: Expr, _ body: [Expr], _ span: SourceSpan) -> Code {
@@ -107,7 +108,7 @@ final class Compiler {
         return { frame throws(Unwind) in
             while try test(frame) {
                 do throws(Unwind) {
-                    _ = try body(frame)
+                    _ = try body.run(frame)
                 } catch {
                     switch error {
                     case .breakLoop: return .null
@@ -128,7 +129,7 @@ final class Compiler {
         /// Runs the body once; false when it asked to break.
         @inline(__always) func runBody(_ frame: Frame) throws(Unwind) -> Bool {
             do throws(Unwind) {
-                _ = try body(frame)
+                _ = try body.run(frame)
             } catch {
                 switch error {
                 case .breakLoop: return false

@@ -70,12 +70,20 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
 final class GlobalCell {
     let name: String
     /// nil until the variable is first assigned.
-    @exclusivity(unchecked) var value: Value? {
-        willSet {
+    var value: Value? {
+        @inline(__always) _read { yield storage }
+        @inline(__always) set {
             // A function whose calls borrowed it from here must outlive them (see Borrowing.swift).
-            if case .function(let function)? = value, function.borrowedCalls > 0, !function.pinned { function.pin() }
+            if case .function(let function)? = storage, function.borrowedCalls > 0, !function.pinned { function.pin() }
+            if case .number? = storage {
+                // A number owns nothing: stored over without the outlined destroy of the old value.
+                withUnsafeMutablePointer(to: &storage) { $0.initialize(to: newValue) }
+            } else {
+                storage = newValue
+            }
         }
     }
+    @exclusivity(unchecked) private var storage: Value?
 
     init(name: String) { self.name = name }
 }

@@ -20,6 +20,7 @@ enum Leaf {
     /// The other operators.
     case binary(BinarySite)
     case branch(BranchSite)
+    case assign(AssignSite)
     case code(Code)
 
     /// The leaf as compiled code.
@@ -48,6 +49,7 @@ enum Leaf {
         case .multiply(let site): return try site.multiply(frame)
         case .binary(let site): return try site.run(frame)
         case .branch(let site): return try site.run(frame)
+        case .assign(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
         }
     }
@@ -92,6 +94,8 @@ extension Compiler {
             if let site = indexSite(object, index, expr.span) { return .index(site) }
         case .call(let callee, let arguments):
             if let site = callSite(callee, arguments, expr.span) { return .call(site) }
+        case .assign(let target, let value):
+            if let site = assignSite(target, value) { return .assign(site) }
         default: break
         }
         return .code(compile(expr))

@@ -30,6 +30,33 @@ final class OffsetSite {
     }
 }
 
+/// `name = value` where `name` is a local of the running function or a global.
+final class AssignSite {
+    let slot: Int
+    /// The global; nil for a local.
+    let cell: GlobalCell?
+    let value: Leaf
+
+    init(slot: Int, cell: GlobalCell?, value: Leaf) {
+        self.slot = slot
+        self.cell = cell
+        self.value = value
+    }
+
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        let value = try self.value.run(frame)
+        if let cell {
+            cell.value = value
+        } else if case .number = frame.slots[slot] {
+            // A number owns nothing: stored over without the outlined destroy of the old value.
+            (frame.slots + slot).initialize(to: value)
+        } else {
+            frame.slots[slot] = value
+        }
+        return .null
+    }
+}
+
 /// `variable % number` for a number other than 0 (`i % 7`).
 final class RemainderSite {
     /// A local or a global.
@@ -184,6 +211,16 @@ final class CallSite {
 }
 
 extension Compiler {
+    /// The site of `name = value` when `name` is a local of the running function or a global.
+    func assignSite(_ target: Expr, _ value: Expr) -> AssignSite? {
+        guard case .name(let name) = target.kind else { return nil }
+        switch resolve(name) {
+        case .local(0, let slot): return AssignSite(slot: slot, cell: nil, value: leaf(value))
+        case .global(let cell): return AssignSite(slot: 0, cell: cell, value: leaf(value))
+        default: return nil
+        }
+    }
+
     /// The site of `xs[k]` when `xs` is a local or a global and `k` only reads.
     func indexSite(_ object: Expr, _ index: Expr, _ span: SourceSpan) -> IndexSite? {
         guard case .name(let name) = object.kind, Compiler.onlyReads(index) else { return nil }
