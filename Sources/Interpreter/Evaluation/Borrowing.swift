@@ -57,6 +57,18 @@ extension ListValue {
     }
 }
 
+extension ListValue {
+    /// The list held at `key` (a whole number within the list), unretained; nil otherwise.
+    @inline(__always)
+    func unretainedList(at key: Value) -> Unmanaged<ListValue>? {
+        guard case .number(let x) = key, let i = x.wholeIndex, i < elements.count else { return nil }
+        return elements.withUnsafeBufferPointer { buffer in
+            if case .list(let list) = buffer[i] { return .passUnretained(list) }
+            return nil
+        }
+    }
+}
+
 extension UserFunction {
     /// Keeps the function alive past the overwrite of the variable its running borrowed calls
     /// came through (see the top of this file).

@@ -58,6 +58,7 @@ extension Compiler {
             return { frame throws(Unwind) in try Indexing.member(try code(frame), name, nameSpan, source) }
         case .index(let object, let index):
             if let site = indexSite(object, index, span) { return { frame throws(Unwind) in try site.run(frame) } }
+            if let site = nestedIndexSite(object, index, span) { return { frame throws(Unwind) in try site.run(frame) } }
             let objectCode = compile(object), indexCode = compile(index)
             return { frame throws(Unwind) in
                 let container = try objectCode(frame)

@@ -78,19 +78,12 @@ final class Compiler {
     // MARK: - Statements and blocks
 
     func compileSequence(_ statements: [Expr]) -> Code {
-        let codes = statements.map { Compiled(run: compile($0)) }
-        switch codes.count {
+        switch statements.count {
         case 0: return { _ throws(Unwind) in .null }
-        case 1: return codes[0].run
-        case 2:
-            let first = codes[0].run, second = codes[1].run
-            return { frame throws(Unwind) in _ = try first(frame); return try second(frame) }
+        case 1: return compile(statements[0])
         default:
-            let body = Array(codes.dropLast()), last = codes[codes.count - 1].run
-            return { frame throws(Unwind) in
-                for code in body { _ = try code.run(frame) }
-                return try last(frame)
-            }
+            let site = SequenceSite(statements.map { leaf($0) })
+            return { frame throws(Unwind) in try site.run(frame) }
         }
     }
 

@@ -12,6 +12,7 @@ enum Leaf {
     case offset(OffsetSite)
     case remainder(RemainderSite)
     case index(IndexSite)
+    case nestedIndex(NestedIndexSite)
     case call(CallSite)
     /// `+ - *`, each its own case so that the operator is not looked at again.
     case add(BinarySite)
@@ -21,6 +22,7 @@ enum Leaf {
     case binary(BinarySite)
     case branch(BranchSite)
     case assign(AssignSite)
+    case sequence(SequenceSite)
     case code(Code)
 
     /// The leaf as compiled code.
@@ -43,6 +45,7 @@ enum Leaf {
         case .offset(let site): return try site.run(frame)
         case .remainder(let site): return try site.run(frame)
         case .index(let site): return try site.run(frame)
+        case .nestedIndex(let site): return try site.run(frame)
         case .call(let site): return try site.run(frame)
         case .add(let site): return try site.add(frame)
         case .subtract(let site): return try site.subtract(frame)
@@ -50,6 +53,7 @@ enum Leaf {
         case .binary(let site): return try site.run(frame)
         case .branch(let site): return try site.run(frame)
         case .assign(let site): return try site.run(frame)
+        case .sequence(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
         }
     }
@@ -92,6 +96,7 @@ extension Compiler {
             return value
         case .index(let object, let index):
             if let site = indexSite(object, index, expr.span) { return .index(site) }
+            if let site = nestedIndexSite(object, index, expr.span) { return .nestedIndex(site) }
         case .call(let callee, let arguments):
             if let site = callSite(callee, arguments, expr.span) { return .call(site) }
         case .assign(let target, let value):
@@ -104,6 +109,7 @@ extension Compiler {
     /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).
     func leaf(_ block: [Expr]) -> Leaf {
         if block.count == 1 { return leaf(block[0]) }
+        if block.count >= 2 { return .sequence(SequenceSite(block.map { leaf($0) })) }
         return .code(compileSequence(block))
     }
 

@@ -30,6 +30,31 @@ final class OffsetSite {
     }
 }
 
+/// A block of several statements; its value is the last one's. The statements are kept in a
+/// buffer of their own, read in place: iterating an array of them retained and released each.
+final class SequenceSite {
+    /// statements: [count], count >= 2.
+    private let statements: UnsafeMutablePointer<Leaf>
+    private let count: Int
+
+    init(_ statements: [Leaf]) {
+        precondition(statements.count >= 2, "a sequence site holds two statements or more")
+        count = statements.count
+        self.statements = .allocate(capacity: count)
+        self.statements.initialize(from: statements, count: count)
+    }
+
+    deinit {
+        statements.deinitialize(count: count)
+        statements.deallocate()
+    }
+
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        for index in 0..<(count - 1) { _ = try statements[index].run(frame) }
+        return try statements[count - 1].run(frame)
+    }
+}
+
 /// `name = value` where `name` is a local of the running function or a global.
 final class AssignSite {
     let slot: Int
@@ -144,6 +169,50 @@ final class IndexSite {
     private func undefined() -> Unwind {
         .error("undefined variable '\(name)'\(globals.suggestion(for: name))", nameSpan, source)
     }
+
+    /// The list the variable holds, unretained; nil when it holds something else.
+    @inline(__always)
+    func unretainedList(_ frame: Frame) -> Unmanaged<ListValue>? {
+        switch container {
+        case .local(let slot): return (frame.slots + slot).unretainedList
+        case .global(let cell, _): return cell.unretainedList
+        default: return nil
+        }
+    }
+}
+
+/// `xs[j][k]` (a row of a list of lists) where `xs[j]` has an `IndexSite` and `k` only reads:
+/// the row is borrowed from the list that holds it, not copied out (a retain and a release).
+/// As `k` cannot assign, the row stays in place while `k` runs.
+final class NestedIndexSite {
+    let row: IndexSite
+    let key: Leaf
+    let span: SourceSpan
+    let source: SourceText
+
+    init(row: IndexSite, key: Leaf, span: SourceSpan, source: SourceText) {
+        self.row = row
+        self.key = key
+        self.span = span
+        self.source = source
+    }
+
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        // A variable that holds a list is defined, so the general path's first check passes.
+        if let outer = row.unretainedList(frame) {
+            let j = try row.key.run(frame)
+            if let inner = outer.borrow({ $0.unretainedList(at: j) }) {
+                let k = try key.run(frame)
+                if let element = inner.borrow({ $0.fastElement(k) }) { return element }
+                return try Indexing.element(.list(inner.takeUnretainedValue()), k, span, source)
+            }
+        }
+        // Anything else as the general path does it (`xs[j]` evaluated again: it only reads).
+        let container = try row.run(frame)
+        let k = try key.run(frame)
+        if case .list(let list) = container, let element = list.fastElement(k) { return element }
+        return try Indexing.element(container, k, span, source)
+    }
 }
 
 /// `f()`, `f(a)` or `f(a, b)` without labels, `f` a global: the function is borrowed from the
@@ -219,6 +288,13 @@ extension Compiler {
         case .global(let cell): return AssignSite(slot: 0, cell: cell, value: leaf(value))
         default: return nil
         }
+    }
+
+    /// The site of `xs[j][k]` when `xs[j]` has an index site and `k` only reads.
+    func nestedIndexSite(_ object: Expr, _ index: Expr, _ span: SourceSpan) -> NestedIndexSite? {
+        guard case .index(let rows, let j) = object.kind, Compiler.onlyReads(index),
+              let row = indexSite(rows, j, object.span) else { return nil }
+        return NestedIndexSite(row: row, key: leaf(index), span: span, source: source)
     }
 
     /// The site of `xs[k]` when `xs` is a local or a global and `k` only reads.
