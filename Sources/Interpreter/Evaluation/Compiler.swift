@@ -82,8 +82,8 @@ final class Compiler {
         case 0: return { _ throws(Unwind) in .null }
         case 1: return compile(statements[0])
         default:
-            let site = SequenceSite(statements.map { leaf($0) })
-            return { frame throws(Unwind) in try site.run(frame) }
+            let block = SequenceSite.leaf(statements.map { leaf($0) }[...])
+            return { frame throws(Unwind) in try block.run(frame) }
         }
     }
 

@@ -109,7 +109,7 @@ extension Compiler {
     /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).
     func leaf(_ block: [Expr]) -> Leaf {
         if block.count == 1 { return leaf(block[0]) }
-        if block.count >= 2 { return .sequence(SequenceSite(block.map { leaf($0) })) }
+        if block.count >= 2 { return SequenceSite.leaf(block.map { leaf($0) }[...]) }
         return .code(compileSequence(block))
     }
 

@@ -30,28 +30,28 @@ final class OffsetSite {
     }
 }
 
-/// A block of several statements; its value is the last one's. The statements are kept in a
-/// buffer of their own, read in place: iterating an array of them retained and released each.
+/// Two parts of a block of statements, run in order; the block's value is the second's. A
+/// block of n statements is a balanced tree of these (depth log2 n), whose parts are fields
+/// read in place: iterating an array of the statements retained and released each of them.
 final class SequenceSite {
-    /// statements: [count], count >= 2.
-    private let statements: UnsafeMutablePointer<Leaf>
-    private let count: Int
+    let first: Leaf
+    let second: Leaf
 
-    init(_ statements: [Leaf]) {
-        precondition(statements.count >= 2, "a sequence site holds two statements or more")
-        count = statements.count
-        self.statements = .allocate(capacity: count)
-        self.statements.initialize(from: statements, count: count)
-    }
-
-    deinit {
-        statements.deinitialize(count: count)
-        statements.deallocate()
+    init(first: Leaf, second: Leaf) {
+        self.first = first
+        self.second = second
     }
 
     func run(_ frame: Frame) throws(Unwind) -> Value {
-        for index in 0..<(count - 1) { _ = try statements[index].run(frame) }
-        return try statements[count - 1].run(frame)
+        _ = try first.run(frame)
+        return try second.run(frame)
+    }
+
+    /// The statements of a block (at least one) as one leaf.
+    static func leaf(_ statements: ArraySlice<Leaf>) -> Leaf {
+        if statements.count == 1 { return statements[statements.startIndex] }
+        let middle = statements.startIndex + statements.count / 2
+        return .sequence(SequenceSite(first: leaf(statements[..<middle]), second: leaf(statements[middle...])))
     }
 }
 
