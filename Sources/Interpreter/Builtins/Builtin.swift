@@ -13,13 +13,17 @@ public final class Builtin {
     public let name: String
     /// The help area it is listed under ("core", "math", "lists", "random", ...).
     public let area: String
-    /// How it is called, e.g. `range(start, end?, step: 1)`.
-    public let signature: String
+    /// How it is called, e.g. `range(start, end?, step: 1)`. Made on first use for a builtin
+    /// declared with a signature to work out (`ModelVerbs.union`): the table of builtins is
+    /// built at every start, and only help and errors read the signatures.
+    public private(set) lazy var signature: String = makeSignature()
+    private let makeSignature: () -> String
     /// One line saying what it does.
     public let doc: String
     /// A line of nv showing a typical call.
     public let example: String
-    public let parameters: [Parameter]
+    /// The parameters, read from the signature on first use.
+    public private(set) lazy var parameters: [Parameter] = Builtin.parameters(of: signature)
     let body: (inout Arguments) throws -> Value
     /// For a builtin several model families answer (`train`, `predict`, ...): picks, from the
     /// call's values and labels, the builtin of the model argument's family, which then binds
@@ -35,13 +39,19 @@ public final class Builtin {
         self.init(signature, area: area, doc: doc, example: example, body: body, dispatch: nil, implementations: [])
     }
 
-    /// Declares a builtin that hands each call to the builtin `dispatch` picks (see `dispatch`).
-    convenience init(_ signature: String, area: String, doc: String, example: String,
+    /// Declares a builtin that hands each call to the builtin `dispatch` picks (see `dispatch`);
+    /// `signature` is called once, when the signature is first read.
+    init(name: String, signature: @escaping () -> String, area: String, doc: String, example: String,
          implementations: [(family: String, builtin: Builtin)],
          dispatch: @escaping (_ values: [Value], _ labels: [String?]) throws -> Builtin) {
-        self.init(signature, area: area, doc: doc, example: example,
-                  body: { args in throw BuiltinError("\(args.function): called without its model's family") },
-                  dispatch: dispatch, implementations: implementations)
+        self.name = name
+        self.makeSignature = signature
+        self.area = area
+        self.doc = doc
+        self.example = example
+        self.body = { args in throw BuiltinError("\(args.function): called without its model's family") }
+        self.dispatch = dispatch
+        self.implementations = implementations
     }
 
     private init(_ signature: String, area: String, doc: String, example: String,
@@ -51,14 +61,19 @@ public final class Builtin {
         let open = signature.firstIndex(of: "(") ?? signature.endIndex
         self.name = String(signature[..<open])
         self.area = area
-        self.signature = signature
+        self.makeSignature = { signature }
         self.doc = doc
         self.example = example
         self.body = body
         self.dispatch = dispatch
         self.implementations = implementations
+    }
+
+    /// The parameters a signature declares.
+    static func parameters(of signature: String) -> [Parameter] {
+        let open = signature.firstIndex(of: "(") ?? signature.endIndex
         let inner = signature[open...].dropFirst().dropLast()
-        self.parameters = inner.split(separator: ",").map { part in
+        return inner.split(separator: ",").map { part in
             let text = String(part.trimmingCharacters(in: " "))
             if text.hasSuffix("...") { return Parameter(name: String(text.dropLast(3)), kind: .variadic) }
             if let colon = text.firstIndex(of: ":") { return Parameter(name: String(text[..<colon]), kind: .optional) }

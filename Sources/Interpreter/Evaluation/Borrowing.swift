@@ -52,8 +52,20 @@ extension ListValue {
     /// the end); nil for everything that needs `Indexing.element`.
     @inline(__always)
     func fastElement(_ key: Value) -> Value? {
-        guard case .number(let x) = key, let i = x.smallWholeNumber, i >= 0, i < elements.count else { return nil }
+        guard case .number(let x) = key, let i = x.wholeIndex, i < elements.count else { return nil }
         return elements[i]
+    }
+}
+
+extension ListValue {
+    /// The list held at `key` (a whole number within the list), unretained; nil otherwise.
+    @inline(__always)
+    func unretainedList(at key: Value) -> Unmanaged<ListValue>? {
+        guard case .number(let x) = key, let i = x.wholeIndex, i < elements.count else { return nil }
+        return elements.withUnsafeBufferPointer { buffer in
+            if case .list(let list) = buffer[i] { return .passUnretained(list) }
+            return nil
+        }
     }
 }
 

@@ -2,19 +2,23 @@ extension Compiler {
     /// target = value, for a name, a member (`a.b = v`) or an index (`a[i] = v`, also
     /// `t[i][j] = v` on a tensor, which writes into the tensor in place).
     func compileAssignment(_ target: Expr, _ value: Expr) -> Code {
-        let valueCode = compile(value)
         let source = self.source
-        switch target.kind {
-        case .name(let name):
+        if let site = assignSite(target, value) { return { frame throws(Unwind) in try site.run(frame) } }
+        if case .name(let name) = target.kind {
+            // The value is a leaf: computed in place when it is one of their shapes.
+            let value = leaf(value)
             switch resolve(name) {
             case .local(0, let slot):
-                return { frame throws(Unwind) in frame.slots[slot] = try valueCode(frame); return .null }
+                return { frame throws(Unwind) in frame.slots[slot] = try value.run(frame); return .null }
             case .global(let cell):
-                return { frame throws(Unwind) in cell.value = try valueCode(frame); return .null }
+                return { frame throws(Unwind) in cell.value = try value.run(frame); return .null }
             default:
                 let store = compileWrite(name)
-                return { frame throws(Unwind) in store(frame, try valueCode(frame)); return .null }
+                return { frame throws(Unwind) in store(frame, try value.run(frame)); return .null }
             }
+        }
+        let valueCode = compile(value)
+        switch target.kind {
         case .member(let object, let name, let nameSpan):
             let objectCode = compile(object)
             return { frame throws(Unwind) in

@@ -1,12 +1,13 @@
 extension Compiler {
     func compileCall(_ callee: Expr, _ arguments: [Argument], _ span: SourceSpan) -> Code {
+        if let site = callSite(callee, arguments, span) { return { frame throws(Unwind) in try site.run(frame) } }
         let calleeCode = compile(callee)
         let argumentCodes = arguments.map { Compiled(run: compile($0.value)) }
         let labels = arguments.map(\.label)
         let argumentSpans = arguments.map { argument in
             argument.labelSpan.map { SourceSpan(start: $0.start, end: argument.value.span.end) } ?? argument.value.span
         }
-        let machine = self.machine, source = self.source, globals = self.globals
+        let machine = self.machine, source = self.source
         let count = argumentCodes.count
         guard labels.allSatisfy({ $0 == nil }) else {
             return { frame throws(Unwind) in
@@ -15,71 +16,6 @@ extension Compiler {
                 values.reserveCapacity(count)
                 for code in argumentCodes { values.append(try code.run(frame)) }
                 return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
-            }
-        }
-        if case .name(let name) = callee.kind, case .global(let cell) = resolve(name), count == 1,
-           case .binary(let op, let left, let right) = arguments[0].value.kind, op == .add || op == .subtract,
-           case .number(let constant) = right.kind, let slot = localSlot(left) {
-            // `f(n - 1)`: the argument is computed here, one closure call less per call.
-            let calleeSpan = callee.span, argumentSpan = arguments[0].value.span
-            let delta = op == .add ? constant : -constant
-            return { frame throws(Unwind) in
-                guard let borrowed = cell.unretainedFunction, borrowed.borrow({ $0.arity }) == 1 else {
-                    guard let function = cell.value else {
-                        throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
-                    }
-                    let value = try Operators.arithmetic(op, frame.slots[slot], .number(constant), argumentSpan, source)
-                    return try Calls.call(function, [value], labels, argumentSpans, machine, span, source)
-                }
-                return try borrowed.borrow { (user: UserFunction) throws(Unwind) -> Value in
-                    // Borrowed from the global, without a retain (see Borrowing.swift).
-                    user.borrowedCalls &+= 1
-                    defer { user.endBorrowedCall() }
-                    let argument: Value
-                    if case .number(let x) = frame.slots[slot] {
-                        argument = .number(x + delta)
-                    } else {
-                        argument = try Operators.arithmetic(op, frame.slots[slot], .number(constant), argumentSpan, source)
-                    }
-                    let callee = user.makeFrame()
-                    callee.slots.initialize(to: argument)  // the slot holds nil, which owns nothing
-                    return try Calls.invoke(user, callee, machine, span, source)
-                }
-            }
-        }
-        if case .name(let name) = callee.kind, case .global(let cell) = resolve(name), count <= 2 {
-            let calleeSpan = callee.span
-            let first = count > 0 ? argumentCodes[0].run : { _ throws(Unwind) in .null }
-            let second = count > 1 ? argumentCodes[1].run : { _ throws(Unwind) in .null }
-            return { frame throws(Unwind) in
-                guard let borrowed = cell.unretainedFunction, borrowed.borrow({ $0.arity }) == count else {
-                    guard let function = cell.value else {
-                        throw .error("undefined variable '\(name)'\(globals.suggestion(for: name))", calleeSpan, source)
-                    }
-                    var values: [Value] = []
-                    if count > 0 { values.append(try first(frame)) }
-                    if count > 1 { values.append(try second(frame)) }
-                    return try Calls.call(function, values, labels, argumentSpans, machine, span, source)
-                }
-                return try borrowed.borrow { (user: UserFunction) throws(Unwind) -> Value in
-                    // Borrowed from the global without a retain, from before the arguments run
-                    // (they may reassign it) to the end of the call (see Borrowing.swift).
-                    user.borrowedCalls &+= 1
-                    defer { user.endBorrowedCall() }
-                    let callee = user.makeFrame()
-                    let slots = callee.slots
-                    if count > 0 {
-                        // The slots hold nil, which owns nothing, so initializing over them leaks nothing.
-                        do throws(Unwind) {
-                            slots.initialize(to: try first(frame))
-                            if count > 1 { (slots + 1).initialize(to: try second(frame)) }
-                        } catch {
-                            user.recycle(callee)
-                            throw error
-                        }
-                    }
-                    return try Calls.invoke(user, callee, machine, span, source)
-                }
             }
         }
         return { frame throws(Unwind) in
@@ -114,7 +50,7 @@ enum Calls {
         try machine.enterCall(span, source)
         let result: Value
         do throws(Unwind) {
-            result = try function.body(frame)
+            result = try function.body.run(frame)
         } catch {
             machine.depth &-= 1
             switch error {

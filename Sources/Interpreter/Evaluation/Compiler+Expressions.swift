@@ -57,7 +57,8 @@ extension Compiler {
             let code = compile(object)
             return { frame throws(Unwind) in try Indexing.member(try code(frame), name, nameSpan, source) }
         case .index(let object, let index):
-            if let borrowing = compileBorrowedIndex(object, index, span) { return borrowing }
+            if let site = indexSite(object, index, span) { return { frame throws(Unwind) in try site.run(frame) } }
+            if let site = nestedIndexSite(object, index, span) { return { frame throws(Unwind) in try site.run(frame) } }
             let objectCode = compile(object), indexCode = compile(index)
             return { frame throws(Unwind) in
                 let container = try objectCode(frame)
@@ -195,13 +196,18 @@ extension Compiler {
     func compileArithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) -> Code {
         let source = self.source
         if case .number(let c) = right.kind, let slot = localSlot(left), op == .add || op == .subtract {
-            let delta = op == .add ? c : -c
-            return { frame throws(Unwind) in
-                if case .number(let x) = frame.slots[slot] { return .number(x + delta) }
-                return try Operators.arithmetic(op, frame.slots[slot], .number(c), span, source)
-            }
+            let site = OffsetSite(slot: slot, op: op, constant: c, span: span, source: source)
+            return { frame throws(Unwind) in try site.run(frame) }
         }
         let l = leaf(left)
+        if op == .remainder, case .number(let c) = right.kind, c != 0 {
+            switch l {
+            case .local, .global:
+                let site = RemainderSite(l, divisor: c, span: span, source: source)
+                return { frame throws(Unwind) in try site.run(frame) }
+            default: break
+            }
+        }
         if case .number(let c) = right.kind {
             let site = BinarySite(op, l, .constant(.number(c)), span, source, constant: c)
             switch op {
@@ -274,13 +280,15 @@ extension Compiler {
         // operations, left to right: the same steps, spans and errors as the loop below, but
         // numbers are combined without a call per step. (Long chains keep the loop: nesting
         // thousands of closures would recurse that deep when run.)
-        if links.count <= 8, links.allSatisfy({ if case .binary(let op) = $0.op { !Operators.isComparison(op) } else { false } }) {
+        if Compiler.isShortArithmetic(links) {
+            // The inner operations are sites, the outermost a closure of its own operator.
             var value = leaf(first)
-            for link in links {
+            for link in links.dropLast() {
                 guard case .binary(let op) = link.op else { break }
-                value = .code(binaryCode(op, value, leaf(link.operand), link.span))
+                value = BinarySite(op, value, leaf(link.operand), link.span, source).leaf
             }
-            return value.code
+            guard let last = links.last, case .binary(let op) = last.op else { return value.code }
+            return binaryCode(op, value, leaf(last.operand), last.span)
         }
         let firstCode = compile(first)
         let steps = links.map { link -> (op: BinaryOperator, operand: Compiled, span: SourceSpan) in
@@ -305,6 +313,11 @@ extension Compiler {
             }
             return value
         }
+    }
+
+    /// True for the links of a short chain of arithmetic, which compiles to nested operations.
+    static func isShortArithmetic(_ links: [ChainLink]) -> Bool {
+        links.count <= 8 && links.allSatisfy { if case .binary(let op) = $0.op { !Operators.isComparison(op) } else { false } }
     }
 
     func compileInterpolation(_ pieces: [InterpolationPiece], _ span: SourceSpan) -> Code {

@@ -78,26 +78,20 @@ final class Compiler {
     // MARK: - Statements and blocks
 
     func compileSequence(_ statements: [Expr]) -> Code {
-        let codes = statements.map { Compiled(run: compile($0)) }
-        switch codes.count {
+        switch statements.count {
         case 0: return { _ throws(Unwind) in .null }
-        case 1: return codes[0].run
-        case 2:
-            let first = codes[0].run, second = codes[1].run
-            return { frame throws(Unwind) in _ = try first(frame); return try second(frame) }
+        case 1: return compile(statements[0])
         default:
-            let body = Array(codes.dropLast()), last = codes[codes.count - 1].run
-            return { frame throws(Unwind) in
-                for code in body { _ = try code.run(frame) }
-                return try last(frame)
-            }
+            let block = SequenceSite.leaf(statements.map { leaf($0) }[...])
+            return { frame throws(Unwind) in try block.run(frame) }
         }
     }
 
-    func compileLoopBody(_ body: [Expr]) -> Code {
+    /// A loop's body, as a leaf: a body of one assignment runs without a closure call.
+    func compileLoopBody(_ body: [Expr]) -> Leaf {
         loopDepth += 1
         defer { loopDepth -= 1 }
-        return compileSequence(body)
+        return leaf(body)
     }
 
     func compileWhile(_ condition: Expr, _ body: [Expr], _ span: SourceSpan) -> Code {
@@ -107,7 +101,7 @@ final class Compiler {
         return { frame throws(Unwind) in
             while try test(frame) {
                 do throws(Unwind) {
-                    _ = try body(frame)
+                    _ = try body.run(frame)
                 } catch {
                     switch error {
                     case .breakLoop: return .null
@@ -128,7 +122,7 @@ final class Compiler {
         /// Runs the body once; false when it asked to break.
         @inline(__always) func runBody(_ frame: Frame) throws(Unwind) -> Bool {
             do throws(Unwind) {
-                _ = try body(frame)
+                _ = try body.run(frame)
             } catch {
                 switch error {
                 case .breakLoop: return false
@@ -202,21 +196,8 @@ final class Compiler {
     func compileIf(_ condition: Expr, _ then: [Expr], _ otherwise: Expr?) -> Code {
         // `if n < 2 { ... }` on a local and a constant: the test is done here, one closure
         // call less per `if` (fib's base case test runs once per call).
-        if case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
-           case .number(let constant) = right.kind, let slot = localSlot(left) {
-            let span = condition.span, source = self.source
-            // A branch that is a name or a number (fib's `{ n }`) is read in place.
-            let thenLeaf = leaf(then)
-            let elseLeaf: Leaf
-            if let otherwise {
-                if case .block(let statements) = otherwise.kind { elseLeaf = leaf(statements) } else { elseLeaf = leaf(otherwise) }
-            } else {
-                elseLeaf = .constant(.null)
-            }
-            // One object captured (see `BranchSite`), and one closure per comparison.
-            let site = BranchSite(slot: slot, op: op, constant: constant, then: thenLeaf, otherwise: elseLeaf,
-                                  span: span, source: source)
-            if op == .less {
+        if let site = branchSite(condition, then, otherwise) {
+            if site.op == .less {
                 return { frame throws(Unwind) in
                     let truth: Bool
                     if case .number(let x) = frame.slots[site.slot] { truth = x < site.constant } else { truth = try site.compare(frame) }
@@ -238,6 +219,23 @@ final class Compiler {
         return { frame throws(Unwind) in try test(frame) ? try thenCode(frame) : try elseCode(frame) }
     }
 
+    /// The site of `if local < number { ... } else { ... }` (or `>`); nil for other shapes.
+    func branchSite(_ condition: Expr, _ then: [Expr], _ otherwise: Expr?) -> BranchSite? {
+        guard case .binary(let op, let left, let right) = condition.kind, op == .less || op == .greater,
+              case .number(let constant) = right.kind, let slot = localSlot(left) else { return nil }
+        // A branch that is a name or a number (fib's `{ n }`) is read in place.
+        let thenLeaf = leaf(then)
+        let elseLeaf: Leaf
+        if let otherwise {
+            if case .block(let statements) = otherwise.kind { elseLeaf = leaf(statements) } else { elseLeaf = leaf(otherwise) }
+        } else {
+            elseLeaf = .constant(.null)
+        }
+        // One object captured (see `BranchSite`), and one closure per comparison.
+        return BranchSite(slot: slot, op: op, constant: constant, then: thenLeaf, otherwise: elseLeaf,
+                          span: condition.span, source: source)
+    }
+
     // MARK: - Functions
 
     func compileFunction(_ declaration: FunctionDeclaration) -> Code {
@@ -252,7 +250,7 @@ final class Compiler {
         }
         let savedLoopDepth = loopDepth
         loopDepth = 0
-        let body = compileSequence(declaration.body)
+        let body = functionBody(declaration.body)
         loopDepth = savedLoopDepth
         scope = enclosing
         let name = declaration.name ?? "anonymous"

@@ -43,6 +43,15 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
         @inline(__always) set { withUnsafeMutablePointerToHeader { $0.pointee.nextFree = newValue } }
     }
 
+    /// Sets `nextFree` when it is nil (a frame in use), storing over it without the release of
+    /// the old value an assignment makes: a call of the runtime per call of a user function.
+    @inline(__always)
+    func initializeNextFree(_ next: Frame?) {
+        withUnsafeMutablePointerToHeader { header in
+            withUnsafeMutablePointer(to: &header.pointee.nextFree) { $0.initialize(to: next) }
+        }
+    }
+
     /// slots: [count]. Valid as long as the frame is alive.
     @inline(__always)
     var slots: UnsafeMutablePointer<Value> { withUnsafeMutablePointerToElements { $0 } }
@@ -61,12 +70,20 @@ final class Frame: ManagedBuffer<FrameHeader, Value> {
 final class GlobalCell {
     let name: String
     /// nil until the variable is first assigned.
-    @exclusivity(unchecked) var value: Value? {
-        willSet {
+    var value: Value? {
+        @inline(__always) _read { yield storage }
+        @inline(__always) set {
             // A function whose calls borrowed it from here must outlive them (see Borrowing.swift).
-            if case .function(let function)? = value, function.borrowedCalls > 0, !function.pinned { function.pin() }
+            if case .function(let function)? = storage, function.borrowedCalls > 0, !function.pinned { function.pin() }
+            if case .number? = storage {
+                // A number owns nothing: stored over without the outlined destroy of the old value.
+                withUnsafeMutablePointer(to: &storage) { $0.initialize(to: newValue) }
+            } else {
+                storage = newValue
+            }
         }
     }
+    @exclusivity(unchecked) private var storage: Value?
 
     init(name: String) { self.name = name }
 }

@@ -1,12 +1,28 @@
 /// An operand that needs no closure of its own: a local of the running function, a global or
 /// a number written in the code. Operators and `if` branches read it in place, which saves an
-/// indirect call (two, with the context thunk) per operand; anything else is compiled code.
+/// indirect call (two, with the context thunk) per operand. The hot shapes of a few more kinds
+/// (`n - 1`, `i % 7`, `xs[k]`, `f(x)` of a global `f`, see Sites.swift) are a direct call of
+/// their site's `run`; anything else is compiled code.
 enum Leaf {
     case local(Int)
     /// A global; `undefined` is its ordinary compiled read, run only when the variable is
     /// unassigned, for the error it raises.
     case global(GlobalCell, undefined: Code)
     case constant(Value)
+    case offset(OffsetSite)
+    case remainder(RemainderSite)
+    case index(IndexSite)
+    case nestedIndex(NestedIndexSite)
+    case call(CallSite)
+    /// `+ - *`, each its own case so that the operator is not looked at again.
+    case add(BinarySite)
+    case subtract(BinarySite)
+    case multiply(BinarySite)
+    /// The other operators.
+    case binary(BinarySite)
+    case branch(BranchSite)
+    case assign(AssignSite)
+    case sequence(SequenceSite)
     case code(Code)
 
     /// The leaf as compiled code.
@@ -21,16 +37,31 @@ enum Leaf {
         switch self {
         case .local(let slot): return frame.slots[slot]
         case .global(let cell, let undefined):
+            // A number is read without the outlined copy of a whole value.
+            if case .number(let x)? = cell.value { return .number(x) }
             if let value = cell.value { return value }
             return try undefined(frame)
         case .constant(let value): return value
+        case .offset(let site): return try site.run(frame)
+        case .remainder(let site): return try site.run(frame)
+        case .index(let site): return try site.run(frame)
+        case .nestedIndex(let site): return try site.run(frame)
+        case .call(let site): return try site.run(frame)
+        case .add(let site): return try site.add(frame)
+        case .subtract(let site): return try site.subtract(frame)
+        case .multiply(let site): return try site.multiply(frame)
+        case .binary(let site): return try site.run(frame)
+        case .branch(let site): return try site.run(frame)
+        case .assign(let site): return try site.run(frame)
+        case .sequence(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
         }
     }
 }
 
 extension Compiler {
-    /// `expr` as a `Leaf`: compiled code unless it is a name or a number.
+    /// `expr` as a `Leaf`: compiled code unless it is a name, a number or one of the shapes
+    /// that have a site.
     func leaf(_ expr: Expr) -> Leaf {
         switch expr.kind {
         case .number(let x): return .constant(.number(x))
@@ -40,14 +71,56 @@ extension Compiler {
             case .global(let cell): return .global(cell, undefined: compileRead(name, expr.span))
             default: return .code(compile(expr))
             }
-        default: return .code(compile(expr))
+        case .binary(let op, let left, let right):
+            if case .number(let c) = right.kind, op == .add || op == .subtract, let slot = localSlot(left) {
+                return .offset(OffsetSite(slot: slot, op: op, constant: c, span: expr.span, source: source))
+            }
+            // `i % 7` on a variable: not on a constant 0, whose error the closure keeps.
+            guard !Operators.isComparison(op) else { break }
+            let base = leaf(left)
+            if case .number(let c) = right.kind, op == .remainder, c != 0 {
+                switch base {
+                case .local, .global: return .remainder(RemainderSite(base, divisor: c, span: expr.span, source: source))
+                default: break
+                }
+            }
+            // Any other arithmetic: its operands are leaves too (`s + xs[i] * 2`).
+            return BinarySite(op, base, leaf(right), expr.span, source).leaf
+        case .chain(let first, let links) where Compiler.isShortArithmetic(links):
+            // As `compileChain` nests it: left to right.
+            var value = leaf(first)
+            for link in links {
+                guard case .binary(let op) = link.op else { break }
+                value = BinarySite(op, value, leaf(link.operand), link.span, source).leaf
+            }
+            return value
+        case .index(let object, let index):
+            if let site = indexSite(object, index, expr.span) { return .index(site) }
+            if let site = nestedIndexSite(object, index, expr.span) { return .nestedIndex(site) }
+        case .call(let callee, let arguments):
+            if let site = callSite(callee, arguments, expr.span) { return .call(site) }
+        case .assign(let target, let value):
+            if let site = assignSite(target, value) { return .assign(site) }
+        default: break
         }
+        return .code(compile(expr))
     }
 
     /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).
     func leaf(_ block: [Expr]) -> Leaf {
         if block.count == 1 { return leaf(block[0]) }
+        if block.count >= 2 { return SequenceSite.leaf(block.map { leaf($0) }[...]) }
         return .code(compileSequence(block))
+    }
+
+    /// A function's body as a `Leaf`: the call runs it in place when it is one `if` of the
+    /// shape `BranchSite` takes (fib's), or another leaf.
+    func functionBody(_ block: [Expr]) -> Leaf {
+        if block.count == 1, case .ifElse(let condition, let then, let otherwise) = block[0].kind,
+           let site = branchSite(condition, then, otherwise) {
+            return .branch(site)
+        }
+        return leaf(block)
     }
 }
 
@@ -89,6 +162,50 @@ final class BinarySite {
     func slow(_ a: Value, _ b: Value) throws(Unwind) -> Value {
         try Operators.arithmetic(op, a, b, span, source)
     }
+
+    /// The site as a leaf, of its operator's case.
+    var leaf: Leaf {
+        switch op {
+        case .add: return .add(self)
+        case .subtract: return .subtract(self)
+        case .multiply: return .multiply(self)
+        default: return .binary(self)
+        }
+    }
+
+    func add(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b { return .number(x + y) }
+        return try slow(a, b)
+    }
+
+    func subtract(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b { return .number(x - y) }
+        return try slow(a, b)
+    }
+
+    func multiply(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b { return .number(x * y) }
+        return try slow(a, b)
+    }
+
+    /// `l op r` as a leaf (see `Compiler.binaryCode`, which does the same per operator).
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        let a = try l.run(frame), b = try r.run(frame)
+        if case .number(let x) = a, case .number(let y) = b {
+            switch op {
+            case .add: return .number(x + y)
+            case .subtract: return .number(x - y)
+            case .multiply: return .number(x * y)
+            case .divide where y != 0: return .number(x / y)
+            case .remainder where y != 0: return .number(Operators.remainder(x, y))
+            default: break
+            }
+        }
+        return try slow(a, b)
+    }
 }
 
 /// `if local < number { ... } else { ... }` (or `>`), in one object for the same reason as
@@ -116,5 +233,15 @@ final class BranchSite {
     /// The test when the local is not a number (an error, or a comparison of other kinds).
     func compare(_ frame: Frame) throws(Unwind) -> Bool {
         try Operators.compare(op, frame.slots[slot], .number(constant), span, source)
+    }
+
+    func run(_ frame: Frame) throws(Unwind) -> Value {
+        let truth: Bool
+        if case .number(let x) = frame.slots[slot] {
+            truth = op == .less ? x < constant : x > constant
+        } else {
+            truth = try compare(frame)
+        }
+        return truth ? try then.run(frame) : try otherwise.run(frame)
     }
 }

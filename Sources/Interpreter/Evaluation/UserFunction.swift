@@ -7,7 +7,8 @@ public final class UserFunction {
     let arity: Int
     /// Number of local slots a call needs (parameters first).
     let slotCount: Int
-    let body: Code
+    /// The compiled body; a leaf, so a body of one `if` runs without a closure call.
+    let body: Leaf
     /// The frame of the function that created this closure (nil at top level). Set to nil
     /// only by `releaseLocalClosures`, when nothing can call the function any more.
     @exclusivity(unchecked) var captured: Frame?
@@ -25,7 +26,7 @@ public final class UserFunction {
     /// True while the function holds a reference to itself for those calls (see `pin`).
     @exclusivity(unchecked) var pinned = false
 
-    init(name: String, parameterNames: [String], slotCount: Int, body: @escaping Code, captured: Frame?,
+    init(name: String, parameterNames: [String], slotCount: Int, body: Leaf, captured: Frame?,
          source: SourceText, definesClosures: Bool = false) {
         self.name = name
         self.parameterNames = parameterNames
@@ -50,7 +51,7 @@ extension UserFunction {
     @inline(__always)
     func makeFrame() -> Frame {
         if let frame = freeFrames.take() {
-            freeFrames = frame.nextFree.take()
+            setFreeFramesOverNil(frame.nextFree.take())
             freeFrameCount &-= 1
             return frame
         }
@@ -74,9 +75,16 @@ extension UserFunction {
             // A number owns nothing: overwritten without the outlined call that destroys a value.
             if case .number = slots[slot] { (slots + slot).initialize(to: .null) } else { slots[slot] = .null }
         }
-        frame.nextFree = freeFrames.take()
-        freeFrames = consume frame
+        frame.initializeNextFree(freeFrames.take())
+        setFreeFramesOverNil(consume frame)
         freeFrameCount &+= 1
+    }
+
+    /// Stores `freeFrames` just after it was taken (nil), without the release of the old
+    /// value an assignment makes (see `Frame.initializeNextFree`).
+    @inline(__always)
+    private func setFreeFramesOverNil(_ frame: Frame?) {
+        withUnsafeMutablePointer(to: &freeFrames) { $0.initialize(to: frame) }
     }
 
     /// A function defined in a call and stored in a local of that call (`fn helper() {...}`

@@ -43,19 +43,22 @@ enum ModelVerbs {
     private static func dispatcher(_ name: String, _ implementations: [(family: String, builtin: Builtin)],
                                    makers: [String]) -> Builtin {
         let first = implementations[0].builtin
-        let signature = implementations.count == 1 ? first.signature : union(name, implementations.map(\.builtin))
+        let builtins = implementations.map(\.builtin)
+        // Worked out when first read (help, the reference), not at every start.
+        let signature = { builtins.count == 1 ? first.signature : union(name, builtins) }
         // Each family's own signature and doc are listed under it by help and the reference.
         let doc = implementations.count == 1 ? first.doc : summaries[name] ?? first.oneLine
         let area = implementations.count == 1 ? first.area : name == "train" ? "training" : "models"
         let owners = Dictionary(implementations.map { ($0.family, $0.builtin) }, uniquingKeysWith: { a, _ in a })
-        let kinds = makers.map { "\($0)(...)" }.joined(separator: ", ")
-        return Builtin(signature, area: area, doc: doc, example: first.example, implementations: implementations) { values, labels in
+        return Builtin(name: name, signature: signature, area: area, doc: doc, example: first.example,
+                       implementations: implementations) { values, labels in
             guard let index = labels.firstIndex(of: "model") ?? labels.firstIndex(where: { $0 == nil }),
                   index < values.count else {
                 throw BuiltinError("\(name): missing argument 'model'")
             }
             let value = values[index]
             guard case .object(let object) = value, let model = object as? any ModelObject else {
+                let kinds = makers.map { "\($0)(...)" }.joined(separator: ", ")
                 throw BuiltinError("\(name): argument 'model' must be a model (from \(kinds) or load(...)), \(Arguments.got(value))",
                                    argumentIndex: index)
             }

@@ -27,7 +27,9 @@ struct NV: ParsableCommand {
     static func main() {
         CPUCheck.exitIfUnsupported()
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let script = plainScript(arguments) {
+        // Only NV_GRAPHICS matters here: read alone, not the whole environment as a dictionary.
+        let graphics = getenv("NV_GRAPHICS").map { ["NV_GRAPHICS": String(cString: $0)] } ?? [:]
+        if let script = plainScript(arguments, environment: graphics) {
             // What `RunCommand.run` does for `nv FILE.nv` with no flags, without parsing.
             let status = ScriptRunner(options: SessionOptions(), pauses: true).run(.file(script))
             Foundation.exit(status)
