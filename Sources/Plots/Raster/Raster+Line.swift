@@ -175,7 +175,10 @@ extension Raster {
                  into mask: inout CoverageMask) {
         let box = mask.box
         guard !box.isEmpty else { return }
-        let reach = r + 1
+        // Coverage is positive only for pixel centres nearer than r + 0.5; a hair more covers
+        // rounding in the row ranges, so no covered pixel is skipped (and r + 1 visited a
+        // third more pixels for thin lines, all of them at zero coverage).
+        let reach = r + 0.5 + 1e-6
         let yLo = clampedInt((min(a.y, b.y) - reach).rounded(.down), box.minY, box.maxY)
         let yHi = clampedInt((max(a.y, b.y) + reach).rounded(.up), box.minY, box.maxY)
         guard yLo < yHi else { return }
