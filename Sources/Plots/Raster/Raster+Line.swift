@@ -206,16 +206,21 @@ extension Raster {
                 let steps = SIMD4<Double>(0.5, 1.5, 2.5, 3.5)
                 while x + 4 <= xHi {
                     let px = (SIMD4<Double>(repeating: Double(x)) + steps) - a.x
-                    let projected = (px * dx + py * dy) * inverseLength
-                    let t = pointwiseMin(SIMD4<Double>(repeating: 1), pointwiseMax(SIMD4<Double>(repeating: 0), projected))
+                    // t = min(1, max(0, projected)) as Swift's min and max pick (-0 stays -0).
+                    var t = (px * dx + py * dy) * inverseLength
+                    t.replace(with: 0, where: t .< 0)
+                    t.replace(with: 1, where: t .> 1)
                     let ex = px - t * dx, ey = py - t * dy
                     let coverage = outer - (ex * ex + ey * ey).squareRoot()
-                    var scaled = pointwiseMin(coverage, SIMD4<Double>(repeating: 1)) * intensity
+                    var clamped = coverage
+                    clamped.replace(with: 1, where: coverage .> 1)
+                    var scaled = clamped * intensity
                     scaled.replace(with: 0, where: coverage .<= 0)
                     let c = SIMD4<Float>(scaled)
                     let cell = UnsafeMutableRawPointer(row + x)
-                    let old = cell.loadUnaligned(as: SIMD4<Float>.self)
-                    cell.storeBytes(of: pointwiseMax(old, c), as: SIMD4<Float>.self)
+                    var kept = cell.loadUnaligned(as: SIMD4<Float>.self)
+                    kept.replace(with: c, where: c .> kept)
+                    cell.storeBytes(of: kept, as: SIMD4<Float>.self)
                     x += 4
                 }
                 while x < xHi {
