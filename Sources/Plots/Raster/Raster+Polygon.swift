@@ -65,7 +65,16 @@ extension Raster {
                                 guard spanLo < spanHi else { continue }
                                 let first = Int(spanLo), last = min(Int(spanHi.rounded(.up)), xHi)
                                 touchedLo = min(touchedLo, first); touchedHi = max(touchedHi, last)
-                                for x in first..<last {
+                                // Pixels wholly inside the span are covered exactly 1 (the general
+                                // formula gives (x + 1) - x there): only the two ends need it.
+                                let innerLo = min(last, max(first, Int(spanLo.rounded(.up))))
+                                let innerHi = max(innerLo, min(last, Int(spanHi.rounded(.down))))
+                                for x in first..<innerLo {
+                                    let cover = min(Double(x + 1), spanHi) - max(Double(x), spanLo)
+                                    coverage[x] += cover * weight
+                                }
+                                for x in innerLo..<innerHi { coverage[x] += weight }
+                                for x in innerHi..<last {
                                     let cover = min(Double(x + 1), spanHi) - max(Double(x), spanLo)
                                     coverage[x] += cover * weight
                                 }
