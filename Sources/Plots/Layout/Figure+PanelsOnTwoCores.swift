@@ -4,8 +4,9 @@ import Runtime
 ///
 /// A live dashboard is rendered for every frame, and its panels cost very different amounts:
 /// in the XOR dashboard at 1200x720 the loss surface (841 shaded faces with mesh lines) took
-/// about half of the frame. Its chart is drawn into a second raster on the other core while
-/// this thread draws the titles and the other panels; then its pixels are copied over.
+/// about half of the frame. Its chart is drawn into a second raster while the titles and the
+/// other panels are drawn into the figure's, the two pieces shared by the two cores
+/// (`Parallel.pair` with a `WorkTicket`); then its pixels are copied over.
 ///
 /// The picture is the same pixel for pixel whatever the core count: every panel draws only
 /// inside its own clip (chart area or title band), the one set aside starts from the same
@@ -26,11 +27,26 @@ extension Figure {
         }
         let slot = layout.slots[aside]
         var side = Raster(width: raster.width, height: raster.height, fill: theme.background)
-        Parallel.pair({
-            drawPanels(panels, layout: layout, title: title, theme: theme, except: aside, into: &raster)
-        }, {
-            drawChart(panels[slot.panelIndex], in: slot, theme: theme, into: &side)
-        })
+        // Two pieces, each drawing into its own raster, taken by whichever core is free: on a
+        // busy machine a worker that is not scheduled yet leaves both to this thread instead of
+        // keeping it waiting with half the frame undone.
+        withUnsafeMutablePointer(to: &raster) { rasterPointer in
+            withUnsafeMutablePointer(to: &side) { sidePointer in
+                nonisolated(unsafe) let figure = rasterPointer, second = sidePointer
+                let ticket = WorkTicket()
+                let work = {
+                    while true {
+                        switch ticket.take() {
+                        case 0: drawChart(panels[slot.panelIndex], in: slot, theme: theme, into: &second.pointee)
+                        case 1: drawPanels(panels, layout: layout, title: title, theme: theme, except: aside,
+                                           into: &figure.pointee)
+                        default: return
+                        }
+                    }
+                }
+                Parallel.pair(work, work)
+            }
+        }
         let box = raster.pixelBox(for: slot.chartArea, within: raster.clip)
         let rowBytes = (box.maxX - box.minX) * 4
         raster.pixels.withUnsafeMutableBytes { target in
