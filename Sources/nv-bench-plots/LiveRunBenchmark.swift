@@ -8,8 +8,8 @@ import Runtime
 /// The runs are the README's XOR run (`xor(hidden: 2)`, seed 42, 40,000 epochs, a frame every
 /// 100: 400 frames) at the 80-column size (735 px, as kitty in an 80-column window draws it) and
 /// at full size (1200x720), and one epoch of the default CNN on 1,600 shipped 14x14 digits (a
-/// frame every batch: 50 frames at 1280x800). Each frame is rendered once (timed), then every
-/// protocol encodes the whole sequence in order:
+/// frame every batch: 50 frames at 1280x800). Each frame is rendered (timed), then every
+/// protocol encodes it (timed), each protocol seeing the frames in order:
 /// - kitty "whole frames": what nv sent before live frames were sent as changes;
 /// - kitty "changes": `LiveFrameEncoder`, what the display sends now in kitty (the first frame
 ///   whole, then the changed boxes, editing the image in place);
@@ -19,24 +19,15 @@ import Runtime
 /// Each line gives the mean bytes per frame, the rate at 30 frames a second, and the median and
 /// maximum encode time per frame; render + encode adds the median render time.
 enum LiveRunBenchmark {
-    struct Run {
-        var name: String
-        var frames: [Raster]
-        var renderMs: [Double]
-    }
-
     static func run(frameLimit: Int?) throws {
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown"
         print("== live frames over a run: bytes and ms per frame (load average \(load)) ==")
         let snapshots = xorSnapshots(limit: frameLimit ?? 400)
-        let runs = [
-            render("XOR 400 frames, 80 columns", snapshots.map { XORViews.dashboard($0) }, width: 735, height: 441),
-            render("XOR 400 frames, 1200x720", snapshots.map { XORViews.dashboard($0) }, width: 1200, height: 720),
-            render("CNN one epoch, 1280x800", try cnnStates(limit: frameLimit).map { CNNViews.dashboard($0) },
-                   width: 1280, height: 800),
-        ]
-        for run in runs { report(run) }
+        measure("XOR 400 frames, 80 columns", snapshots.map { XORViews.dashboard($0) }, width: 735, height: 441)
+        measure("XOR 400 frames, 1200x720", snapshots.map { XORViews.dashboard($0) }, width: 1200, height: 720)
+        measure("CNN one epoch, 1280x800", try cnnStates(limit: frameLimit).map { CNNViews.dashboard($0) },
+                width: 1280, height: 800)
     }
 
     /// The networks the XOR run shows: one per report (every 100 epochs), the final one left out.
@@ -69,44 +60,55 @@ enum LiveRunBenchmark {
         return limit.map { Array(all.prefix($0)) } ?? all
     }
 
-    static func render(_ name: String, _ figures: [Figure], width: Int, height: Int) -> Run {
-        var frames: [Raster] = [], times: [Double] = []
-        for figure in figures {
-            let start = ContinuousClock.now
-            frames.append(figure.render(width: width, height: height))
-            times.append(milliseconds(ContinuousClock.now - start))
-        }
-        return Run(name: "\(name) (\(width)x\(height))", frames: frames, renderMs: times)
+    /// One protocol's encoder and its totals over the run.
+    struct Line {
+        var label: String
+        var encode: (Raster) -> Int
+        var bytes = 0
+        var times: [Double] = []
     }
 
-    static func report(_ run: Run) {
-        guard let first = run.frames.first else { return }
-        let renderMs = median(run.renderMs)
-        print("\n-- \(run.name): \(run.frames.count) frames, render median \(String(format: "%.2f", renderMs)) ms --")
+    /// Renders each frame (timed) and has every protocol encode it (timed) before the next
+    /// frame is drawn, as a live display does: only the frame on screen is alive, so the
+    /// renders reuse memory instead of touching gigabytes of fresh pages (keeping 400 frames
+    /// of 1200x720 made each render page-fault its 3.5 MB, tripling its time on this machine).
+    static func measure(_ name: String, _ figures: [Figure], width: Int, height: Int) {
+        var kitty = LiveFrameEncoder(KittyEncoder.Options())
+        let columns = min(120, width / 8)
+        func textBytes(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
+        var lines = [
+            Line(label: "kitty, whole frames (before)") { KittyEncoder.encode($0).count },
+            Line(label: "kitty, changes (now)") { kitty.encode($0).bytes.count },
+            Line(label: "sixel, pass per colour (before)") { SixelOnePassPerColour.encode($0) },
+            Line(label: "sixel, shared passes (now)") { SixelEncoder.encode($0).count },
+            Line(label: "iterm2, whole frames") { ITermEncoder.encode($0).count },
+            Line(label: "blocks 24-bit, \(columns) columns") { textBytes(HalfBlockEncoder.encode($0, columns: columns)) },
+            Line(label: "braille coloured, \(columns) columns") {
+                textBytes(BrailleEncoder.encode($0, columns: columns, colored: true))
+            },
+        ]
+        var renderTimes: [Double] = []
+        for figure in figures {
+            let start = ContinuousClock.now
+            let frame = figure.render(width: width, height: height)
+            renderTimes.append(milliseconds(ContinuousClock.now - start))
+            for index in lines.indices {
+                let start = ContinuousClock.now
+                lines[index].bytes += lines[index].encode(frame)
+                lines[index].times.append(milliseconds(ContinuousClock.now - start))
+            }
+        }
+        guard !figures.isEmpty else { return }
+        let renderMs = median(renderTimes)
+        print("\n-- \(name) (\(width)x\(height)): \(figures.count) frames, render median \(String(format: "%.2f", renderMs)) ms --")
         print("protocol".padding(toLength: 34, withPad: " ", startingAt: 0),
               "bytes/frame  MB/s@30fps  encode ms (median  max)  render+encode ms")
-        func line(_ label: String, _ encodeFrame: (Raster) -> Int) {
-            var bytes = 0, times: [Double] = []
-            for frame in run.frames {
-                let start = ContinuousClock.now
-                bytes += encodeFrame(frame)
-                times.append(milliseconds(ContinuousClock.now - start))
-            }
-            let perFrame = Double(bytes) / Double(run.frames.count)
-            print(label.padding(toLength: 34, withPad: " ", startingAt: 0),
+        for line in lines {
+            let perFrame = Double(line.bytes) / Double(figures.count)
+            print(line.label.padding(toLength: 34, withPad: " ", startingAt: 0),
                   String(format: "%11.0f %11.2f %10.2f %6.2f %17.2f", perFrame, perFrame * 30 / 1e6,
-                         median(times), times.max() ?? 0, renderMs + median(times)))
+                         median(line.times), line.times.max() ?? 0, renderMs + median(line.times)))
         }
-        line("kitty, whole frames (before)") { KittyEncoder.encode($0).count }
-        var kitty = LiveFrameEncoder(KittyEncoder.Options())
-        line("kitty, changes (now)") { kitty.encode($0).bytes.count }
-        line("sixel, pass per colour (before)") { SixelOnePassPerColour.encode($0) }
-        line("sixel, shared passes (now)") { SixelEncoder.encode($0).count }
-        line("iterm2, whole frames") { ITermEncoder.encode($0).count }
-        let columns = min(120, first.width / 8)
-        func textBytes(_ lines: [String]) -> Int { lines.reduce(0) { $0 + $1.utf8.count + 1 } }
-        line("blocks 24-bit, \(columns) columns") { textBytes(HalfBlockEncoder.encode($0, columns: columns)) }
-        line("braille coloured, \(columns) columns") { textBytes(BrailleEncoder.encode($0, columns: columns, colored: true)) }
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -20,36 +20,35 @@ public struct Camera: Equatable, Sendable {
     }
 
     /// Degrees counter-clockwise around the z axis, starting at +x.
-    public var azimuth: Double
+    public var azimuth: Double { didSet { updateFrame() } }
     /// Degrees above the xy-plane, clamped to −90...90 (beyond the poles the up vector flips).
-    public var elevation: Double
+    public var elevation: Double { didSet { updateFrame() } }
     public var lens: Lens
+
+    /// The unit vector from the scene centre towards the eye.
+    public private(set) var eyeDirection = Vector3(1, 0, 0)
+    /// The unit vector that points to the right on screen (always horizontal in the world).
+    public private(set) var screenRight = Vector3(0, 1, 0)
+    /// The unit vector that points up on screen: `eye × right`, so (right, up, eye) is a
+    /// right-handed frame.
+    public private(set) var screenUp = Vector3(0, 0, 1)
 
     /// matplotlib's default view (azimuth −60°, elevation 30°), orthographic.
     public init(azimuth: Double = -60, elevation: Double = 30, lens: Lens = .orthographic) {
         self.azimuth = azimuth.isFinite ? azimuth : -60
         self.elevation = elevation.isFinite ? min(90, max(-90, elevation)) : 30
         self.lens = lens
+        updateFrame()
     }
 
-    private var azimuthRadians: Double { azimuth * .pi / 180 }
-    private var elevationRadians: Double { elevation * .pi / 180 }
-
-    /// The unit vector from the scene centre towards the eye.
-    public var eyeDirection: Vector3 {
-        let a = azimuthRadians, e = elevationRadians
-        return Vector3(cos(e) * cos(a), cos(e) * sin(a), sin(e))
+    /// Computes the eye, right and up vectors from the angles, once per change rather than
+    /// for every point projected (a 30x30 surface projects thousands of points a frame).
+    private mutating func updateFrame() {
+        let a = azimuth * .pi / 180, e = elevation * .pi / 180
+        eyeDirection = Vector3(cos(e) * cos(a), cos(e) * sin(a), sin(e))
+        screenRight = Vector3(-sin(a), cos(a), 0)
+        screenUp = eyeDirection.cross(screenRight)
     }
-
-    /// The unit vector that points to the right on screen (always horizontal in the world).
-    public var screenRight: Vector3 {
-        let a = azimuthRadians
-        return Vector3(-sin(a), cos(a), 0)
-    }
-
-    /// The unit vector that points up on screen: `eye × right`, so (right, up, eye) is a
-    /// right-handed frame.
-    public var screenUp: Vector3 { eyeDirection.cross(screenRight) }
 
     /// The distance from the scene centre to the eye, in units of the scene's bounding sphere
     /// (radius 1). `nil` for the orthographic lens, whose eye is infinitely far.

@@ -74,8 +74,7 @@ enum RunDeflate {
     /// all earlier output.
     static func compress(_ input: UnsafeRawBufferPointer, pixelBytes: Int, rowBytes: Int, parallel: Bool,
                          appendingTo output: inout [UInt8]) {
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 4)
-        let pieces = parallel ? min(cores, input.count / (Zlib.parallelThreshold / 2)) : 1
+        let pieces = parallel ? min(Zlib.cores, input.count / (Zlib.parallelThreshold / 2)) : 1
         compress(input, pixelBytes: pixelBytes, rowBytes: rowBytes, pieces: pieces, appendingTo: &output)
     }
 

@@ -61,6 +61,11 @@ public enum Zlib {
     /// Inputs at least this large are split over cores when `settings.parallel` is on.
     public static let parallelThreshold = 1 << 19
 
+    /// The cores a large input is split over (at most 4), read once: Foundation reads the
+    /// cgroup files on every `activeProcessorCount`, which cost more than deflating a small
+    /// box of a live frame's edit.
+    static let cores = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+
     /// Compresses `input` into a zlib stream (2-byte header, deflate data, Adler-32) and appends it
     /// to `output`. Returns false only if zlib itself fails (out of memory).
     ///
@@ -81,7 +86,6 @@ public enum Zlib {
                                 appendingTo: &output)
             return true
         }
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 4)
         let pieces = settings.parallel ? min(cores, input.count / (parallelThreshold / 2)) : 1
         return deflate(input, settings: settings, pieces: pieces, appendingTo: &output)
     }

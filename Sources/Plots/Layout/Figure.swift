@@ -49,20 +49,7 @@ extension Figure {
             var raster = Raster(width: width, height: height, fill: theme.background)
             let layout = GridLayout(width: width, height: height, rows: rows, columns: columns,
                                     panels: panels, hasTitle: title != nil)
-            if let title, let band = layout.titleBand {
-                drawTitle(title, in: band, into: &raster, theme: theme)
-            }
-            for slot in layout.slots {
-                let panel = panels[slot.panelIndex]
-                if let text = panel.title, let band = slot.titleBand {
-                    drawTitle(text, in: band, into: &raster, theme: theme)
-                }
-                if let chart = panel.chart, !slot.chartArea.isEmpty {
-                    raster.withClip(slot.chartArea) { raster in
-                        chart.draw(into: &raster, in: slot.chartArea, theme: theme)
-                    }
-                }
-            }
+            drawPanels(panels, layout: layout, title: title, theme: theme, into: &raster)
             return raster
         }
         figure.drawText = { textColumns, textRows, style in

@@ -25,14 +25,6 @@ struct CoverageMask {
         spanStart = [Int](repeating: Int.max, count: rows)
         spanEnd = [Int](repeating: Int.min, count: rows)
     }
-
-    /// Notes that row `y` (raster coordinates) was written in columns `x0..<x1`.
-    @inline(__always)
-    mutating func touch(row y: Int, _ x0: Int, _ x1: Int) {
-        let r = y - box.minY
-        if x0 < spanStart[r] { spanStart[r] = x0 }
-        if x1 > spanEnd[r] { spanEnd[r] = x1 }
-    }
 }
 
 extension Raster {

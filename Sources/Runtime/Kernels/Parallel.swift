@@ -12,7 +12,8 @@ import Synchronization
 /// batch-32 step at 14x14: 200 → 132 µs; at 28x28: 757 → 625 µs; inference b256: 430 → 375 µs).
 /// Only one pair runs at a time: work handed out while the worker is busy (a GEMM inside a
 /// half-batch, or a second caller) runs inline, so the two cores are never oversubscribed.
-enum Parallel {
+/// `pair` is public so Plots can draw a figure's panels on both cores.
+public enum Parallel {
     /// Multiply-adds per call below which one thread is faster. Measured on the 2-core machine:
     /// splitting the batch-32 training kernels at 14x14 (≤ 600k multiply-adds each) made a step
     /// 40% slower (527 → 750 µs, with GCD's hand-off), so only products of a few million
@@ -28,7 +29,7 @@ enum Parallel {
     /// both are done; both inline, `first` then `second`, with one core or a busy worker.
     /// Handing a closure to the worker costs one small allocation per call (the escape check
     /// of `withoutActuallyEscaping`); per-step work uses the `PairJob` form instead.
-    static func pair(_ first: () -> Void, _ second: () -> Void) {
+    public static func pair(_ first: () -> Void, _ second: () -> Void) {
         guard slices > 1, let worker = PairWorker.shared.acquire() else {
             first()
             second()
