@@ -1,5 +1,5 @@
 import Testing
-@testable import nv
+@testable import NVCommand
 
 @Suite struct CPUCheckTests {
     /// A Zen 2 flags line (abridged to what matters plus neighbours).

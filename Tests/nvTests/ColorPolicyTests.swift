@@ -1,5 +1,5 @@
 import Testing
-@testable import nv
+@testable import NVCommand
 
 /// One rule for styled text: a terminal, no NO_COLOR (an empty one does not count), not dumb.
 @Suite struct ColorPolicyTests {

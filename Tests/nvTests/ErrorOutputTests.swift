@@ -1,6 +1,6 @@
 import Interpreter
 import Testing
-@testable import nv
+@testable import NVCommand
 
 @Suite struct ErrorOutputTests {
     private let failure = NVError(kind: .syntax, message: "expected an expression",

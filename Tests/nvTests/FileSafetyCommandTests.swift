@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import nv
+@testable import NVCommand
 
 /// Files as a user meets them from the command line: a save that fails half-way, the history
 /// file as a FIFO or a folder, a history longer than the REPL keeps.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import nv
+@testable import NVCommand
 
 /// `nv mnist train` and `nv mnist infer`: the original's command line runs the language's CNN
 /// builtins, with usage errors for bad flags and clear messages for bad files.

@@ -2,7 +2,7 @@ import Foundation
 import Interpreter
 import Plots
 import Testing
-@testable import nv
+@testable import NVCommand
 
 @Suite struct OptionsTests {
     @Test func sharedFlagsReachTheSessionOptions() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import nv
+@testable import NVCommand
 
 /// The original project's command lines (`python main.py` replaced by `nv`) become nv's own
 /// subcommands; nv's own command lines pass through untouched; a flag nv cannot mean is a

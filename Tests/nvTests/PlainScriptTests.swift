@@ -1,5 +1,5 @@
 import Testing
-@testable import nv
+@testable import NVCommand
 
 /// `nv FILE.nv` alone skips the argument parser; every other command line still goes through it.
 @Suite struct PlainScriptTests {

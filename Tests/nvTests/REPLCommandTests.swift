@@ -1,5 +1,5 @@
 import Testing
-@testable import nv
+@testable import NVCommand
 
 @Suite struct REPLCommandTests {
     @Test(arguments: [

@@ -9,7 +9,9 @@ import Interpreter
 /// Help lives on the subcommands (`helpNames` is empty here), so `nv --help` falls through to
 /// `RunCommand` and shows the flags a user actually types. Every subcommand therefore sets
 /// `helpNames: NV.subcommandHelpNames` in its own configuration.
-@main
+///
+/// The `nv` executable's `main.swift` calls `NVProgram.main()`: the command lives in this library
+/// so that the tests link it without the executable's static Swift runtime (see Package.swift).
 struct NV: ParsableCommand {
     /// The help flags every subcommand declares for itself.
     static let subcommandHelpNames: NameSpecification = [.short, .long]
@@ -54,5 +56,14 @@ struct NV: ParsableCommand {
         guard arguments.count == 1, let file = arguments.first, file.hasSuffix(".nv"), !file.hasPrefix("-"),
               environment["NV_GRAPHICS"] ?? "" == "" else { return nil }
         return file
+    }
+}
+
+
+/// The entry point of the `nv` executable.
+public enum NVProgram {
+    /// Runs `nv` with the process's command line and exits.
+    public static func main() {
+        NV.main()
     }
 }

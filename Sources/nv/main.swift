@@ -1,0 +1,3 @@
+import NVCommand
+
+NVProgram.main()
