@@ -23,6 +23,8 @@ enum Leaf {
     case branch(BranchSite)
     case assign(AssignSite)
     case sequence(SequenceSite)
+    /// Arithmetic that only reads, computed on Doubles first (see NumericSite.swift).
+    case numeric(NumericSite)
     case code(Code)
 
     /// The leaf as compiled code.
@@ -54,6 +56,7 @@ enum Leaf {
         case .branch(let site): return try site.run(frame)
         case .assign(let site): return try site.run(frame)
         case .sequence(let site): return try site.run(frame)
+        case .numeric(let site): return try site.run(frame)
         case .code(let code): return try code(frame)
         }
     }
@@ -85,15 +88,15 @@ extension Compiler {
                 }
             }
             // Any other arithmetic: its operands are leaves too (`s + xs[i] * 2`).
-            return BinarySite(op, base, leaf(right), expr.span, source).leaf
+            return numeric(BinarySite(op, base.plain, leaf(right).plain, expr.span, source).leaf)
         case .chain(let first, let links) where Compiler.isShortArithmetic(links):
             // As `compileChain` nests it: left to right.
-            var value = leaf(first)
+            var value = leaf(first).plain
             for link in links {
                 guard case .binary(let op) = link.op else { break }
-                value = BinarySite(op, value, leaf(link.operand), link.span, source).leaf
+                value = BinarySite(op, value, leaf(link.operand).plain, link.span, source).leaf
             }
-            return value
+            return numeric(value)
         case .index(let object, let index):
             if let site = indexSite(object, index, expr.span) { return .index(site) }
             if let site = nestedIndexSite(object, index, expr.span) { return .nestedIndex(site) }
@@ -104,6 +107,11 @@ extension Compiler {
         default: break
         }
         return .code(compile(expr))
+    }
+
+    /// An arithmetic leaf as a `NumericSite` when all of it is numeric (`Leaf.isNumeric`).
+    func numeric(_ leaf: Leaf) -> Leaf {
+        leaf.isNumeric ? .numeric(NumericSite(leaf)) : leaf
     }
 
     /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).
