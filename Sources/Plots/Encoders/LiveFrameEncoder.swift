@@ -77,12 +77,14 @@ public struct LiveFrameEncoder: Sendable {
     /// Boxes changing at least this many pixels are deflated on two cores.
     static let parallelArea = 1 << 16
 
-    /// The edits of `boxes`, in order. Each box is deflated alone, so a large change is cut into
-    /// two runs of boxes of about equal area, one per core (as whole frames are deflated on two
-    /// cores): the bytes are the same as on one core.
+    /// The edits of `boxes`, in order. Each band of a box is deflated alone, so a large change is
+    /// cut into two runs of boxes of about equal area, one per core (as whole frames are deflated
+    /// on two cores), each run with its own band planner (`KittyEditBands`, which learns the
+    /// bytes per pixel as it goes): the bytes depend on the cut, not on the cores.
     static func edits(_ raster: Raster, boxes: [PixelBox], options: KittyEncoder.Options, area: Int) -> [UInt8] {
         guard area >= parallelArea, boxes.count > 1 else {
-            return boxes.flatMap { KittyEncoder.encodeUpdate(raster, box: $0, options: options) }
+            var bands = KittyEditBands()
+            return boxes.flatMap { bands.encode(raster, box: $0, options: options) }
         }
         var split = 0, firstArea = 0
         while split < boxes.count - 1 && 2 * firstArea < area {
@@ -95,7 +97,8 @@ public struct LiveFrameEncoder: Sendable {
         defer { results.deinitialize(); results.deallocate() }
         nonisolated(unsafe) let shared = results
         DispatchQueue.concurrentPerform(iterations: 2) { n in
-            shared[n] = halves[n].flatMap { KittyEncoder.encodeUpdate(raster, box: $0, options: options) }
+            var bands = KittyEditBands()
+            shared[n] = halves[n].flatMap { bands.encode(raster, box: $0, options: options) }
         }
         return results[0] + results[1]
     }
