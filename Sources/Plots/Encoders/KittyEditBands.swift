@@ -22,7 +22,7 @@ struct KittyEditBands {
     /// more often.
     static let fill = 0.9
     /// The rate assumed before any band is deflated, and its weight in cost units: about 2.5
-    /// bytes per literal pixel of level-2 deflated RGB.
+    /// bytes per literal pixel of deflated RGB.
     static let priorRate = 2.5, priorWeight = 400.0
     /// The weight, in cost units, of the rate learnt from earlier boxes when predicting the next
     /// band of a box already partly deflated.

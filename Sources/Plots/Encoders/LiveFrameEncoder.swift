@@ -3,13 +3,13 @@ import Dispatch
 /// Encodes the frames of one live kitty picture, each as the smallest update after which the
 /// screen shows exactly that frame: the first frame whole, then only the boxes that changed since
 /// the frame before (`FrameDifference.changedBoxes`), each editing the image already shown in
-/// place (`KittyEncoder.encodeUpdate`, `a=f,r=1`), deflated at level 2. Nothing is sent when
+/// place (`KittyEncoder.encodeUpdate`, `a=f,r=1`), deflated at level 6. Nothing is sent when
 /// nothing changed. A training dashboard keeps its titles, axes and much of its panels between
 /// frames, but changes in scattered places (a title's numbers, a curve's new end, a heatmap's
 /// levels), so one bounding box would be nearly the whole frame.
 ///
-/// Measured over the README's XOR run at 735 px (`nv-bench-plots --run`): 59 KB a frame against
-/// 166 KB for whole frames, for about 1.3 ms more encoding. Sixel has no such edit: a part drawn
+/// Measured over the README's XOR run at 735 px (`nv-bench-plots --run`): 48 KB a frame against
+/// 166 KB for whole frames, for about 1 ms more encoding. Sixel has no such edit: a part drawn
 /// at the cursor must cover whole cells (xterm hides an older picture in every cell a newer one
 /// touches) and repeats its colour definitions, and a dashboard's changes reach nearly every row of cells, so Sixel parts came
 /// to the bytes of whole frames; Sixel frames are sent whole.
@@ -40,9 +40,11 @@ public struct LiveFrameEncoder: Sendable {
     static let tileSize = 32
     /// Changed boxes covering at least this share of the frame are sent as a whole frame.
     static let wholeFrameShare = 0.75
-    /// How edits are deflated: level 2 gave 40% of the bytes of the run-length deflate whole
-    /// frames use (on whole frames of the XOR run), at about twice its time per pixel.
-    static let editFormat = KittyEncoder.Format.zlib(DeflateSettings(level: 2))
+    /// How edits are deflated. Over `nv-bench-plots --run` (XOR at 1200x720, 735 px, CNN),
+    /// level 6 sent 16%, 19% and 25% fewer bytes than level 2 for about 15% more encoding time
+    /// (render + encode stays under 10 ms at 1200x720); level 9 saved 2% more at 2.4 times the
+    /// time of level 6.
+    static let editFormat = KittyEncoder.Format.zlib(DeflateSettings(level: 6))
 
     /// An encoder whose first frame will be sent whole with `options`.
     public init(_ options: KittyEncoder.Options, tmux: Bool = false) {
