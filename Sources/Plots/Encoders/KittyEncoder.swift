@@ -82,25 +82,11 @@ public enum KittyEncoder {
     ///
     /// Each edit fits in one chunk: kitty 0.26 takes the continuation chunks of a chunked `a=f`
     /// as a new image (seen under Xvfb: the picture became the last box, stretched), so a box
-    /// whose payload needs more than one chunk is cut into bands of rows, as many as its payload
-    /// needs chunks with a margin (a band still too big is cut again).
+    /// whose payload would need more than one chunk is cut into bands of rows, chosen before
+    /// deflating (`KittyEditBands`; a band still too big is cut again).
     public static func encodeUpdate(_ raster: Raster, box: PixelBox, options: Options = Options()) -> [UInt8] {
-        let patch = FrameDifference.crop(raster, to: box)
-        var (keys, payload) = encodedPixels(patch, options: options)
-        let base64 = base64(payload)
-        let rows = box.maxY - box.minY
-        if base64.count > options.chunkSize && rows > 1 {
-            let bands = min(rows, max(2, base64.count * 5 / (options.chunkSize * 4) + 1))
-            var output: [UInt8] = []
-            for band in 0..<bands {
-                let top = box.minY + rows * band / bands, bottom = box.minY + rows * (band + 1) / bands
-                guard bottom > top else { continue }
-                output += encodeUpdate(raster, box: PixelBox(minX: box.minX, minY: top, maxX: box.maxX, maxY: bottom), options: options)
-            }
-            return output
-        }
-        keys = "a=f,r=1,x=\(box.minX),y=\(box.minY),X=1," + keys + ",i=\(options.imageID),q=2"
-        return chunked(base64, firstKeys: Array(keys.utf8), options: options)
+        var bands = KittyEditBands()
+        return bands.encode(raster, box: box, options: options)
     }
 
     /// The format keys and the payload for `raster` in `options.format`.

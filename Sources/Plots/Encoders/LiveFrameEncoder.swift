@@ -3,13 +3,13 @@ import Dispatch
 /// Encodes the frames of one live kitty picture, each as the smallest update after which the
 /// screen shows exactly that frame: the first frame whole, then only the boxes that changed since
 /// the frame before (`FrameDifference.changedBoxes`), each editing the image already shown in
-/// place (`KittyEncoder.encodeUpdate`, `a=f,r=1`), deflated at level 2. Nothing is sent when
+/// place (`KittyEncoder.encodeUpdate`, `a=f,r=1`), deflated at level 6. Nothing is sent when
 /// nothing changed. A training dashboard keeps its titles, axes and much of its panels between
 /// frames, but changes in scattered places (a title's numbers, a curve's new end, a heatmap's
 /// levels), so one bounding box would be nearly the whole frame.
 ///
-/// Measured over the README's XOR run at 735 px (`nv-bench-plots --run`): 59 KB a frame against
-/// 166 KB for whole frames, for about 1.3 ms more encoding. Sixel has no such edit: a part drawn
+/// Measured over the README's XOR run at 735 px (`nv-bench-plots --run`): 48 KB a frame against
+/// 166 KB for whole frames, for about 1 ms more encoding. Sixel has no such edit: a part drawn
 /// at the cursor must cover whole cells (xterm hides an older picture in every cell a newer one
 /// touches) and repeats its colour definitions, and a dashboard's changes reach nearly every row of cells, so Sixel parts came
 /// to the bytes of whole frames; Sixel frames are sent whole.
@@ -40,9 +40,11 @@ public struct LiveFrameEncoder: Sendable {
     static let tileSize = 32
     /// Changed boxes covering at least this share of the frame are sent as a whole frame.
     static let wholeFrameShare = 0.75
-    /// How edits are deflated: level 2 gave 40% of the bytes of the run-length deflate whole
-    /// frames use (on whole frames of the XOR run), at about twice its time per pixel.
-    static let editFormat = KittyEncoder.Format.zlib(DeflateSettings(level: 2))
+    /// How edits are deflated. Over `nv-bench-plots --run` (XOR at 1200x720, 735 px, CNN),
+    /// level 6 sent 16%, 19% and 25% fewer bytes than level 2 for about 15% more encoding time
+    /// (render + encode stays under 10 ms at 1200x720); level 9 saved 2% more at 2.4 times the
+    /// time of level 6.
+    static let editFormat = KittyEncoder.Format.zlib(DeflateSettings(level: 6))
 
     /// An encoder whose first frame will be sent whole with `options`.
     public init(_ options: KittyEncoder.Options, tmux: Bool = false) {
@@ -77,12 +79,14 @@ public struct LiveFrameEncoder: Sendable {
     /// Boxes changing at least this many pixels are deflated on two cores.
     static let parallelArea = 1 << 16
 
-    /// The edits of `boxes`, in order. Each box is deflated alone, so a large change is cut into
-    /// two runs of boxes of about equal area, one per core (as whole frames are deflated on two
-    /// cores): the bytes are the same as on one core.
+    /// The edits of `boxes`, in order. Each band of a box is deflated alone, so a large change is
+    /// cut into two runs of boxes of about equal area, one per core (as whole frames are deflated
+    /// on two cores), each run with its own band planner (`KittyEditBands`, which learns the
+    /// bytes per pixel as it goes): the bytes depend on the cut, not on the cores.
     static func edits(_ raster: Raster, boxes: [PixelBox], options: KittyEncoder.Options, area: Int) -> [UInt8] {
         guard area >= parallelArea, boxes.count > 1 else {
-            return boxes.flatMap { KittyEncoder.encodeUpdate(raster, box: $0, options: options) }
+            var bands = KittyEditBands()
+            return boxes.flatMap { bands.encode(raster, box: $0, options: options) }
         }
         var split = 0, firstArea = 0
         while split < boxes.count - 1 && 2 * firstArea < area {
@@ -95,7 +99,8 @@ public struct LiveFrameEncoder: Sendable {
         defer { results.deinitialize(); results.deallocate() }
         nonisolated(unsafe) let shared = results
         DispatchQueue.concurrentPerform(iterations: 2) { n in
-            shared[n] = halves[n].flatMap { KittyEncoder.encodeUpdate(raster, box: $0, options: options) }
+            var bands = KittyEditBands()
+            shared[n] = halves[n].flatMap { bands.encode(raster, box: $0, options: options) }
         }
         return results[0] + results[1]
     }
