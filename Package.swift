@@ -78,12 +78,14 @@ let package = Package(
         .executableTarget(name: "nv-bench-plots", dependencies: ["Plots", "Runtime"]),
         // Large GEMM against NumPy/OpenBLAS; run it in release: swift run -c release nv-bench-gemm
         .executableTarget(name: "nv-bench-gemm", dependencies: ["Runtime"]),
+        // Runs a tools/reference peer script for the benchmarks that measure nv beside PyTorch/JAX.
+        .target(name: "BenchPeers"),
         // CNN benchmark against PyTorch/JAX; run it in release: swift run -c release nv-bench-cnn
-        .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime"]),
+        .executableTarget(name: "nv-bench-cnn", dependencies: ["Runtime", "BenchPeers"]),
         // Trees and forests against scikit-learn (tools/reference/check_trees.py); release only
         .executableTarget(name: "nv-bench-trees", dependencies: ["Runtime"]),
         // Attention: time to learn reverse, steps/s, and files for tools/reference/check_attention.py.
-        .executableTarget(name: "nv-bench-attention", dependencies: ["Runtime"]),
+        .executableTarget(name: "nv-bench-attention", dependencies: ["Runtime", "BenchPeers"]),
         // k-means/kNN data for tools/reference/check_kmeans_knn.py and its speed benchmark (release)
         .executableTarget(name: "nv-bench-cluster", dependencies: ["Runtime"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),

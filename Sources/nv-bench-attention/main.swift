@@ -1,3 +1,4 @@
+import BenchPeers
 import Foundation
 import Runtime
 
@@ -120,36 +121,14 @@ func row(_ name: String, _ rate: Double, _ cpuRate: Double, _ flops: Double) -> 
 
 /// The peers' steps per second (wall and per CPU second), one JSON object per line from the script.
 func runPeers(seconds: Double) -> [(name: String, rate: Double, cpuRate: Double)] {
-    let python = ProcessInfo.processInfo.environment["NV_PEER_PYTHON"] ?? "/work/venv-ref/bin/python"
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("tools/reference/bench_attention_peers.py").path
-    guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else {
-        print("  peers: skipped (no \(python) or \(script); set NV_PEER_PYTHON)")
-        return []
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [script, "--seconds", String(seconds)]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    do { try process.run() } catch {
-        print("  peers: cannot run \(python): \(error)")
-        return []
-    }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    var peers: [(name: String, rate: Double, cpuRate: Double)] = []
-    for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-        guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              let name = obj["peer"] as? String, let rate = (obj["steps_per_second"] as? NSNumber)?.doubleValue,
-              let cpuRate = (obj["steps_per_cpu_second"] as? NSNumber)?.doubleValue else {
-            print("  peers: \(line)")
-            continue
+    PeerScript.run("bench_attention_peers.py", seconds: seconds, prefix: "  peers: ").compactMap { peer in
+        guard let name = peer["peer"] as? String, let rate = PeerScript.number(peer, "steps_per_second"),
+              let cpuRate = PeerScript.number(peer, "steps_per_cpu_second") else {
+            print("  peers: unexpected line \(peer)")
+            return nil
         }
-        peers.append((name, rate, cpuRate))
+        return (name, rate, cpuRate)
     }
-    if process.terminationStatus != 0 { print("  peers: the script exited with status \(process.terminationStatus)") }
-    return peers
 }
 
 func export(_ directory: String) throws {

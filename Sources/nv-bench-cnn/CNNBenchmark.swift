@@ -1,3 +1,4 @@
+import BenchPeers
 import Foundation
 import Runtime
 
@@ -102,46 +103,19 @@ enum CNNBenchmark {
         return out
     }
 
-    /// The Python that runs the peers: `NV_PEER_PYTHON` when set, else the first of the
-    /// reference venvs that exists (/work/venv-ref has torch and jax; /work/venv-cnn is the
-    /// older one tools/reference/README.md describes).
-    static func peerPython() -> String {
-        if let chosen = ProcessInfo.processInfo.environment["NV_PEER_PYTHON"] { return chosen }
-        let candidates = ["/work/venv-ref/bin/python", "/work/venv-cnn/bin/python"]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-    }
-
     /// Runs tools/reference/bench_peers.py (one JSON object per line: peer, workload, images_per_second)
     /// and prints nv's ratio to the fastest peer of each workload.
     static func comparePeers(_ results: [Result], seconds: Double) {
-        let python = peerPython()
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("tools/reference/bench_peers.py").path
-        guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else {
-            print("peers: skipped (no \(python) or \(script); set NV_PEER_PYTHON)")
-            return
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, "--seconds", String(seconds)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch {
-            print("peers: cannot run \(python): \(error)")
-            return
-        }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let peers = PeerScript.run("bench_peers.py", seconds: seconds, prefix: "peers: ")
         var best: [String: (String, Double)] = [:]
         print("peers (same workloads and sizes; CPU time counts every thread):")
-        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let peer = obj["peer"] as? String, let workload = obj["workload"] as? String,
-                  let ips = (obj["images_per_second"] as? NSNumber)?.doubleValue else {
-                print("  \(line)")
+        for obj in peers {
+            guard let peer = obj["peer"] as? String, let workload = obj["workload"] as? String,
+                  let ips = PeerScript.number(obj, "images_per_second") else {
+                print("  unexpected line \(obj)")
                 continue
             }
-            let cpu = (obj["cpu_us_per_call"] as? NSNumber)?.doubleValue ?? 0
+            let cpu = PeerScript.number(obj, "cpu_us_per_call") ?? 0
             print(String(format: "  %-24@ %-14@ %12.0f images/s  %8.1f µs CPU/call", workload as NSString, peer as NSString, ips, cpu))
             if ips > (best[workload]?.1 ?? 0) { best[workload] = (peer, ips) }
         }
