@@ -25,8 +25,9 @@ import Plots
 ///   that many levels, and neighbouring cells may show different frames' quantisations),
 ///   measured for reference only.
 /// The heatmaps of a dashboard change in every pixel from one frame to the next (the network's
-/// output moves a little everywhere) and carry most of a Sixel frame's bytes (smooth ramps
-/// quantise into many thin bands), so changed cells save at most what the static parts cost.
+/// output moves a little everywhere) and carry over half of a Sixel frame's bytes (56% of the
+/// XOR frames at 735 px, on a fifth of their area: smooth ramps quantise into many thin bands),
+/// so changed cells save at most what the static parts cost.
 enum SixelCellUpdates {
     static let cellWidth = 10, cellHeight = 19
 

@@ -14,7 +14,7 @@ import Dispatch
 /// on the smallest row, so a part would in time replace the picture it updates. Terminals that
 /// paint Sixel into their cell grid (mlterm, foot) replace just the cells a new image covers, so
 /// a part must cover whole cells; and a dashboard's heatmaps change in every pixel from one
-/// frame to the next and carry most of a Sixel frame's bytes. Measured with `nv-bench-plots
+/// frame to the next and carry over half of a Sixel frame's bytes. Measured with `nv-bench-plots
 /// --sixel-cells` (XOR run at 735 px), changed cells sent 21% fewer bytes than whole frames
 /// with one palette per frame (colour registers shared between images: mlterm's are, foot's and
 /// xterm's not by default), and 26% more with each part defining its own colours.
