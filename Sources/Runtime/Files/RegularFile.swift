@@ -14,6 +14,7 @@ public enum RegularFile {
     /// - Throws: `RuntimeError` naming the path: missing, no permission, not a regular file,
     ///   or too large.
     public static func open(_ path: String, what: String, limit: Int = defaultLimit) throws -> (descriptor: Int32, size: Int) {
+        try FileStatus.refuseNUL(path, what: what, verb: "read")
         // O_NONBLOCK: opening a FIFO would otherwise wait for a writer before fstat can refuse it.
         let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -66,6 +67,7 @@ public enum RegularFile {
     /// to its end — but never more than `limit` bytes (`/dev/zero` would never end).
     /// - Throws: `RuntimeError` naming the path: missing, a directory, unreadable, too large.
     public static func readStream(_ path: String, what: String, limit: Int) throws -> Data {
+        try FileStatus.refuseNUL(path, what: what, verb: "read")
         let shown = FileStatus.shown(path)
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw RuntimeError("\(what): cannot read '\(shown)': \(FileStatus.reason(errno))") }
