@@ -8,10 +8,7 @@ import PackageDescription
 /// See DESIGN.md for what each module may and may not do.
 /// The CNN's kernels are written with 8-lane SIMD vectors. On x86-64 they are compiled for
 /// AVX2 with FMA (Haswell, 2013, and every x86-64 CPU since), where one vector is one register;
-/// for the baseline x86-64 target each would be two SSE halves. Plots takes the same flag: its
-/// rasteriser works on 4-wide spans and its encoders on whole rows, which the baseline target
-/// splits into SSE2 pairs (`nv-bench-plots --figure`: render only, about a quarter less time).
-/// `nv` checks the CPU at start.
+/// for the baseline x86-64 target each would be two SSE halves. `nv` checks the CPU at start.
 /// CKernels (the packed GEMM, C with intrinsics) is compiled for the same Haswell baseline; its
 /// AVX-512 kernel carries its own target attribute and runs only when the CPU reports AVX-512.
 #if arch(x86_64)
@@ -63,7 +60,7 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CKernels", cSettings: kernelSettings),
         .target(name: "Runtime", dependencies: ["CZlib", "CKernels"], swiftSettings: vectorSettings + testable),
-        .target(name: "Plots", dependencies: ["Runtime", "CZlib"], swiftSettings: testable + vectorSettings),
+        .target(name: "Plots", dependencies: ["Runtime", "CZlib"], swiftSettings: testable),
         .target(name: "Interpreter", dependencies: ["Runtime", "Plots"], swiftSettings: testable),
         .target(name: "TerminalKit", dependencies: ["Interpreter", "Plots", "Runtime"],
                 swiftSettings: testable),

@@ -2,9 +2,8 @@ import Foundation
 
 /// The instruction-set check `nv` runs before anything else.
 ///
-/// Package.swift compiles the Runtime and Plots modules for `-target-cpu haswell` on x86-64 (AVX2
-/// + FMA for the CNN kernels and the rasteriser), and the compiler may then use any Haswell
-/// instruction anywhere in them. On an
+/// Package.swift compiles the Runtime module for `-target-cpu haswell` on x86-64 (AVX2 + FMA for
+/// the CNN kernels), and the compiler may then use any Haswell instruction anywhere in it. On an
 /// older CPU the first such instruction would kill the process with SIGILL and no word of why,
 /// so `main` asks the CPU first and, when a feature is missing, says what the build needs.
 /// Linux only (the flags of /proc/cpuinfo); elsewhere, or when the file cannot be read, the check
