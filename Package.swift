@@ -46,6 +46,11 @@ let testable: [SwiftSetting] = [.unsafeFlags(["-enable-testing"])]
 ///   nothing looks nv's own symbols up by name, and the 13,700 exported (every internal symbol,
 ///   modules being built with `-enable-testing`) made the runtime's one `dladdr` at start a
 ///   linear scan of them.
+/// - libstdc++ (the runtime's and ICU's C++) and libgcc are linked statically too, which spares
+///   the loader two more libraries, their symbol lookups and their constructors (libgcc_s asks
+///   the CPU its features with `cpuid`, slow in a virtual machine): 3.9 -> 3.5 ms. The
+///   toolchain's own `-lstdc++` cannot be reordered, so a linker script named libstdc++.so in
+///   Sources/nv/StaticLibraries, first on the library path, sends it to libstdc++.a.
 #if os(Linux)
 let staticRuntime: [LinkerSetting] = ProcessInfo.processInfo.environment["NV_STATIC_STDLIB"] == "0"
     ? []
@@ -54,6 +59,7 @@ let staticRuntime: [LinkerSetting] = ProcessInfo.processInfo.environment["NV_STA
                                           "_FoundationCollections", "swiftSynchronization", "swiftDispatch",
                                           "dispatch", "BlocksRuntime", "stdc++", "util", "dl"].map { "-l" + $0 }
                     + ["-use-ld=lld", "-Xlinker", "--no-export-dynamic"]
+                    + ["-L", Context.packageDirectory + "/Sources/nv/StaticLibraries", "-Xclang-linker", "-static-libgcc"]
                     + (glibcRunsRELR ? ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] : []))]
 
 /// True when this machine's glibc applies DT_RELR relocations (2.36 and later).
@@ -90,7 +96,8 @@ let package = Package(
             "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: testable),
-        .executableTarget(name: "nv", dependencies: ["NVCommand"], linkerSettings: staticRuntime),
+        .executableTarget(name: "nv", dependencies: ["NVCommand"], exclude: ["StaticLibraries"],
+                         linkerSettings: staticRuntime),
         // The fuzzer: input generators, mutators and a crash-surviving driver (not part of the
         // product). Long run on demand: swift run -c release nv-fuzz --programs 100000 --files 20000
         .target(name: "Fuzzing", dependencies: ["Interpreter", "Plots", "Runtime", "CZlib"], swiftSettings: testable),
