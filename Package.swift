@@ -96,7 +96,7 @@ let package = Package(
         .target(name: "TerminalKit", dependencies: ["Interpreter", "Plots", "Runtime"],
                 swiftSettings: testable),
         .target(name: "NVCommand", dependencies: [
-            "Interpreter", "Plots", "Runtime", "CReadline", "TerminalKit",
+            "Interpreter", "Plots", "Runtime", "CReadline", "CKernels", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: testable),
         .executableTarget(name: "nv", dependencies: ["NVCommand"], exclude: ["StaticLibraries"],
