@@ -24,7 +24,9 @@ struct ScriptRunner {
 
     /// Runs `source`; output goes to the display, errors to stderr.
     func run(_ source: ScriptSource) -> Int32 {
-        let renderer = ErrorOutput.forStandardError()
+        // Made when an error is reported: it reads the environment, which a run without errors
+        // need not pay for.
+        var renderer: ErrorOutput { ErrorOutput.forStandardError() }
         let text: String
         let name: String
         switch Self.load(source) {
