@@ -69,7 +69,8 @@ let staticRuntime: [LinkerSetting] = ProcessInfo.processInfo.environment["NV_STA
 var glibcRunsRELR: Bool {
     var name = [CChar](repeating: 0, count: 64)  // "glibc 2.36"
     guard confstr(Int32(_CS_GNU_LIBC_VERSION), &name, name.count) > 0 else { return false }
-    let parts = String(cString: name).split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let parts = text.split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
     return parts.count >= 2 && (parts[0], parts[1]) >= (2, 36)
 }
 #else
