@@ -11,6 +11,8 @@ import Plots
 //      swift run -c release nv-bench-plots --cnn [runs]   CNN training per batch, detail snapshot and dashboard render
 //      swift run -c release nv-bench-plots --run [frames]   bytes and ms per live frame over a whole XOR run
 //      (400 frames) and a CNN epoch, per protocol, whole frames (before) against changes (now)
+//      swift run -c release nv-bench-plots --sixel-cells [frames]   the same runs' Sixel frames sent as changed
+//      cells (what terminals that paint Sixel into their cell grid would allow) against whole frames
 //      swift run -c release nv-bench-plots --rgba FILE WIDTH HEIGHT [runs]   benchmarks a raw RGBA8
 //      dump of a real figure instead of the synthetic images.
 
@@ -86,6 +88,13 @@ if arguments.first == "--figure" {
 
 if arguments.first == "--run" {
     do { try LiveRunBenchmark.run(frameLimit: arguments.dropFirst().first.flatMap(Int.init)) } catch {
+        print("nv-bench-plots: \(error)"); exit(1)
+    }
+    exit(0)
+}
+
+if arguments.first == "--sixel-cells" {
+    do { try SixelCellUpdates.run(frameLimit: arguments.dropFirst().first.flatMap(Int.init)) } catch {
         print("nv-bench-plots: \(error)"); exit(1)
     }
     exit(0)

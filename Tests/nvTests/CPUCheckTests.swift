@@ -1,53 +1,54 @@
+import CKernels
+import Foundation
 import Testing
 @testable import NVCommand
 
 @Suite struct CPUCheckTests {
-    /// A Zen 2 flags line (abridged to what matters plus neighbours).
-    static let modern = """
-        processor\t: 0
-        vendor_id\t: AuthenticAMD
-        flags\t\t: fpu vme sse sse2 ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt aes xsave avx f16c rdrand abm bmi1 avx2 bmi2 adx
-        bugs\t\t: sysret_ss_attrs
-
-        processor\t: 1
-        flags\t\t: fpu
-        """
+    /// Every feature bit of `nv_cpu_features`.
+    static let all = CPUCheck.requiredFeatures.reduce(UInt32(0)) { $0 | $1.bit.rawValue }
 
     /// A Sandy Bridge: AVX but none of Haswell's additions.
-    static let sandyBridge = """
-        processor\t: 0
-        flags\t\t: fpu sse sse2 ssse3 cx16 sse4_1 sse4_2 popcnt aes xsave avx
-        """
+    static let sandyBridge = NV_CPU_AVX.rawValue | NV_CPU_POPCNT.rawValue | NV_CPU_SSE4_2.rawValue
 
     @Test func modernCPUPasses() {
-        #expect(CPUCheck.missingFlags(cpuinfo: Self.modern) == [])
-        #expect(CPUCheck.problem(cpuinfo: Self.modern) == nil)
+        #expect(CPUCheck.missingFlags(features: Self.all) == [])
+        #expect(CPUCheck.problem(missing: CPUCheck.missingFlags(features: Self.all)) == nil)
     }
 
     @Test func olderCPUIsNamedWithWhatItLacks() throws {
-        #expect(CPUCheck.missingFlags(cpuinfo: Self.sandyBridge) == ["avx2", "fma", "f16c", "bmi1", "bmi2", "movbe", "abm"])
-        let message = try #require(CPUCheck.problem(cpuinfo: Self.sandyBridge))
-        #expect(message.contains("AVX2 and FMA"))
-        #expect(message.contains("lacks avx2, fma, f16c"))
+        let missing = CPUCheck.missingFlags(features: Self.sandyBridge)
+        #expect(missing == ["avx2", "fma", "f16c", "bmi1", "bmi2", "movbe", "abm"])
+        let message = try #require(CPUCheck.problem(missing: missing))
+        #expect(message.hasPrefix("nv: error: this build of nv needs an x86-64 CPU with AVX2 and FMA"))
+        #expect(message.contains("lacks avx2, fma, f16c, bmi1, bmi2, movbe, abm.\n"))
+        #expect(message.hasSuffix("(the CNN is then slower).\n"))
     }
 
-    /// Only the first flags line counts; a flag name inside another (avx in avx2) is no match.
-    @Test func wholeWordsOfTheFirstFlagsLine() {
-        let text = "flags\t: avx2 sse4_2 avx512f\nflags\t: avx fma f16c bmi1 bmi2 movbe abm popcnt\n"
-        #expect(CPUCheck.missingFlags(cpuinfo: text) == ["avx", "fma", "f16c", "bmi1", "bmi2", "movbe", "abm", "popcnt"])
+    /// Each flag is its own bit: a CPU lacking only one is told that one.
+    @Test func eachFlagHasItsOwnBit() {
+        for (flag, bit) in CPUCheck.requiredFeatures {
+            #expect(CPUCheck.missingFlags(features: Self.all & ~bit.rawValue) == [flag])
+        }
     }
 
-    /// Without a flags line (another OS's format, an unreadable file) nothing is judged.
-    @Test func noFlagsLineJudgesNothing() {
-        #expect(CPUCheck.missingFlags(cpuinfo: "processor\t: 0\nmodel name\t: ?\n") == nil)
-        #expect(CPUCheck.problem(cpuinfo: "") == nil)
+    /// The machine running the tests can run them, so CPUID must find every feature here.
+    @Test func thisMachinePasses() {
+        #if arch(x86_64) && os(Linux)
+        #expect(CPUCheck.missingFlags(features: nv_cpu_features()) == [])
+        #endif
     }
 
-    /// The machine running the tests can run them, so its own /proc/cpuinfo must pass.
-    @Test func thisMachinePasses() throws {
+    /// CPUID says what the kernel's /proc/cpuinfo says, flag by flag (the first flags line's
+    /// whole words), so the check judges a CPU as it did when it read that file.
+    @Test func agreesWithProcCpuinfo() throws {
         #if arch(x86_64) && os(Linux)
         let text = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
-        #expect(CPUCheck.problem(cpuinfo: text) == nil)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("flags") })
+        let words = Set(line.drop { $0 != ":" }.dropFirst().split(separator: " ").map(String.init))
+        let features = nv_cpu_features()
+        for (flag, bit) in CPUCheck.requiredFeatures {
+            #expect(words.contains(flag) == (features & bit.rawValue != 0), "\(flag)")
+        }
         #endif
     }
 }

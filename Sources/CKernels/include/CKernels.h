@@ -86,6 +86,26 @@ long nv_xor_steps(nv_isa isa, long hidden, long count, double scale, double *w1,
 /// 1 when `nv_xor_steps` can run its AVX-512 build (AVX-512F with the VL extension) here.
 int nv_xor_steps_avx512_available(void);
 
+/// The x86-64 features `-target-cpu haswell` lets the compiler use (Package.swift), one bit
+/// each, for nv's start-up check (NVCommand's CPUCheck).
+typedef enum {
+    NV_CPU_AVX = 1 << 0,
+    NV_CPU_AVX2 = 1 << 1,
+    NV_CPU_FMA = 1 << 2,
+    NV_CPU_F16C = 1 << 3,
+    NV_CPU_BMI1 = 1 << 4,
+    NV_CPU_BMI2 = 1 << 5,
+    NV_CPU_MOVBE = 1 << 6,
+    NV_CPU_LZCNT = 1 << 7,  ///< /proc/cpuinfo calls it `abm`
+    NV_CPU_POPCNT = 1 << 8,
+    NV_CPU_SSE4_2 = 1 << 9,
+} nv_cpu_feature;
+
+/// The `nv_cpu_feature` bits this CPU has and the OS lets run (the AVX family needs the OS to
+/// save the YMM registers), asked with CPUID: what /proc/cpuinfo's flags say, without reading
+/// and parsing that file. Compiled for baseline x86-64, so it runs on any x86-64 CPU; 0 elsewhere.
+unsigned nv_cpu_features(void);
+
 /// Four Doubles, imported into Swift as SIMD4<Double>.
 typedef double nv_double4 __attribute__((ext_vector_type(4)));
 

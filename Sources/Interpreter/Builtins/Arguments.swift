@@ -150,6 +150,16 @@ public struct Arguments {
         return text
     }
 
+    /// A string that names a file or folder. The NUL character is refused here, naming the
+    /// argument: the system reads a path only up to it (`"a\0b"` would be the file `a`).
+    public func path(_ name: String) throws -> String {
+        let text = try string(name)
+        guard !text.utf8.contains(0) else {
+            throw error(name, "cannot name a file: it contains the NUL character \\0, got \(Value.quote(text))")
+        }
+        return text
+    }
+
     public func list(_ name: String) throws -> ListValue {
         let value = any(name)
         guard case .list(let list) = value else { throw error(name, "must be a list, \(Arguments.got(value))") }

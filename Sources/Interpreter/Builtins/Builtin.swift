@@ -71,15 +71,32 @@ public final class Builtin {
 
     /// The parameters a signature declares.
     static func parameters(of signature: String) -> [Parameter] {
+        parameterList(of: signature).split(separator: ",").map(parameter)
+    }
+
+    /// The first parameter a signature declares, nil when it declares none, without working out
+    /// the others: every model verb's is checked at each start (`ModelVerbs`).
+    static func firstParameter(of signature: String) -> Parameter? {
+        parameterList(of: signature).split(separator: ",", maxSplits: 1).first.map(parameter)
+    }
+
+    /// What a signature has between its parentheses.
+    private static func parameterList(of signature: String) -> Substring {
         let open = signature.firstIndex(of: "(") ?? signature.endIndex
-        let inner = signature[open...].dropFirst().dropLast()
-        return inner.split(separator: ",").map { part in
-            let text = String(part.trimmingCharacters(in: " "))
-            if text.hasSuffix("...") { return Parameter(name: String(text.dropLast(3)), kind: .variadic) }
-            if let colon = text.firstIndex(of: ":") { return Parameter(name: String(text[..<colon]), kind: .optional) }
-            if text.hasSuffix("?") { return Parameter(name: String(text.dropLast()), kind: .optional) }
-            return Parameter(name: text, kind: .required)
-        }
+        return signature[open...].dropFirst().dropLast()
+    }
+
+    /// One parameter from its text in a signature (`name`, `name: default`, `name?`, `name...`).
+    private static func parameter(_ part: Substring) -> Parameter {
+        // Spaces trimmed in Swift: Foundation's trimmingCharacters(in:) bridges through NSString.
+        var trimmed = part
+        while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        let text = String(trimmed)
+        if text.hasSuffix("...") { return Parameter(name: String(text.dropLast(3)), kind: .variadic) }
+        if let colon = text.firstIndex(of: ":") { return Parameter(name: String(text[..<colon]), kind: .optional) }
+        if text.hasSuffix("?") { return Parameter(name: String(text.dropLast()), kind: .optional) }
+        return Parameter(name: text, kind: .required)
     }
 
     /// The text `help(name)` shows.

@@ -5,16 +5,20 @@ import Runtime
 /// split for any of them.
 enum DataBuiltins {
     static func all() -> [Builtin] {
-        let docs: [PlaygroundData.Kind: String] = [
-            .circle: "Points inside a circle (class 1) and in a ring around it (class 0).",
-            .gaussian: "Two Gaussian blobs, one per class.",
-            .spiral: "Two interleaved spirals.",
-            .moons: "Two interleaving half circles (scikit-learn's make_moons, scaled).",
-            .quadrants: "The playground's noisy XOR: the class is the sign of x·y.",
-        ]
+        // A switch, not a dictionary keyed by the kind: the dictionary's type was made at every
+        // start, a thirtieth of the start-up.
+        func doc(_ kind: PlaygroundData.Kind) -> String {
+            switch kind {
+            case .circle: "Points inside a circle (class 1) and in a ring around it (class 0)."
+            case .gaussian: "Two Gaussian blobs, one per class."
+            case .spiral: "Two interleaved spirals."
+            case .moons: "Two interleaving half circles (scikit-learn's make_moons, scaled)."
+            case .quadrants: "The playground's noisy XOR: the class is the sign of x·y."
+            }
+        }
         let generators = PlaygroundData.Kind.allCases.map { kind in
             Builtin("\(kind.rawValue)(n: 200, noise: 0.1, seed?)", area: "data",
-                    doc: (docs[kind] ?? "Labelled 2D points.") + " Returns a dataset.",
+                    doc: doc(kind) + " Returns a dataset.",
                     example: "data = \(kind.rawValue)(n: 400, noise: 0.1)") { args in
                 try generate(kind, &args)
             }

@@ -86,7 +86,7 @@ extension Arguments {
 
     /// A path to read from: the string argument `name`, found as `InputPath` describes.
     func inputPath(_ name: String) throws -> String {
-        InputPath.resolve(try string(name), sourceDirectory: context.session.sourceDirectory)
+        InputPath.resolve(try path(name), sourceDirectory: context.session.sourceDirectory)
     }
 
     /// Runs a model builder's draws of its starting weights: from `seed:` when given, else from

@@ -166,7 +166,8 @@ enum PlotBuiltins {
     }
 
     static func image(_ args: inout Arguments) throws -> Value {
-        if case .string(let path) = args.any("pixels") {
+        if case .string = args.any("pixels") {
+            let path = try args.path("pixels")
             let size = try args.count("size", default: 28, limit: 1024)
             guard size >= 4 else { throw args.error("size", "must be at least 4 pixels, got \(size)") }
             return .tensor(try CNNViewBuiltins.loadDigit(args, path: path, size: size))
@@ -223,7 +224,7 @@ enum PlotBuiltins {
         guard case .figure(let figure) = args.any("figure") else {
             throw args.error("figure", "must be a figure (from plot, scatter, …), \(Arguments.got(args.any("figure")))")
         }
-        let path = try args.string("path")
+        let path = try args.path("path")
         guard path.lowercased().hasSuffix(".png") else {
             throw args.error("path", "must end in .png (nv writes PNG files), got \"\(path)\"")
         }

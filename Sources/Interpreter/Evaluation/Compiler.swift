@@ -197,18 +197,7 @@ final class Compiler {
         // `if n < 2 { ... }` on a local and a constant: the test is done here, one closure
         // call less per `if` (fib's base case test runs once per call).
         if let site = branchSite(condition, then, otherwise) {
-            if site.op == .less {
-                return { frame throws(Unwind) in
-                    let truth: Bool
-                    if case .number(let x) = frame.slots[site.slot] { truth = x < site.constant } else { truth = try site.compare(frame) }
-                    return truth ? try site.then.run(frame) : try site.otherwise.run(frame)
-                }
-            }
-            return { frame throws(Unwind) in
-                let truth: Bool
-                if case .number(let x) = frame.slots[site.slot] { truth = x > site.constant } else { truth = try site.compare(frame) }
-                return truth ? try site.then.run(frame) : try site.otherwise.run(frame)
-            }
+            return { frame throws(Unwind) in try site.run(frame) }
         }
         let test = compileCondition(condition, "if")
         let thenCode = compileSequence(then)

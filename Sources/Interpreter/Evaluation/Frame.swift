@@ -85,5 +85,14 @@ final class GlobalCell {
     }
     @exclusivity(unchecked) private var storage: Value?
 
+    /// The number the variable holds, read in place: `value` copies the whole value out first.
+    @inline(__always)
+    var number: Double? {
+        withUnsafeMutablePointer(to: &storage) { storage in
+            if case .number(let x)? = storage.pointee { return x }
+            return nil
+        }
+    }
+
     init(name: String) { self.name = name }
 }

@@ -111,7 +111,8 @@ extension Compiler {
 
     /// An arithmetic leaf as a `NumericSite` when all of it is numeric (`Leaf.isNumeric`).
     func numeric(_ leaf: Leaf) -> Leaf {
-        leaf.isNumeric ? .numeric(NumericSite(leaf)) : leaf
+        guard leaf.isNumeric, let site = NumericSite(leaf) else { return leaf }
+        return .numeric(site)
     }
 
     /// A block as a `Leaf` when it is a single name or number (`if n < 2 { n }`).

@@ -1,23 +1,29 @@
 /// An arithmetic expression that only reads (`s + xs[i % 10] * 2 - i % 7`), computed on Doubles
-/// first: its parts return plain numbers in registers, with no 17-byte `Value` copied, checked
-/// and destroyed per operation. When a part is anything but the plain case (not a number, an
-/// index outside the list or from its end, a division by zero, an undefined variable), the
-/// whole expression runs again as its `Leaf`, which gives the value or the error it always
-/// gave: its parts only read variables and lists, so running them twice changes nothing.
+/// first by its `NumericProgram`: no 17-byte `Value` is copied, checked and destroyed per
+/// operation. When a part is anything but the plain case (not a number, an index outside the
+/// list or from its end, a division by zero, an undefined variable), the whole expression runs
+/// again as its `Leaf`, which gives the value or the error it always gave: its parts only read
+/// variables and lists, so running them twice changes nothing.
 final class NumericSite {
     let leaf: Leaf
+    let program: NumericProgram
 
-    init(_ leaf: Leaf) { self.leaf = leaf }
+    init?(_ leaf: Leaf) {
+        guard let program = NumericProgram(leaf) else { return nil }
+        self.leaf = leaf
+        self.program = program
+    }
 
     func run(_ frame: Frame) throws(Unwind) -> Value {
-        if let x = leaf.number(frame) { return .number(x) }
+        if let x = program.evaluate(frame) { return .number(x) }
         return try leaf.run(frame)
     }
 }
 
 extension Leaf {
-    /// True when `number` can compute the leaf: it is a read, a number or an operation of the
-    /// numeric kinds on such leaves, so running it has no effect but its value or its error.
+    /// True when a `NumericProgram` can compute the leaf: it is a read, a number or an
+    /// operation of the numeric kinds on such leaves, so running it has no effect but its value
+    /// or its error.
     var isNumeric: Bool {
         switch self {
         case .local, .global, .offset: return true
@@ -30,73 +36,6 @@ extension Leaf {
             return (site.op == .divide || site.op == .remainder) && site.l.isNumeric && site.r.isNumeric
         case .numeric: return true
         default: return false
-        }
-    }
-
-    /// `number` with a name or a number read in place, without a call.
-    @inline(__always)
-    func operand(_ frame: Frame) -> Double? {
-        switch self {
-        case .local(let slot):
-            if case .number(let x) = frame.slots[slot] { return x }
-            return nil
-        case .global(let cell, _):
-            if case .number(let x)? = cell.value { return x }
-            return nil
-        case .constant(let value):
-            if case .number(let x) = value { return x }
-            return nil
-        default: return number(frame)
-        }
-    }
-
-    /// The leaf's value when it and all its parts are numbers taking the plain path; nil when
-    /// `run` must compute it (only for leaves that are `isNumeric`).
-    func number(_ frame: Frame) -> Double? {
-        switch self {
-        case .local(let slot):
-            if case .number(let x) = frame.slots[slot] { return x }
-            return nil
-        case .global(let cell, _):
-            if case .number(let x)? = cell.value { return x }
-            return nil
-        case .constant(let value):
-            if case .number(let x) = value { return x }
-            return nil
-        case .offset(let site):
-            if case .number(let x) = frame.slots[site.slot] { return x + site.delta }
-            return nil
-        case .remainder(let site):
-            guard let x = site.base.operand(frame) else { return nil }
-            return site.number(x)
-        case .index(let site):
-            guard let k = site.key.operand(frame), let i = k.wholeIndex,
-                  let list = site.unretainedList(frame) else { return nil }
-            return list.borrow { $0.number(at: i) }
-        case .nestedIndex(let site):
-            guard let j = site.row.key.operand(frame), let rowIndex = j.wholeIndex,
-                  let outer = site.row.unretainedList(frame),
-                  let inner = outer.borrow({ $0.unretainedList(at: .number(Double(rowIndex))) }),
-                  let k = site.key.operand(frame), let i = k.wholeIndex else { return nil }
-            return inner.borrow { $0.number(at: i) }
-        case .add(let site):
-            guard let x = site.l.operand(frame), let y = site.r.operand(frame) else { return nil }
-            return x + y
-        case .subtract(let site):
-            guard let x = site.l.operand(frame), let y = site.r.operand(frame) else { return nil }
-            return x - y
-        case .multiply(let site):
-            guard let x = site.l.operand(frame), let y = site.r.operand(frame) else { return nil }
-            return x * y
-        case .binary(let site):
-            guard let x = site.l.operand(frame), let y = site.r.operand(frame), y != 0 else { return nil }
-            switch site.op {
-            case .divide: return x / y
-            case .remainder: return Operators.remainder(x, y)
-            default: return nil
-            }
-        case .numeric(let site): return site.leaf.number(frame)
-        default: return nil
         }
     }
 }

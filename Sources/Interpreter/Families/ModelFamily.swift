@@ -55,7 +55,7 @@ extension Arguments {
     /// The `path` argument of `save`: needed and not empty (`example` shows a call with one).
     func savePath(example: String) throws -> String {
         guard has("path") else { throw error("path", "is needed: \(example)") }
-        let path = try string("path")
+        let path = try self.path("path")
         guard !path.isEmpty else { throw error("path", "is empty") }
         return path
     }

@@ -27,7 +27,7 @@ enum ModelVerbs {
         var tables: [String: [(family: String, builtin: Builtin)]] = [:]
         for family in families {
             for verb in family.verbs() {
-                precondition(verb.parameters.first?.name == "model",
+                precondition(Builtin.firstParameter(of: verb.signature)?.name == "model",
                              "\(family.name) verb \(verb.name) must take the model as its first parameter")
                 if tables[verb.name] == nil { names.append(verb.name) }
                 tables[verb.name, default: []].append((family.name, verb))

@@ -38,7 +38,7 @@ extension Arguments {
     /// `record:`, the animation file a `train` call writes (checked before the run starts).
     func recordPath() throws -> String? {
         guard declares("record"), has("record") else { return nil }
-        let path = try string("record")
+        let path = try self.path("record")
         if let problem = AnimationSink.problem(with: path) { throw error("record", "cannot be recorded to: \(problem)") }
         return path
     }

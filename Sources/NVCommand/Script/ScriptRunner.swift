@@ -24,7 +24,9 @@ struct ScriptRunner {
 
     /// Runs `source`; output goes to the display, errors to stderr.
     func run(_ source: ScriptSource) -> Int32 {
-        let renderer = ErrorOutput.forStandardError()
+        // Made when an error is reported: it reads the environment, which a run without errors
+        // need not pay for.
+        var renderer: ErrorOutput { ErrorOutput.forStandardError() }
         let text: String
         let name: String
         switch Self.load(source) {
@@ -98,11 +100,13 @@ struct ScriptRunner {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return decode(data, name: "<stdin>").map { (name: "<stdin>", text: $0) }
         case .file(let path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            // stat(2) as FileManager.fileExists(atPath:isDirectory:) does it, without making the
+            // FileManager (a fiftieth of the start-up).
+            var status = stat()
+            guard stat(path, &status) == 0 else {
                 return .failure(LoadProblem(message: "cannot read '\(path)': no such file", exitCode: 66))
             }
-            if isDirectory.boolValue {
+            if status.st_mode & S_IFMT == S_IFDIR {
                 return .failure(LoadProblem(message: "cannot read '\(path)': it is a directory", exitCode: 66))
             }
             // A pipe is fine here (`nv <(...)`): the user chose to run it.
@@ -124,7 +128,15 @@ struct ScriptRunner {
     /// The directory holding the script or lesson at `path` (the current one for a bare name).
     static func directory(of path: String) -> String {
         let directory = ((path as NSString).expandingTildeInPath as NSString).deletingLastPathComponent
-        return directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
+        return directory.isEmpty ? currentDirectory() : directory
+    }
+
+    /// The current directory as FileManager's `currentDirectoryPath` gives it (getcwd(3); empty
+    /// when that fails), without making the FileManager.
+    static func currentDirectory() -> String {
+        guard let path = getcwd(nil, 0) else { return "" }
+        defer { free(path) }
+        return String(cString: path)
     }
 
     /// UTF-8 text of `data` without a leading byte-order mark, or the problem with its first

@@ -39,6 +39,7 @@ public enum AtomicFile {
         func failure(_ code: Int32) -> RuntimeError {
             RuntimeError("\(what): cannot write '\(FileStatus.shown(path))': \(FileStatus.reason(code))")
         }
+        try FileStatus.refuseNUL(path, what: what, verb: "write")
         let (target, existing) = try resolve(path, what: what)
         let folder = (target as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder

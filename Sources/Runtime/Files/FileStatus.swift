@@ -27,6 +27,15 @@ public enum FileStatus {
         return first.lowercased() + text.dropFirst()
     }
 
+    /// Refuses a path holding the NUL character: the system reads a path only up to it (`a\0b`
+    /// would read or write the file `a`), and Foundation's path functions stop the process on it.
+    /// - Throws: `RuntimeError` "`what`: cannot `verb` '`path`': a file name cannot contain the
+    ///   NUL character \0".
+    public static func refuseNUL(_ path: String, what: String, verb: String) throws {
+        guard path.utf8.contains(0) else { return }
+        throw RuntimeError("\(what): cannot \(verb) '\(shown(path))': a file name cannot contain the NUL character \\0")
+    }
+
     /// `path` for a message: control characters escaped, cut when very long.
     static func shown(_ path: String) -> String { visible(path, limit: 200) }
 }

@@ -11,15 +11,26 @@ public enum CapabilityResolver {
     public static let defaultCellWidth = 10
     public static let defaultCellHeight = 20
 
+    /// An environment variable's value by name, nil when unset.
+    public typealias Variable = (String) -> String?
+
     /// Resolves `requested` (which may be `.auto`) into capabilities.
     public static func resolve(requested: GraphicsMode, stdoutIsTTY: Bool,
                                environment: [String: String], replies: [TerminalReply],
                                window: WindowSize?) -> TerminalCapabilities {
-        let tmux = !(environment["TMUX"] ?? "").isEmpty
-        let term = environment["TERM"] ?? ""
-        let termProgram = environment["TERM_PROGRAM"] ?? ""
-        var (colors, colorsReason) = colorDepth(stdoutIsTTY: stdoutIsTTY, environment: environment)
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        resolve(requested: requested, stdoutIsTTY: stdoutIsTTY, variable: { environment[$0] },
+                replies: replies, window: window)
+    }
+
+    /// Resolves `requested` with the environment read through `variable`, one name at a time.
+    public static func resolve(requested: GraphicsMode, stdoutIsTTY: Bool,
+                               variable: Variable, replies: [TerminalReply],
+                               window: WindowSize?) -> TerminalCapabilities {
+        let tmux = !(variable("TMUX") ?? "").isEmpty
+        let term = variable("TERM") ?? ""
+        let termProgram = variable("TERM_PROGRAM") ?? ""
+        var (colors, colorsReason) = colorDepth(stdoutIsTTY: stdoutIsTTY, variable: variable)
+        let noColor = !(variable("NO_COLOR") ?? "").isEmpty
         if requested == .blocks, colors == .none, !noColor {
             // Half blocks are nothing without colour; asking for them by name says the
             // terminal has some.
@@ -27,7 +38,7 @@ public enum CapabilityResolver {
             colorsReason = "--graphics blocks asks for colour; 256 colours assumed"
         }
         let (mode, modeReason) = graphicsMode(requested: requested, stdoutIsTTY: stdoutIsTTY,
-                                              environment: environment, replies: replies,
+                                              variable: variable, replies: replies,
                                               colors: colors)
         let cell = cellSize(window: window, replies: replies, tmux: tmux)
         let syncValue = replies.lazy.compactMap { reply -> Int? in
@@ -44,15 +55,14 @@ public enum CapabilityResolver {
             replies: replies)
     }
 
-    private static func colorDepth(stdoutIsTTY: Bool,
-                                   environment: [String: String]) -> (ColorDepth, String) {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
+    private static func colorDepth(stdoutIsTTY: Bool, variable: Variable) -> (ColorDepth, String) {
+        if let noColor = variable("NO_COLOR"), !noColor.isEmpty {
             return (.none, "NO_COLOR is set")
         }
         if !stdoutIsTTY { return (.none, "stdout is not a terminal") }
-        let term = environment["TERM"] ?? ""
+        let term = variable("TERM") ?? ""
         if term == "dumb" { return (.none, "TERM=dumb") }
-        let colorTerm = (environment["COLORTERM"] ?? "").lowercased()
+        let colorTerm = (variable("COLORTERM") ?? "").lowercased()
         if colorTerm == "truecolor" || colorTerm == "24bit" {
             return (.trueColor, "COLORTERM=\(colorTerm)")
         }
@@ -64,7 +74,7 @@ public enum CapabilityResolver {
     }
 
     private static func graphicsMode(requested: GraphicsMode, stdoutIsTTY: Bool,
-                                     environment: [String: String], replies: [TerminalReply],
+                                     variable: Variable, replies: [TerminalReply],
                                      colors: ColorDepth) -> (GraphicsMode, String) {
         if requested != .auto {
             return (requested, "asked for with --graphics \(requested.rawValue) (or NV_GRAPHICS)")
@@ -75,11 +85,11 @@ public enum CapabilityResolver {
                 return (.kitty, "the terminal answered OK to the kitty graphics query")
             }
         }
-        let termProgram = environment["TERM_PROGRAM"] ?? ""
+        let termProgram = variable("TERM_PROGRAM") ?? ""
         if termProgram == "iTerm.app" || termProgram == "WezTerm" {
             return (.iterm, "TERM_PROGRAM=\(termProgram) shows iTerm2 inline images")
         }
-        if let mlterm = environment["MLTERM"], !mlterm.isEmpty {
+        if let mlterm = variable("MLTERM"), !mlterm.isEmpty {
             return (.iterm, "MLTERM=\(mlterm): mlterm shows iTerm2 inline images")
         }
         for reply in replies {

@@ -12,19 +12,25 @@ import Plots
 public enum TerminalProbe {
     /// Detects the capabilities for `requested` on the real terminal.
     public static func detect(requested: GraphicsMode, port: TTYPort,
-                              environment: [String: String] = ProcessInfo.processInfo.environment,
+                              variable: CapabilityResolver.Variable = processVariable,
                               timeoutMilliseconds: Int = 200) -> TerminalCapabilities {
         let stdoutIsTTY = TTYPort.stdoutIsTerminal
         var replies: [TerminalReply] = []
         let shouldQuery = stdoutIsTTY && port.inputDescriptor >= 0
-            && requested != .ascii && requested != .none && environment["TERM"] != "dumb"
+            && requested != .ascii && requested != .none && variable("TERM") != "dumb"
         if shouldQuery {
-            replies = query(port: port, tmux: !(environment["TMUX"] ?? "").isEmpty,
+            replies = query(port: port, tmux: !(variable("TMUX") ?? "").isEmpty,
                             timeoutMilliseconds: timeoutMilliseconds)
         }
         return CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
-                                          environment: environment, replies: replies,
+                                          variable: variable, replies: replies,
                                           window: port.windowSize())
+    }
+
+    /// The process's environment variable `name`, read alone: `ProcessInfo.environment` builds
+    /// a dictionary of the whole environment, a twentieth of the start-up of `nv FILE`.
+    public static func processVariable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     private static func query(port: TTYPort, tmux: Bool, timeoutMilliseconds: Int) -> [TerminalReply] {

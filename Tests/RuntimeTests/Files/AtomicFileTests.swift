@@ -61,6 +61,19 @@ private func message(_ body: () throws -> Void) -> String? {
         #expect(folder.names == ["pipe"])
     }
 
+    /// The system would take "x\0.bin" as "x", and Foundation's path functions stop the process
+    /// on a NUL: found by nv-fuzz through `save(model, path: "\0")`.
+    @Test func refusesAPathWithANULAndWritesNothing() throws {
+        let folder = ScratchFolder()
+        for path in [folder("x\0.bin"), "\0"] {
+            #expect(message { try AtomicFile.write([1, 2, 3], to: path, what: "save") }
+                == "save: cannot write '\(visible(path, limit: 200))': a file name cannot contain the NUL character \\0")
+        }
+        #expect(folder.names.isEmpty)
+        #expect(message { _ = try RegularFile.read(folder("x\0.bin"), what: "load") }?
+            .hasSuffix("a file name cannot contain the NUL character \\0") == true)
+    }
+
     @Test func refusesADirectory() throws {
         let folder = ScratchFolder()
         mkdir(folder("models"), 0o755)

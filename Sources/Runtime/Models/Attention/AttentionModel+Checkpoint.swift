@@ -27,6 +27,7 @@ extension AttentionModel {
 
     /// Writes the model atomically; `tokens` names the vocabulary for whoever loads it.
     public func save(path: String, tokens: [String] = [], metrics: [String: Double] = [:]) throws {
+        try FileStatus.refuseNUL(path, what: "save", verb: "write")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
             do {

@@ -17,6 +17,7 @@ extension CNN {
     /// Writes the model to `path` atomically (temporary file, then rename).
     /// - Throws: `RuntimeError` naming the path when it cannot be written.
     public func save(path: String, metrics: [String: Double] = [:]) throws {
+        try FileStatus.refuseNUL(path, what: "save", verb: "write")
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: directory) {
             do {
