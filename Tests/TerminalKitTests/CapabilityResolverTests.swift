@@ -104,6 +104,44 @@ private func resolve(_ requested: GraphicsMode = .auto, tty: Bool = true,
         #expect(mlterm.maxSixelWidth == nil && mlterm.maxSixelHeight == nil)
     }
 
+    /// xterm's VT340 mode has 16 colour registers unless told otherwise: a dashboard drawn
+    /// with 256 came out in the wrong colours (registers taken modulo 16), seen under Xvfb.
+    @Test func sixelColoursAreTheTerminalsRegistersAfterAskingForMore() {
+        let sixelDA1 = TerminalReply.deviceAttributes([63, 1, 2, 4, 6, 9, 15, 22])
+        let vt340 = resolve(env: ["TERM": "xterm"],
+                            replies: [.graphicsAttribute(item: 1, status: 0, values: [16]), sixelDA1])
+        #expect(vt340.mode == .sixel && vt340.sixelColorRegisters == 16)
+        #expect(TerminalProbe.colorRegistersToRequest(vt340) == 256)
+
+        let raised = resolve(env: ["TERM": "xterm"],
+                             replies: vt340.replies + [.graphicsAttribute(item: 1, status: 0, values: [256]), sixelDA1])
+        #expect(raised.sixelColorRegisters == 256)
+        #expect(TerminalProbe.colorRegistersToRequest(raised) == nil)
+        #expect(TerminalProbe.raisedColorRegisters(raised.replies) == 16)
+
+        // A refusal leaves the count read first; no answer at all means the usual 256; more
+        // than 256 registers are used as 256 (the encoder's palette).
+        let refused = resolve(env: ["TERM": "xterm"], replies: vt340.replies + [.graphicsAttribute(item: 1, status: 3, values: [0])])
+        #expect(refused.sixelColorRegisters == 16)
+        #expect(resolve(env: ["TERM": "xterm"], replies: [sixelDA1]).sixelColorRegisters == 256)
+        #expect(resolve(replies: [.graphicsAttribute(item: 1, status: 0, values: [1024]), sixelDA1]).sixelColorRegisters == 256)
+        #expect(TerminalProbe.colorRegistersToRequest(resolve(replies: [sixelDA1])) == nil)
+
+        // The Sixel encoder then uses the registers there are: a 300-colour ramp in 16.
+        var ramp = Raster(width: 300, height: 6)
+        for x in 0..<300 { for y in 0..<6 { ramp[x, y] = RGBA(UInt8(x * 255 / 299), UInt8(y * 40), 128) } }
+        let sixel = String(decoding: PictureEncoders.plots(for: vt340).sixel(ramp), as: UTF8.self)
+        let registers = Set(sixel.split(separator: "#").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) })
+        #expect(registers.count == 16 && registers.max() == 15)
+        let full = String(decoding: PictureEncoders.plots(for: raised).sixel(ramp), as: UTF8.self)
+        #expect(Set(full.split(separator: "#").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }).count > 100)
+
+        // Only a Sixel picture asks: kitty never needs the registers.
+        let kitty = resolve(env: ["TERM": "xterm-kitty"],
+                            replies: [.kittyGraphics(id: 31, message: "OK"), .graphicsAttribute(item: 1, status: 0, values: [16])])
+        #expect(kitty.mode == .kitty && TerminalProbe.colorRegistersToRequest(kitty) == nil)
+    }
+
     @Test func missingWindowSizeFallsBackTo80x24() {
         let capabilities = resolve(window: nil)
         #expect((capabilities.columns, capabilities.rows) == (80, 24))

@@ -52,6 +52,11 @@ public struct TerminalCapabilities: Equatable, Sendable {
     /// drops a bigger image entirely rather than clipping it.
     public var maxSixelWidth: Int?
     public var maxSixelHeight: Int?
+    /// The Sixel colour registers a picture may use, 2...256: the terminal's last successful
+    /// XTSMGRAPHICS answer, 256 when it gave none. A picture with more colours than registers
+    /// is quantised to them; one that used more would show wrong colours (xterm's VT340 mode
+    /// has 16 registers by default and takes register numbers modulo 16).
+    public var sixelColorRegisters: Int
     /// True when frames may be wrapped in synchronized output (mode 2026).
     public var synchronizedOutput: Bool
     /// True inside tmux: graphics go through tmux passthrough and pixel sizes are guessed.
@@ -95,6 +100,7 @@ public struct TerminalCapabilities: Equatable, Sendable {
         self.termProgram = termProgram
         self.replies = replies
         (maxSixelWidth, maxSixelHeight) = Self.sixelLimit(replies)
+        sixelColorRegisters = Self.sixelColorRegisters(replies) ?? 256
         kittyPlaceholders = mode == .kitty && tmux && Self.acceptsPlaceholders(replies)
         kittyFrameEdits = mode == .kitty && !tmux && term == "xterm-kitty"
     }
@@ -108,6 +114,15 @@ public struct TerminalCapabilities: Equatable, Sendable {
             }
             return false
         }
+    }
+
+    /// The colour-register count of the last successful XTSMGRAPHICS answer (a read, then
+    /// perhaps the answer to `TerminalProbe`'s request for more), within 2...256; nil for none.
+    static func sixelColorRegisters(_ replies: [TerminalReply]) -> Int? {
+        replies.reversed().lazy.compactMap { reply -> Int? in
+            guard case .graphicsAttribute(1, 0, let values) = reply, let count = values.first, count > 1 else { return nil }
+            return min(count, 256)
+        }.first
     }
 
     /// The smallest Sixel size among successful XTSMGRAPHICS answers (current and maximum).

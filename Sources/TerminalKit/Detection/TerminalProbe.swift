@@ -18,13 +18,43 @@ public enum TerminalProbe {
         var replies: [TerminalReply] = []
         let shouldQuery = stdoutIsTTY && port.inputDescriptor >= 0
             && requested != .ascii && requested != .none && variable("TERM") != "dumb"
+        let tmux = !(variable("TMUX") ?? "").isEmpty
         if shouldQuery {
-            replies = query(port: port, tmux: !(variable("TMUX") ?? "").isEmpty,
+            replies = query(port: port, tmux: tmux, queries: EscapeSequence.detectionQueries(tmux: tmux),
                             timeoutMilliseconds: timeoutMilliseconds)
         }
-        return CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
-                                          variable: variable, replies: replies,
-                                          window: port.windowSize())
+        var capabilities = CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
+                                                      variable: variable, replies: replies,
+                                                      window: port.windowSize())
+        if shouldQuery, !tmux, let request = colorRegistersToRequest(capabilities) {
+            replies += query(port: port, tmux: false,
+                             queries: EscapeSequence.sixelColorRegistersRequest(request) + EscapeSequence.deviceAttributesQuery,
+                             timeoutMilliseconds: timeoutMilliseconds)
+            capabilities = CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
+                                                      variable: variable, replies: replies,
+                                                      window: port.windowSize())
+        }
+        return capabilities
+    }
+
+    /// The colour-register count to ask the terminal for before drawing Sixel pictures: 256
+    /// when it said it has fewer (xterm's VT340 mode has 16 unless `numColorRegisters` is set;
+    /// a dashboard in 16 colours loses its heatmaps). nil when nothing needs asking. xterm keeps
+    /// the new count for later Sixel pictures in that window, as matplotlib's terminal backends
+    /// leave it; `ESC [ ? 1 ; 2 ; 0 S` sets the default back.
+    static func colorRegistersToRequest(_ capabilities: TerminalCapabilities) -> Int? {
+        guard capabilities.mode == .sixel,
+              TerminalCapabilities.sixelColorRegisters(capabilities.replies).map({ $0 < 256 }) == true else { return nil }
+        return 256
+    }
+
+    /// The count the terminal had before nv asked for more (for the doctor); nil when nv did not ask.
+    public static func raisedColorRegisters(_ replies: [TerminalReply]) -> Int? {
+        let counts = replies.compactMap { reply -> Int? in
+            if case .graphicsAttribute(1, 0, let values) = reply { return values.first }
+            return nil
+        }
+        return counts.count >= 2 ? counts.first : nil
     }
 
     /// The process's environment variable `name`, read alone: `ProcessInfo.environment` builds
@@ -33,11 +63,11 @@ public enum TerminalProbe {
         getenv(name).map { String(cString: $0) }
     }
 
-    private static func query(port: TTYPort, tmux: Bool, timeoutMilliseconds: Int) -> [TerminalReply] {
+    private static func query(port: TTYPort, tmux: Bool, queries: String, timeoutMilliseconds: Int) -> [TerminalReply] {
         let alreadyInKeyMode = KeyboardMode.isActive
         if !alreadyInKeyMode { port.enterKeyMode() }
         defer { if !alreadyInKeyMode { port.leaveKeyMode() } }
-        port.write(Array(EscapeSequence.detectionQueries(tmux: tmux).utf8))
+        port.write(Array(queries.utf8))
         let deadline = port.now() + Double(timeoutMilliseconds) / 1000
         var buffer: [UInt8] = []
         var replies: [TerminalReply] = []

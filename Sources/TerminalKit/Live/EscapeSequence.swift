@@ -63,6 +63,11 @@ public enum EscapeSequence {
     /// `ESC [ ? 2 ; 0 ; W ; H S`; a bigger image is not shown at all).
     public static let sixelGeometryQuery = "\u{1B}[?2;1;0S"
     public static let sixelMaxGeometryQuery = "\u{1B}[?2;4;0S"
+    /// XTSMGRAPHICS: reads the number of Sixel colour registers (xterm answers
+    /// `ESC [ ? 1 ; 0 ; N S`; its VT340 mode has 16 unless told otherwise).
+    public static let sixelColorRegistersQuery = "\u{1B}[?1;1;0S"
+    /// XTSMGRAPHICS: asks for `count` colour registers; the answer is the count now in force.
+    public static func sixelColorRegistersRequest(_ count: Int) -> String { "\u{1B}[?1;3;\(count)S" }
 
     /// All detection queries in the order they are sent; DA1 is last, so its answer means
     /// every other answer has arrived (terminals answer in order).
@@ -71,7 +76,7 @@ public enum EscapeSequence {
     public static func detectionQueries(tmux: Bool) -> String {
         let kitty = tmux ? tmuxPassthrough(kittyPlaceholderQuery) + tmuxPassthrough(kittyQuery) : kittyQuery
         return kitty + synchronizedOutputQuery + cellSizeQuery + textAreaQuery
-            + sixelGeometryQuery + sixelMaxGeometryQuery + deviceAttributesQuery
+            + sixelGeometryQuery + sixelMaxGeometryQuery + sixelColorRegistersQuery + deviceAttributesQuery
     }
 
     /// Wraps `sequence` in tmux's passthrough (`ESC P tmux ; ... ESC \`), doubling every ESC

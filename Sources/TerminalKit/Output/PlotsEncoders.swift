@@ -24,7 +24,9 @@ extension PictureEncoders {
             kittyVirtual: { raster, imageID, columns, rows in
                 pass(KittyPlaceholders.transmit(raster, imageID: imageID, columns: columns, rows: rows))
             },
-            sixel: { pass(SixelEncoder.encode($0)) },
+            sixel: { [registers = capabilities.sixelColorRegisters] raster in
+                pass(SixelEncoder.encode(raster, options: SixelEncoder.Options(maxColors: registers)))
+            },
             iterm: { pass(ITermEncoder.encode($0)) },
             text: { raster, mode, colors, columns in
                 switch (mode, colors) {
