@@ -195,19 +195,8 @@ extension Compiler {
 
     func compileArithmetic(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) -> Code {
         let source = self.source
-        if case .number(let c) = right.kind, let slot = localSlot(left), op == .add || op == .subtract {
-            let site = OffsetSite(slot: slot, op: op, constant: c, span: span, source: source)
-            return { frame throws(Unwind) in try site.run(frame) }
-        }
+        if let site = arithmeticSite(op, left, right, span) { return site.code }
         let l = leaf(left)
-        if op == .remainder, case .number(let c) = right.kind, c != 0 {
-            switch l {
-            case .local, .global:
-                let site = RemainderSite(l, divisor: c, span: span, source: source)
-                return { frame throws(Unwind) in try site.run(frame) }
-            default: break
-            }
-        }
         if case .number(let c) = right.kind {
             let site = BinarySite(op, l, .constant(.number(c)), span, source, constant: c)
             switch op {

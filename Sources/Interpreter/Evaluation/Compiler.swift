@@ -147,7 +147,7 @@ final class Compiler {
                 // 2^53, and an infinite end would otherwise count for ever on one number).
                 while inclusive ? i <= end : i < end {
                     switch target {
-                    case .local(let slot): frame.slots[slot] = .number(i)
+                    case .local(let slot): (frame.slots + slot).store(.number(i))
                     case .global(let cell, _): cell.value = .number(i)
                     default: store(frame, .number(i))
                     }

@@ -96,3 +96,12 @@ final class GlobalCell {
 
     init(name: String) { self.name = name }
 }
+
+extension UnsafeMutablePointer<Value> {
+    /// Stores `value` in the slot. A number owns nothing, so one is stored over without the
+    /// outlined call that destroys the old value (a loop's counter, `s = s + x`).
+    @inline(__always)
+    func store(_ value: Value) {
+        if case .number = pointee { initialize(to: value) } else { pointee = value }
+    }
+}

@@ -40,7 +40,7 @@ enum Leaf {
         case .local(let slot): return frame.slots[slot]
         case .global(let cell, let undefined):
             // A number is read without the outlined copy of a whole value.
-            if case .number(let x)? = cell.value { return .number(x) }
+            if let x = cell.number { return .number(x) }
             if let value = cell.value { return value }
             return try undefined(frame)
         case .constant(let value): return value
@@ -75,20 +75,10 @@ extension Compiler {
             default: return .code(compile(expr))
             }
         case .binary(let op, let left, let right):
-            if case .number(let c) = right.kind, op == .add || op == .subtract, let slot = localSlot(left) {
-                return .offset(OffsetSite(slot: slot, op: op, constant: c, span: expr.span, source: source))
-            }
-            // `i % 7` on a variable: not on a constant 0, whose error the closure keeps.
+            if let site = arithmeticSite(op, left, right, expr.span) { return site }
             guard !Operators.isComparison(op) else { break }
-            let base = leaf(left)
-            if case .number(let c) = right.kind, op == .remainder, c != 0 {
-                switch base {
-                case .local, .global: return .remainder(RemainderSite(base, divisor: c, span: expr.span, source: source))
-                default: break
-                }
-            }
             // Any other arithmetic: its operands are leaves too (`s + xs[i] * 2`).
-            return numeric(BinarySite(op, base.plain, leaf(right).plain, expr.span, source).leaf)
+            return numeric(BinarySite(op, leaf(left).plain, leaf(right).plain, expr.span, source).leaf)
         case .chain(let first, let links) where Compiler.isShortArithmetic(links):
             // As `compileChain` nests it: left to right.
             var value = leaf(first).plain

@@ -85,11 +85,8 @@ final class AssignSite {
     private func store(_ value: Value, _ frame: Frame) {
         if let cell {
             cell.value = value
-        } else if case .number = frame.slots[slot] {
-            // A number owns nothing: stored over without the outlined destroy of the old value.
-            (frame.slots + slot).initialize(to: value)
         } else {
-            frame.slots[slot] = value
+            (frame.slots + slot).store(value)
         }
     }
 }
@@ -121,18 +118,27 @@ final class RemainderSite {
     func run(_ frame: Frame) throws(Unwind) -> Value {
         let a = try base.run(frame)
         guard case .number(let x) = a else { return try Operators.arithmetic(.remainder, a, .number(divisor), span, source) }
-        if wholeDivisor > 0, let n = x.wholeIndex {
-            if inverse != 0, n <= Int(UInt32.max) {
-                let fraction = inverse &* UInt64(n)
-                return .number(Double(fraction.multipliedFullWidth(by: UInt64(wholeDivisor)).high))
-            }
-            return .number(Double(n % wholeDivisor))
-        }
-        return .number(Operators.remainder(x, divisor))
+        return .number(number(x))
     }
 }
 
 extension Compiler {
+    /// The site of `local + number` or `local - number` (`OffsetSite`), or of `variable % number`
+    /// for a number other than 0, whose error the general code keeps (`RemainderSite`); nil for
+    /// any other operation.
+    func arithmeticSite(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) -> Leaf? {
+        guard case .number(let c) = right.kind else { return nil }
+        if op == .add || op == .subtract, let slot = localSlot(left) {
+            return .offset(OffsetSite(slot: slot, op: op, constant: c, span: span, source: source))
+        }
+        guard op == .remainder, c != 0, case .name = left.kind else { return nil }
+        let base = leaf(left)
+        switch base {
+        case .local, .global: return .remainder(RemainderSite(base, divisor: c, span: span, source: source))
+        default: return nil
+        }
+    }
+
     /// The site of `name = value` when `name` is a local of the running function or a global.
     func assignSite(_ target: Expr, _ value: Expr) -> AssignSite? {
         guard case .name(let name) = target.kind else { return nil }

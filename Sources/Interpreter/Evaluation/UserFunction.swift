@@ -72,8 +72,7 @@ extension UserFunction {
         guard freeFrameCount < UserFunction.maxFreeFrames else { return }
         let slots = frame.slots
         for slot in 0..<slotCount {
-            // A number owns nothing: overwritten without the outlined call that destroys a value.
-            if case .number = slots[slot] { (slots + slot).initialize(to: .null) } else { slots[slot] = .null }
+            (slots + slot).store(.null)
         }
         frame.initializeNextFree(freeFrames.take())
         setFreeFramesOverNil(consume frame)
