@@ -117,7 +117,7 @@ private func resolve(_ requested: GraphicsMode = .auto, tty: Bool = true,
                              replies: vt340.replies + [.graphicsAttribute(item: 1, status: 0, values: [256]), sixelDA1])
         #expect(raised.sixelColorRegisters == 256)
         #expect(TerminalProbe.colorRegistersToRequest(raised) == nil)
-        #expect(TerminalProbe.raisedColorRegisters(raised.replies) == 16)
+        #expect(raised.sixelColorRegistersBefore == 16 && vt340.sixelColorRegistersBefore == nil)
 
         // A refusal leaves the count read first; no answer at all means the usual 256; more
         // than 256 registers are used as 256 (the encoder's palette).

@@ -100,7 +100,7 @@ public struct TerminalCapabilities: Equatable, Sendable {
         self.termProgram = termProgram
         self.replies = replies
         (maxSixelWidth, maxSixelHeight) = Self.sixelLimit(replies)
-        sixelColorRegisters = Self.sixelColorRegisters(replies) ?? 256
+        sixelColorRegisters = min(Self.colorRegisterAnswers(replies).last ?? 256, 256)
         kittyPlaceholders = mode == .kitty && tmux && Self.acceptsPlaceholders(replies)
         kittyFrameEdits = mode == .kitty && !tmux && term == "xterm-kitty"
     }
@@ -116,13 +116,20 @@ public struct TerminalCapabilities: Equatable, Sendable {
         }
     }
 
-    /// The colour-register count of the last successful XTSMGRAPHICS answer (a read, then
-    /// perhaps the answer to `TerminalProbe`'s request for more), within 2...256; nil for none.
-    static func sixelColorRegisters(_ replies: [TerminalReply]) -> Int? {
-        replies.reversed().lazy.compactMap { reply -> Int? in
+    /// The colour-register counts of the successful XTSMGRAPHICS answers, in order: the read,
+    /// then perhaps the answer to `TerminalProbe`'s request for more.
+    static func colorRegisterAnswers(_ replies: [TerminalReply]) -> [Int] {
+        replies.compactMap { reply in
             guard case .graphicsAttribute(1, 0, let values) = reply, let count = values.first, count > 1 else { return nil }
-            return min(count, 256)
-        }.first
+            return count
+        }
+    }
+
+    /// The count the terminal had before nv asked it for more (for the doctor); nil when nv
+    /// did not ask.
+    public var sixelColorRegistersBefore: Int? {
+        let answers = Self.colorRegisterAnswers(replies)
+        return answers.count >= 2 ? answers.first : nil
     }
 
     /// The smallest Sixel size among successful XTSMGRAPHICS answers (current and maximum).

@@ -19,22 +19,19 @@ public enum TerminalProbe {
         let shouldQuery = stdoutIsTTY && port.inputDescriptor >= 0
             && requested != .ascii && requested != .none && variable("TERM") != "dumb"
         let tmux = !(variable("TMUX") ?? "").isEmpty
-        if shouldQuery {
-            replies = query(port: port, tmux: tmux, queries: EscapeSequence.detectionQueries(tmux: tmux),
-                            timeoutMilliseconds: timeoutMilliseconds)
+        func resolved() -> TerminalCapabilities {
+            CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY, variable: variable,
+                                       replies: replies, window: port.windowSize())
         }
-        var capabilities = CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
-                                                      variable: variable, replies: replies,
-                                                      window: port.windowSize())
-        if shouldQuery, !tmux, let request = colorRegistersToRequest(capabilities) {
-            replies += query(port: port, tmux: false,
-                             queries: EscapeSequence.sixelColorRegistersRequest(request) + EscapeSequence.deviceAttributesQuery,
-                             timeoutMilliseconds: timeoutMilliseconds)
-            capabilities = CapabilityResolver.resolve(requested: requested, stdoutIsTTY: stdoutIsTTY,
-                                                      variable: variable, replies: replies,
-                                                      window: port.windowSize())
-        }
-        return capabilities
+        guard shouldQuery else { return resolved() }
+        replies = query(port: port, tmux: tmux, queries: EscapeSequence.detectionQueries(tmux: tmux),
+                        timeoutMilliseconds: timeoutMilliseconds)
+        let capabilities = resolved()
+        guard !tmux, let request = colorRegistersToRequest(capabilities) else { return capabilities }
+        replies += query(port: port, tmux: false,
+                         queries: EscapeSequence.sixelColorRegistersRequest(request) + EscapeSequence.deviceAttributesQuery,
+                         timeoutMilliseconds: timeoutMilliseconds)
+        return resolved()
     }
 
     /// The colour-register count to ask the terminal for before drawing Sixel pictures: 256
@@ -43,18 +40,7 @@ public enum TerminalProbe {
     /// the new count for later Sixel pictures in that window, as matplotlib's terminal backends
     /// leave it; `ESC [ ? 1 ; 2 ; 0 S` sets the default back.
     static func colorRegistersToRequest(_ capabilities: TerminalCapabilities) -> Int? {
-        guard capabilities.mode == .sixel,
-              TerminalCapabilities.sixelColorRegisters(capabilities.replies).map({ $0 < 256 }) == true else { return nil }
-        return 256
-    }
-
-    /// The count the terminal had before nv asked for more (for the doctor); nil when nv did not ask.
-    public static func raisedColorRegisters(_ replies: [TerminalReply]) -> Int? {
-        let counts = replies.compactMap { reply -> Int? in
-            if case .graphicsAttribute(1, 0, let values) = reply { return values.first }
-            return nil
-        }
-        return counts.count >= 2 ? counts.first : nil
+        capabilities.mode == .sixel && capabilities.sixelColorRegisters < 256 ? 256 : nil
     }
 
     /// The process's environment variable `name`, read alone: `ProcessInfo.environment` builds

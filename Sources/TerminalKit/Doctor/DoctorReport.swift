@@ -20,7 +20,7 @@ public enum DoctorReport {
             lines.append("  Sixel limit:   \(width)x\(height) px (the terminal's XTSMGRAPHICS answer)")
         }
         if c.mode == .sixel {
-            lines.append("  Sixel colours: \(c.sixelColorRegisters) registers\(TerminalProbe.raisedColorRegisters(c.replies).map { " (the terminal had \($0); nv asked for 256)" } ?? "")")
+            lines.append("  Sixel colours: \(c.sixelColorRegisters) registers\(c.sixelColorRegistersBefore.map { " (the terminal had \($0); nv asked for 256)" } ?? "")")
         }
         lines.append("  colours:       \(c.colors.rawValue) — \(c.colorsReason)")
         lines.append("  synchronized:  \(c.synchronizedOutput ? "yes (the terminal reported mode 2026)" : "no")")
